@@ -1,0 +1,50 @@
+# Two commands: `make run` (serve on http://localhost:3000) and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+BUN := .tools/node_modules/bun/bin/bun.exe
+export PATH := $(CURDIR)/.tools/node_modules/.bin:$(CURDIR)/$(VENV)/bin:$(PATH)
+export REFLEX_USE_SYSTEM_BUN := 1
+export REFLEX_TELEMETRY_ENABLED := false
+export LIVINGLAB_PORT ?= 3000
+
+.PHONY: run test setup test-setup migrate lint
+
+run: setup migrate
+	$(VENV)/bin/reflex run --env prod --single-port
+
+test: test-setup
+	$(PY) -m pytest
+
+setup: $(VENV)/.installed .tools/.installed
+
+test-setup: setup $(VENV)/.installed-dev /usr/bin/chromium
+
+migrate: setup
+	$(PY) -m livinglab migrate
+
+lint: test-setup
+	$(VENV)/bin/ruff check livinglab tests bench
+	$(VENV)/bin/ruff format --check livinglab tests bench
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.txt $(VENV)/bin/python
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+# Reflex would download bun from the internet; take it from the npm registry.
+.tools/.installed:
+	npm install --silent --no-fund --no-audit --prefix .tools bun@1.4.5
+	touch $@
+
+# Browser tests drive Debian's Chromium (never `playwright install`).
+/usr/bin/chromium:
+	if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
+	else sudo apt-get update -qq && sudo apt-get install -y -qq chromium; fi

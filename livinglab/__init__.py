@@ -1,0 +1,1 @@
+"""livinglab: a real-time room for living-lab co-creation workshops."""

@@ -1,0 +1,169 @@
+"""Every string people see, in Dutch and English, plain language (B1)."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "app_name": {"nl": "livinglab", "en": "livinglab"},
+    # Start page
+    "start_title": {"nl": "Start een workshop", "en": "Start a workshop"},
+    "start_intro": {
+        "nl": "Maak een ruimte waar iedereen meedoet met de eigen telefoon. "
+        "Geen account nodig.",
+        "en": "Make a room where everyone takes part with their own phone. "
+        "No account needed.",
+    },
+    "field_title": {"nl": "Titel", "en": "Title"},
+    "field_title_hint": {
+        "nl": "Bijvoorbeeld: Werk en inkomen in Houten",
+        "en": "For example: Work and income in Houten",
+    },
+    "field_question": {"nl": "Centrale vraag", "en": "Central question"},
+    "field_question_hint": {
+        "nl": "Bijvoorbeeld: Hoe helpen we mensen sneller aan werk?",
+        "en": "For example: How do we help people find work sooner?",
+    },
+    "field_language": {"nl": "Taal van de workshop", "en": "Language of the workshop"},
+    "lang_nl": {"nl": "Nederlands", "en": "Dutch (Nederlands)"},
+    "lang_en": {"nl": "Engels (English)", "en": "English"},
+    "field_names": {"nl": "Hoe doen mensen mee?", "en": "How do people take part?"},
+    "names_anonymous": {"nl": "Anoniem", "en": "Anonymously"},
+    "names_first_name": {"nl": "Met voornaam (mag ook anoniem)", "en": "With a first name (anonymous is fine too)"},
+    "create_submit": {"nl": "Workshop maken", "en": "Create workshop"},
+    "created_heading": {"nl": "Je workshop is klaar", "en": "Your workshop is ready"},
+    "keep_link": {
+        "nl": "Bewaar deze link goed. Alleen met deze link leid je de workshop. "
+        "We laten hem maar één keer zien.",
+        "en": "Keep this link safe. Only this link lets you lead the workshop. "
+        "We show it only once.",
+    },
+    "open_console": {"nl": "Open het bedieningsscherm", "en": "Open the facilitator console"},
+    "open_projector": {"nl": "Open het beamerscherm", "en": "Open the projector screen"},
+    # Stages: name, and what to do now in one plain sentence
+    "stage_welcome": {"nl": "Welkom", "en": "Welcome"},
+    "stage_collect": {"nl": "Verhalen verzamelen", "en": "Collect stories"},
+    "stage_sensemaking": {"nl": "Samen betekenis geven", "en": "Make sense together"},
+    "stage_dialogue": {"nl": "Dialoog naar verandering", "en": "Dialogue toward change"},
+    "stage_closed": {"nl": "Afgesloten", "en": "Closed"},
+    "do_welcome": {
+        "nl": "Welkom! Wacht even, we beginnen zo.",
+        "en": "Welcome! Please wait, we start soon.",
+    },
+    "do_collect": {
+        "nl": "Schrijf een verhaal of inzicht en stuur het in.",
+        "en": "Write a story or insight and send it.",
+    },
+    "do_sensemaking": {
+        "nl": "We zoeken samen naar thema's. Kijk naar het grote scherm.",
+        "en": "Together we look for themes. Look at the big screen.",
+    },
+    "do_dialogue": {
+        "nl": "We praten over wat er moet veranderen. Kijk naar het grote scherm.",
+        "en": "We talk about what should change. Look at the big screen.",
+    },
+    "do_closed": {
+        "nl": "De workshop is klaar. Bedankt voor je bijdrage!",
+        "en": "The workshop is over. Thank you for taking part!",
+    },
+    "coming_next": {
+        "nl": "Dit deel komt binnenkort in de app. Volg nu de begeleider.",
+        "en": "This part is coming soon in the app. Follow the facilitator for now.",
+    },
+    # Projector
+    "join_on_phone": {"nl": "Doe mee met je telefoon", "en": "Join with your phone"},
+    "scan_or_type": {
+        "nl": "Scan de QR-code, of ga naar dit adres en typ de code:",
+        "en": "Scan the QR code, or go to this address and type the code:",
+    },
+    "joined": {"nl": "deelnemers", "en": "joined"},
+    "insights_count": {"nl": "verhalen", "en": "stories"},
+    "time_left": {"nl": "Tijd over", "en": "Time left"},
+    "no_insights_yet": {
+        "nl": "Nog geen verhalen. De eerste komt zo!",
+        "en": "No stories yet. The first one is coming!",
+    },
+    "loopback_warning": {
+        "nl": "Let op: dit adres werkt alleen op deze computer, niet op telefoons. "
+        "Zet LIVINGLAB_PUBLIC_URL of start de app in het netwerk.",
+        "en": "Warning: this address only works on this computer, not on phones. "
+        "Set LIVINGLAB_PUBLIC_URL or run the app on the network.",
+    },
+    # Console
+    "console_title": {"nl": "Bediening", "en": "Facilitator console"},
+    "stage_prev": {"nl": "Vorige stap", "en": "Previous step"},
+    "stage_next": {"nl": "Volgende stap", "en": "Next step"},
+    "prompt_label": {"nl": "Vraag voor deze stap", "en": "Question for this step"},
+    "prompt_save": {"nl": "Vraag opslaan", "en": "Save question"},
+    "timer_minutes": {"nl": "Minuten", "en": "Minutes"},
+    "timer_start": {"nl": "Start timer", "en": "Start timer"},
+    "timer_stop": {"nl": "Stop timer", "en": "Stop timer"},
+    "hide": {"nl": "Verbergen", "en": "Hide"},
+    "show": {"nl": "Weer tonen", "en": "Show again"},
+    "hidden_label": {"nl": "Verborgen", "en": "Hidden"},
+    "join_link_label": {"nl": "Link voor deelnemers", "en": "Link for participants"},
+    "board_heading": {"nl": "Alle verhalen", "en": "All stories"},
+    "facilitator_only": {
+        "nl": "Dit scherm is alleen voor de begeleider. Open de link die je kreeg bij het maken.",
+        "en": "This screen is only for the facilitator. Open the link you got when you created it.",
+    },
+    # Joining
+    "code_heading": {"nl": "Typ de code van de workshop", "en": "Type the workshop code"},
+    "code_label": {"nl": "Code", "en": "Code"},
+    "code_submit": {"nl": "Verder", "en": "Continue"},
+    "join_heading": {"nl": "Doe mee", "en": "Join in"},
+    "your_name": {"nl": "Je voornaam (mag leeg blijven)", "en": "Your first name (you may leave it empty)"},
+    "anonymous_note": {"nl": "Je doet anoniem mee.", "en": "You take part anonymously."},
+    "role_label": {"nl": "Wie ben je in deze workshop?", "en": "Who are you in this workshop?"},
+    "role_resident": {"nl": "Inwoner", "en": "Resident"},
+    "role_professional": {"nl": "Professional", "en": "Professional"},
+    "role_civil_servant": {"nl": "Ambtenaar", "en": "Civil servant"},
+    "role_employer": {"nl": "Werkgever of sociaal ondernemer", "en": "Employer or social entrepreneur"},
+    "role_other": {"nl": "Anders", "en": "Other"},
+    "privacy_notice": {
+        "nl": "We bewaren alleen wat je schrijft en je rol. Geen e-mail, geen telefoonnummer.\n"
+        "Je kunt je eigen berichten zelf weer weghalen.",
+        "en": "We only keep what you write and your role. No e-mail, no phone number.\n"
+        "You can take your own posts away again.",
+    },
+    "join_submit": {"nl": "Meedoen", "en": "Join"},
+    "anonymous": {"nl": "Anoniem", "en": "Anonymous"},
+    # Phone, collect stage
+    "insight_label": {"nl": "Jouw verhaal of inzicht", "en": "Your story or insight"},
+    "insight_limit": {"nl": "Maximaal 500 tekens.", "en": "At most 500 characters."},
+    "insight_submit": {"nl": "Versturen", "en": "Send"},
+    "insight_sent": {"nl": "Verstuurd. Dank je!", "en": "Sent. Thank you!"},
+    "your_posts": {"nl": "Wat jij schreef", "en": "What you wrote"},
+    "edit": {"nl": "Aanpassen", "en": "Edit"},
+    "save": {"nl": "Opslaan", "en": "Save"},
+    "cancel": {"nl": "Annuleren", "en": "Cancel"},
+    "withdraw": {"nl": "Weghalen", "en": "Take away"},
+    "hidden_by_facilitator": {
+        "nl": "De begeleider heeft dit verborgen.",
+        "en": "The facilitator has hidden this.",
+    },
+    # Refusals
+    "error_generic": {"nl": "Dat lukte niet. Probeer het opnieuw.", "en": "That did not work. Please try again."},
+    "error_code_unknown": {
+        "nl": "Deze code kennen we niet. Kijk nog eens goed.",
+        "en": "We do not know this code. Please check it.",
+    },
+    "error_workshop_closed": {"nl": "Deze workshop is al afgesloten.", "en": "This workshop is closed."},
+    "error_not_facilitator": {"nl": "Alleen de begeleider mag dit doen.", "en": "Only the facilitator can do this."},
+    "error_not_participant": {
+        "nl": "Je doet nog niet mee. Doe eerst mee met de code.",
+        "en": "You have not joined yet. Join with the code first.",
+    },
+    "error_not_your_insight": {
+        "nl": "Je kunt alleen je eigen berichten aanpassen.",
+        "en": "You can only change your own posts.",
+    },
+    "error_insight_not_found": {"nl": "Dit bericht bestaat niet meer.", "en": "This post no longer exists."},
+    "error_wrong_stage": {"nl": "Dat kan nu niet, in deze stap.", "en": "You cannot do that in this step."},
+    "error_text_empty": {"nl": "Schrijf eerst iets.", "en": "Please write something first."},
+    "error_text_too_long": {
+        "nl": "Je tekst is te lang. Maak hem korter.",
+        "en": "Your text is too long. Please make it shorter.",
+    },
+    "error_invalid_choice": {"nl": "Kies een van de opties.", "en": "Please pick one of the options."},
+    "error_too_many_attempts": {
+        "nl": "Te veel pogingen. Wacht een minuut en probeer het opnieuw.",
+        "en": "Too many tries. Wait a minute and try again.",
+    },
+}

@@ -1,0 +1,54 @@
+"""Refusals the domain raises; each carries a catalog key for the message people see."""
+
+
+class DomainError(Exception):
+    """A rule said no. `key` names the catalog message shown in `error-message`."""
+
+    key = "error_generic"
+
+    def __init__(self, detail: str = "") -> None:
+        super().__init__(detail or self.key)
+
+
+class WorkshopNotFound(DomainError):
+    key = "error_code_unknown"
+
+
+class WorkshopClosed(DomainError):
+    key = "error_workshop_closed"
+
+
+class NotFacilitator(DomainError):
+    key = "error_not_facilitator"
+
+
+class NotParticipant(DomainError):
+    key = "error_not_participant"
+
+
+class NotYourInsight(DomainError):
+    key = "error_not_your_insight"
+
+
+class InsightNotFound(DomainError):
+    key = "error_insight_not_found"
+
+
+class WrongStage(DomainError):
+    key = "error_wrong_stage"
+
+
+class EmptyText(DomainError):
+    key = "error_text_empty"
+
+
+class TextTooLong(DomainError):
+    key = "error_text_too_long"
+
+
+class InvalidChoice(DomainError):
+    key = "error_invalid_choice"
+
+
+class TooManyAttempts(DomainError):
+    key = "error_too_many_attempts"

@@ -1,0 +1,20 @@
+"""Reflex entry point: builds the app and registers its pages. Nothing else."""
+
+import reflex as rx
+
+from livinglab.web import routes
+from livinglab.web.pages.facilitator import console_page, projector_page
+from livinglab.web.pages.phone import code_page, phone_page
+from livinglab.web.pages.start import start_page
+from livinglab.web.state.console import FacilitatorState
+from livinglab.web.state.phone import PhoneState
+
+app = rx.App(
+    stylesheets=["/livinglab.css"],
+    head_components=[rx.el.script(src="/timer.js", defer=True)],
+)
+app.add_page(start_page, route=routes.START, title="livinglab")
+app.add_page(console_page, route=routes.CONSOLE, title="livinglab", on_load=FacilitatorState.on_load)
+app.add_page(projector_page, route=routes.PROJECTOR, title="livinglab", on_load=FacilitatorState.on_load)
+app.add_page(code_page, route=routes.JOIN_CODE, title="livinglab")
+app.add_page(phone_page, route=routes.PHONE, title="livinglab", on_load=PhoneState.on_load)

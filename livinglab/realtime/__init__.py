@@ -1,0 +1,1 @@
+"""How a change committed to the database reaches the screens in the room."""

@@ -1,0 +1,98 @@
+"""The room hub: which connected screens watch which workshop, and batched pushes to them.
+
+Framework-free: the web layer hands in `load` (read a snapshot from the database)
+and `push` (deliver it to one client). A change is announced by kind; a burst of
+announcements becomes one database read and one push per interested screen.
+"""
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+logger = logging.getLogger(__name__)
+
+#: Change kinds, and which audience cares about each. Phones never get the board.
+STAGE, PEOPLE, BOARD = "stage", "people", "board"
+FACILITATOR, PHONE = "facilitator", "phone"
+INTEREST = {FACILITATOR: {STAGE, PEOPLE, BOARD}, PHONE: {STAGE}}
+
+#: How long the pump gathers announcements before it reads and pushes (seconds).
+BATCH_WINDOW = 0.05
+#: Pushes in flight at once per room: bounds the work a stage change starts.
+PUSH_CONCURRENCY = 64
+
+Load = Callable[[str, str], Awaitable[Any]]
+Push = Callable[[str, str, Any], Awaitable[bool]]
+
+
+@dataclass
+class _Room:
+    watchers: dict[str, str] = field(default_factory=dict)  # client token -> audience
+    pending: set[str] = field(default_factory=set)
+    pump: asyncio.Task | None = None
+
+
+class RoomHub:
+    """Routes announced changes to the screens of one worker, one batch at a time."""
+
+    def __init__(self, *, load: Load, push: Push) -> None:
+        self._load = load
+        self._push = push
+        self._rooms: dict[str, _Room] = {}
+
+    def watch(self, code: str, audience: str, client_token: str) -> None:
+        """Let `client_token` receive `audience` updates for workshop `code`."""
+        for other_code, room in self._rooms.items():
+            if other_code != code:
+                room.watchers.pop(client_token, None)
+        self._rooms.setdefault(code, _Room()).watchers[client_token] = audience
+
+    def watchers(self, code: str) -> dict[str, str]:
+        """The screens watching `code` on this worker (a copy)."""
+        room = self._rooms.get(code)
+        return dict(room.watchers) if room else {}
+
+    def announce(self, code: str, *kinds: str) -> None:
+        """Something of `kinds` changed in `code` (already committed): schedule a push."""
+        room = self._rooms.setdefault(code, _Room())
+        room.pending.update(kinds)
+        if room.pump is None or room.pump.done():
+            room.pump = asyncio.get_running_loop().create_task(self._pump(code, room))
+
+    async def _pump(self, code: str, room: _Room) -> None:
+        while room.pending:
+            await asyncio.sleep(BATCH_WINDOW)
+            kinds, room.pending = room.pending, set()
+            try:
+                await self._deliver(code, room, kinds)
+            except Exception:
+                logger.exception("pushing %s to room %s failed", sorted(kinds), code)
+
+    async def _deliver(self, code: str, room: _Room, kinds: set[str]) -> None:
+        audiences = {
+            audience
+            for audience in set(room.watchers.values())
+            if INTEREST[audience] & kinds
+        }
+        snapshots = {audience: await self._load(code, audience) for audience in audiences}
+        limit = asyncio.Semaphore(PUSH_CONCURRENCY)
+
+        async def deliver_one(token: str, audience: str) -> None:
+            async with limit:
+                try:
+                    delivered = await self._push(token, audience, snapshots[audience])
+                except Exception:
+                    logger.exception("push to a %s screen failed", audience)
+                    delivered = True  # keep it: the next change tries again
+            if not delivered:
+                room.watchers.pop(token, None)
+
+        await asyncio.gather(
+            *(
+                deliver_one(token, audience)
+                for token, audience in list(room.watchers.items())
+                if audience in audiences
+            )
+        )

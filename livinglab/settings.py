@@ -1,0 +1,21 @@
+"""Every environment variable livinglab reads, with its default, in one place."""
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+#: Where the app listens: frontend and backend share one port in production.
+PORT = int(os.environ.get("LIVINGLAB_PORT", "3000"))
+
+#: SQLAlchemy URL of the database; an SQLite file under data/ by default.
+DATABASE_URL = os.environ.get(
+    "DATABASE_URL", f"sqlite:///{PROJECT_ROOT / 'data' / 'livinglab.db'}"
+)
+
+#: The address phones use to reach this server (e.g. https://workshop.houten.nl).
+#: Empty means: this machine's LAN address and PORT.
+PUBLIC_URL = os.environ.get("LIVINGLAB_PUBLIC_URL", "").rstrip("/")
+
+#: Failed join attempts allowed per client address per minute.
+JOIN_ATTEMPTS_PER_MINUTE = int(os.environ.get("LIVINGLAB_JOIN_ATTEMPTS_PER_MINUTE", "10"))

@@ -1,0 +1,34 @@
+"""Checks for text people type: bounded, never empty, no control characters."""
+
+import unicodedata
+
+from livinglab.errors import EmptyText, TextTooLong
+
+INSIGHT_MAX = 500
+NAME_MAX = 40
+TITLE_MAX = 200
+QUESTION_MAX = 500
+PROMPT_MAX = 300
+
+
+def clean_text(text: object, *, limit: int, multiline: bool = True) -> str:
+    """`text` trimmed and checked: 1..limit characters, control characters removed.
+
+    Emoji, accents and right-to-left scripts pass unchanged: every voice counts.
+    """
+    if not isinstance(text, str):
+        raise EmptyText("not a string")
+    kept = []
+    for char in text:
+        if char == "\n" and multiline:
+            kept.append(char)
+        elif char in "\t\r\n":
+            kept.append(" ")
+        elif unicodedata.category(char) != "Cc":
+            kept.append(char)
+    cleaned = "".join(kept).strip()
+    if not cleaned:
+        raise EmptyText()
+    if len(cleaned) > limit:
+        raise TextTooLong(f"{len(cleaned)} > {limit}")
+    return cleaned

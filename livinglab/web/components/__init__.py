@@ -1,0 +1,1 @@
+"""Components are functions that return components."""

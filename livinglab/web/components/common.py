@@ -1,0 +1,80 @@
+"""Pieces every page uses: test hooks, the refusal message, the stage banner and timer."""
+
+import reflex as rx
+
+
+def testid(name: str, **attrs) -> dict:
+    """Stable hooks for automated tests (data-testid plus other data- attributes)."""
+    return {"data-testid": name, **attrs}
+
+
+def error_message(state: type[rx.State]) -> rx.Component:
+    """The last refusal, in plain words; screen readers hear it at once."""
+    return rx.cond(
+        state.error_key != "",
+        rx.el.div(
+            rx.el.span(state.t[state.error_key]),
+            rx.el.button(
+                "×",
+                type="button",
+                class_name="quiet",
+                aria_label="OK",
+                on_click=state.dismiss_error,
+            ),
+            role="alert",
+            class_name="error",
+            custom_attrs=testid("error-message"),
+        ),
+    )
+
+
+def stage_banner(state: type[rx.State], *, instruction: bool) -> rx.Component:
+    """Where the workshop is now, its prompt, and the time left (from the server clock)."""
+    return rx.el.section(
+        rx.el.div(
+            state.t["stage_" + state.stage],
+            class_name="stage-name",
+            custom_attrs=testid("stage-current", **{"data-stage": state.stage}),
+        ),
+        rx.el.p(state.t["do_" + state.stage], custom_attrs=testid("stage-instruction"))
+        if instruction
+        else rx.fragment(),
+        rx.cond(
+            state.prompt != "",
+            rx.el.p(state.prompt, class_name="prompt", custom_attrs=testid("stage-prompt")),
+        ),
+        rx.cond(
+            state.timer_ends_ms > 0,
+            rx.el.p(
+                rx.el.span(state.t["time_left"], ": "),
+                rx.el.span(
+                    class_name="timer",
+                    role="timer",
+                    custom_attrs=testid(
+                        "stage-timer",
+                        **{
+                            "data-timer-end": state.timer_ends_ms,
+                            "data-server-now": state.server_now_ms,
+                        },
+                    ),
+                ),
+            ),
+        ),
+        class_name="stage",
+        aria_live="polite",
+    )
+
+
+def insight_card(card, t, *, actions: rx.Component | None = None) -> rx.Component:
+    """One insight card: the text as text (never HTML), who wrote it (name or role)."""
+    return rx.el.li(
+        rx.el.div(card.text, custom_attrs=testid("insight-text-shown")),
+        rx.el.div(
+            rx.cond(card.author != "", card.author + " · ", ""),
+            t["role_" + card.role],
+            class_name="card-meta",
+        ),
+        actions if actions is not None else rx.fragment(),
+        class_name=rx.cond(card.hidden, "card hidden-card", "card"),
+        custom_attrs=testid("insight-card", **{"data-insight-id": card.id}),
+    )

@@ -1,0 +1,211 @@
+"""/f/[code] (console) and /p/[code] (projector): the facilitator's two screens."""
+
+import reflex as rx
+
+from livinglab.web.components.common import error_message, insight_card, stage_banner, testid
+from livinglab.web.state.console import FacilitatorState as F
+
+
+def _only_for_facilitator(content: rx.Component) -> rx.Component:
+    return rx.cond(
+        F.authorised,
+        content,
+        rx.cond(
+            F.loaded,
+            rx.el.main(
+                rx.el.p(F.t["facilitator_only"], class_name="warning"),
+                error_message(F),
+                class_name="page",
+            ),
+        ),
+    )
+
+
+def _join_panel() -> rx.Component:
+    return rx.el.section(
+        rx.el.h2(F.t["join_on_phone"]),
+        rx.el.img(
+            src=F.qr_code,
+            alt=F.join_url,
+            class_name="qr",
+            custom_attrs=testid("join-qr"),
+        ),
+        rx.el.p(F.t["scan_or_type"]),
+        rx.el.div(F.join_url, class_name="url"),
+        rx.el.div(F.code_shown, class_name="code", custom_attrs=testid("join-code")),
+        rx.cond(
+            F.url_is_loopback,
+            rx.el.p(F.t["loopback_warning"], class_name="warning", role="status"),
+        ),
+        rx.el.div(
+            rx.el.span(F.participants, custom_attrs=testid("participant-count")),
+            " ",
+            F.t["joined"],
+            class_name="count",
+        ),
+        class_name="join-panel",
+    )
+
+
+def _board(*, moderation: bool) -> rx.Component:
+    return rx.el.section(
+        rx.cond(
+            F.cards.length() == 0,
+            rx.el.p(F.t["no_insights_yet"], class_name="muted"),
+        ),
+        rx.el.ul(
+            rx.foreach(
+                F.cards,
+                lambda card: insight_card(
+                    card,
+                    F.t,
+                    actions=rx.el.button(
+                        F.t["hide"],
+                        class_name="quiet",
+                        on_click=F.hide_insight(card.id),
+                        custom_attrs=testid("insight-hide"),
+                    )
+                    if moderation
+                    else None,
+                ),
+            ),
+            class_name="cards",
+            aria_live="polite",
+            aria_label=F.t["board_heading"],
+        ),
+    )
+
+
+def _hidden_board() -> rx.Component:
+    return rx.cond(
+        F.hidden_cards.length() > 0,
+        rx.el.section(
+            rx.el.h2(F.t["hidden_label"]),
+            rx.el.ul(
+                rx.foreach(
+                    F.hidden_cards,
+                    lambda card: insight_card(
+                        card,
+                        F.t,
+                        actions=rx.el.button(
+                            F.t["show"],
+                            class_name="quiet",
+                            on_click=F.show_insight(card.id),
+                            custom_attrs=testid("insight-show"),
+                        ),
+                    ),
+                ),
+                class_name="cards",
+            ),
+        ),
+    )
+
+
+def _controls() -> rx.Component:
+    return rx.el.aside(
+        rx.el.h1(F.title),
+        rx.el.p(F.question, class_name="muted"),
+        stage_banner(F, instruction=False),
+        rx.el.div(
+            rx.el.button(
+                "← ",
+                F.t["stage_prev"],
+                class_name="secondary",
+                disabled=F.stage == "welcome",
+                on_click=F.previous_stage,
+                custom_attrs=testid("stage-prev"),
+            ),
+            rx.el.button(
+                F.t["stage_next"],
+                " →",
+                disabled=F.stage == "closed",
+                on_click=F.next_stage,
+                custom_attrs=testid("stage-next"),
+            ),
+            class_name="row",
+        ),
+        error_message(F),
+        rx.el.form(
+            rx.el.label(F.t["prompt_label"], html_for="prompt"),
+            rx.el.textarea(
+                id="prompt",
+                name="prompt",
+                max_length=300,
+                default_value=F.prompt,
+                key=F.stage,
+                custom_attrs=testid("prompt-input"),
+            ),
+            rx.el.button(
+                F.t["prompt_save"], type="submit", custom_attrs=testid("prompt-save")
+            ),
+            on_submit=F.save_prompt,
+            class_name="stack",
+        ),
+        rx.el.form(
+            rx.el.label(F.t["timer_minutes"], html_for="minutes"),
+            rx.el.div(
+                rx.el.input(
+                    id="minutes",
+                    name="minutes",
+                    type="number",
+                    min=1,
+                    max=180,
+                    default_value="5",
+                    style={"width": "6rem"},
+                    custom_attrs=testid("timer-minutes"),
+                ),
+                rx.el.button(
+                    F.t["timer_start"], type="submit", custom_attrs=testid("timer-start")
+                ),
+                rx.cond(
+                    F.timer_ends_ms > 0,
+                    rx.el.button(
+                        F.t["timer_stop"],
+                        type="button",
+                        class_name="secondary",
+                        on_click=F.stop_timer,
+                        custom_attrs=testid("timer-stop"),
+                    ),
+                ),
+                class_name="row",
+            ),
+            on_submit=F.start_timer,
+        ),
+        rx.el.div(
+            rx.el.a(F.t["open_projector"], href="/p/" + F.code, target="_blank",
+                    class_name="button secondary"),
+        ),
+        _join_panel(),
+        class_name="stack",
+    )
+
+
+def console_page() -> rx.Component:
+    return _only_for_facilitator(
+        rx.el.main(
+            _controls(),
+            rx.el.div(
+                rx.el.h2(F.t["board_heading"]),
+                _board(moderation=True),
+                _hidden_board(),
+            ),
+            class_name="page wide console",
+            lang=F.lang,
+        )
+    )
+
+
+def projector_page() -> rx.Component:
+    return _only_for_facilitator(
+        rx.el.main(
+            rx.el.aside(_join_panel()),
+            rx.el.div(
+                rx.el.h1(F.title),
+                stage_banner(F, instruction=False),
+                _board(moderation=False),
+                class_name="stack",
+            ),
+            class_name="projector",
+            lang=F.lang,
+        )
+    )

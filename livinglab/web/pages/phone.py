@@ -1,0 +1,211 @@
+"""/j (type a code) and /j/[code] (the phone page: join, follow the stage, post)."""
+
+import reflex as rx
+
+from livinglab.web.components.common import error_message, insight_card, stage_banner, testid
+from livinglab.web.state.phone import JoinCodeState
+from livinglab.web.state.phone import PhoneState as P
+
+
+def code_page() -> rx.Component:
+    J = JoinCodeState
+    return rx.el.main(
+        rx.el.h1(J.t["code_heading"]),
+        rx.el.form(
+            rx.el.label(J.t["code_label"], html_for="code"),
+            rx.el.input(
+                id="code",
+                name="code",
+                type="text",
+                required=True,
+                auto_complete="off",
+                auto_capitalize="characters",
+                spell_check=False,
+                max_length=12,
+                style={"fontSize": "1.6rem", "letterSpacing": "0.1em"},
+                custom_attrs=testid("join-code-input"),
+            ),
+            error_message(J),
+            rx.el.button(
+                J.t["code_submit"], type="submit", class_name="full",
+                custom_attrs=testid("join-code-submit"),
+            ),
+            on_submit=J.go,
+            class_name="stack",
+        ),
+        class_name="page stack",
+        lang=J.lang,
+    )
+
+
+def _join_form() -> rx.Component:
+    return rx.el.form(
+        rx.el.h2(P.t["join_heading"]),
+        rx.cond(
+            P.uses_names,
+            rx.el.div(
+                rx.el.label(P.t["your_name"], html_for="name"),
+                rx.el.input(
+                    id="name",
+                    name="name",
+                    type="text",
+                    max_length=40,
+                    auto_complete="given-name",
+                    custom_attrs=testid("participant-name"),
+                ),
+            ),
+            rx.el.p(P.t["anonymous_note"]),
+        ),
+        rx.el.div(
+            rx.el.label(P.t["role_label"], html_for="role"),
+            rx.el.select(
+                rx.el.option("—", value="", disabled=True),
+                rx.foreach(
+                    P.role_keys,
+                    lambda role: rx.el.option(P.t["role_" + role], value=role),
+                ),
+                id="role",
+                name="role",
+                required=True,
+                default_value="",
+                custom_attrs=testid("participant-role"),
+            ),
+        ),
+        rx.el.p(P.t["privacy_notice"], class_name="muted", style={"whiteSpace": "pre-line"}),
+        error_message(P),
+        rx.el.button(
+            P.t["join_submit"], type="submit", class_name="full",
+            custom_attrs=testid("join-submit"),
+        ),
+        on_submit=P.join,
+        class_name="stack",
+    )
+
+
+def _post_form() -> rx.Component:
+    return rx.el.form(
+        rx.el.label(P.t["insight_label"], html_for="text"),
+        rx.el.textarea(
+            id="text",
+            name="text",
+            max_length=500,
+            required=True,
+            aria_describedby="text-limit",
+            custom_attrs=testid("insight-text"),
+        ),
+        rx.el.p(P.t["insight_limit"], id="text-limit", class_name="muted"),
+        rx.el.input(type="hidden", name="ref", value=P.draft_ref),
+        error_message(P),
+        rx.cond(P.just_sent, rx.el.p(P.t["insight_sent"], class_name="notice", role="status")),
+        rx.el.button(
+            P.t["insight_submit"], type="submit", class_name="full",
+            custom_attrs=testid("insight-submit"),
+        ),
+        on_submit=P.post_insight,
+        reset_on_submit=True,
+        class_name="stack",
+    )
+
+
+def _edit_form(card) -> rx.Component:
+    return rx.el.form(
+        rx.el.label(P.t["edit"], html_for="edit-text"),
+        rx.el.textarea(
+            id="edit-text",
+            name="text",
+            max_length=500,
+            default_value=card.text,
+            custom_attrs=testid("insight-edit-text"),
+        ),
+        rx.el.input(type="hidden", name="insight_id", value=card.id),
+        rx.el.div(
+            rx.el.button(P.t["save"], type="submit", custom_attrs=testid("insight-save")),
+            rx.el.button(P.t["cancel"], type="button", class_name="secondary",
+                         on_click=P.cancel_edit),
+            class_name="row",
+        ),
+        on_submit=P.save_edit,
+        class_name="stack",
+    )
+
+
+def _my_card(card) -> rx.Component:
+    actions = rx.el.div(
+        rx.cond(card.hidden, rx.el.p(P.t["hidden_by_facilitator"], class_name="card-meta")),
+        rx.el.div(
+            rx.cond(
+                P.stage == "collect",
+                rx.el.button(P.t["edit"], class_name="quiet", on_click=P.start_edit(card.id),
+                             custom_attrs=testid("insight-edit")),
+            ),
+            rx.cond(
+                P.stage != "closed",
+                rx.el.button(P.t["withdraw"], class_name="quiet", on_click=P.withdraw(card.id),
+                             custom_attrs=testid("insight-withdraw")),
+            ),
+            class_name="row",
+        ),
+    )
+    return rx.cond(
+        P.editing_id == card.id,
+        rx.el.li(_edit_form(card), class_name="card"),
+        insight_card(card, P.t, actions=actions),
+    )
+
+
+def _participating() -> rx.Component:
+    return rx.el.div(
+        stage_banner(P, instruction=True),
+        rx.match(
+            P.stage,
+            ("collect", _post_form()),
+            ("sensemaking", rx.el.p(P.t["coming_next"], class_name="muted")),
+            ("dialogue", rx.el.p(P.t["coming_next"], class_name="muted")),
+            rx.fragment(),
+        ),
+        rx.cond(P.stage != "collect", error_message(P)),
+        rx.cond(
+            P.my_insights.length() > 0,
+            rx.el.section(
+                rx.el.h2(P.t["your_posts"]),
+                rx.el.ul(rx.foreach(P.my_insights, _my_card), class_name="cards"),
+            ),
+        ),
+        class_name="stack",
+    )
+
+
+def phone_page() -> rx.Component:
+    return rx.el.main(
+        rx.cond(
+            P.found,
+            rx.el.div(
+                rx.el.h1(P.title),
+                rx.el.p(P.question, class_name="muted"),
+                rx.cond(
+                    P.joined,
+                    _participating(),
+                    rx.cond(
+                        P.stage == "closed",
+                        rx.el.div(
+                            stage_banner(P, instruction=True),
+                            rx.el.p(P.t["error_workshop_closed"], class_name="error",
+                                    custom_attrs=testid("error-message")),
+                        ),
+                        _join_form(),
+                    ),
+                ),
+                class_name="stack",
+            ),
+            rx.cond(
+                P.loaded,
+                rx.el.div(
+                    error_message(P),
+                    rx.el.a(P.t["code_heading"], href="/j", class_name="button secondary"),
+                    class_name="stack",
+                ),
+            ),
+        ),
+        class_name="page stack",
+        lang=P.lang,
+    )

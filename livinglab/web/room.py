@@ -1,0 +1,39 @@
+"""The worker's room hub, wired to the database (load) and to Reflex states (push)."""
+
+import asyncio
+
+import reflex as rx
+
+from livinglab.db import session_scope
+from livinglab.realtime.hub import FACILITATOR, RoomHub
+from livinglab.realtime.snapshots import board_snapshot, stage_snapshot
+
+
+def _read(code: str, audience: str):
+    with session_scope() as session:
+        if audience == FACILITATOR:
+            return board_snapshot(session=session, code=code)
+        return stage_snapshot(session=session, code=code)
+
+
+async def _load(code: str, audience: str):
+    return await asyncio.to_thread(_read, code, audience)
+
+
+async def _push(client_token: str, audience: str, snapshot) -> bool:
+    """Apply `snapshot` to one client's state; False when that client is gone."""
+    from livinglab.livinglab import app
+    from livinglab.web.state.console import FacilitatorState
+    from livinglab.web.state.phone import PhoneState
+
+    namespace = app.event_namespace
+    if namespace is None or not await namespace._token_manager.is_token_connected(client_token):
+        return False
+    state_class = FacilitatorState if audience == FACILITATOR else PhoneState
+    async with app.modify_state(rx.BaseStateToken(ident=client_token, cls=state_class)) as root:
+        state = await root.get_state(state_class)
+        state.apply_pushed(snapshot)
+    return True
+
+
+hub = RoomHub(load=_load, push=_push)

@@ -1,0 +1,1 @@
+"""One State per view: start page, facilitator (console and projector), phone."""

@@ -1,0 +1,204 @@
+"""A participant's phone: joining, the stage, posting and managing one's own insights."""
+
+import secrets
+
+import reflex as rx
+
+from livinglab import insights, settings, workshops
+from livinglab.errors import TooManyAttempts, WorkshopNotFound
+from livinglab.insights import InsightCard
+from livinglab.realtime.hub import BOARD, PEOPLE, PHONE
+from livinglab.realtime.snapshots import PhoneSnapshot, phone_snapshot
+from livinglab.throttle import AttemptLimiter
+from livinglab.web import keyring
+from livinglab.web.room import hub
+from livinglab.web.state.view import ViewState, now_ms, path_code
+from livinglab.workshops import ROLES, StageView, format_code
+
+TOKEN_COOKIE_MAX_AGE = 60 * 60 * 24 * 365
+
+#: Wrong join codes per client address: guessing codes is throttled, not the room.
+join_limiter = AttemptLimiter(limit=settings.JOIN_ATTEMPTS_PER_MINUTE, window=60)
+
+
+def _new_ref() -> str:
+    return secrets.token_urlsafe(12)
+
+
+class PhoneState(ViewState, rx.State):
+    """One phone in the room. Identity comes from the server-issued token in a cookie."""
+
+    participant_tokens: str = rx.Cookie(
+        "", name="livinglab_participant", max_age=TOKEN_COOKIE_MAX_AGE
+    )
+    loaded: bool = False
+    found: bool = False
+    joined: bool = False
+    code: str = ""
+    code_shown: str = ""
+    title: str = ""
+    question: str = ""
+    uses_names: bool = False
+    stage: str = "welcome"
+    prompt: str = ""
+    timer_ends_ms: int = 0
+    server_now_ms: int = 0
+    my_insights: list[InsightCard] = []
+    #: The id the next post goes out with: a double tap sends the same id twice.
+    draft_ref: str = ""
+    editing_id: int = -1
+    just_sent: bool = False
+
+    def _token(self) -> str:
+        return keyring.read(self.participant_tokens, self.code)
+
+    def _client_address(self) -> str:
+        return self.router.session.client_ip or "unknown"
+
+    def apply_pushed(self, view: StageView) -> None:
+        """Follow the facilitator: a new stage, prompt or timer (pushed by the room hub)."""
+        if view.stage != self.stage:
+            self.editing_id = -1
+            self.just_sent = False
+        self.stage = view.stage
+        self.prompt = view.prompt
+        self.timer_ends_ms = view.timer_ends_ms
+        self.server_now_ms = now_ms()
+
+    def _apply(self, snapshot: PhoneSnapshot) -> None:
+        self.apply_pushed(snapshot.stage)
+        self.found = True
+        self.title = snapshot.info.title
+        self.question = snapshot.info.question
+        self.uses_names = snapshot.info.uses_names
+        self._set_language(snapshot.info.language)
+        self.joined = snapshot.joined
+        self.my_insights = snapshot.my_insights
+
+    async def _refresh(self) -> None:
+        snapshot = await self._domain(phone_snapshot, code=self.code, token=self._token())
+        if snapshot is not None:
+            self._apply(snapshot)
+
+    @rx.event
+    async def on_load(self):
+        """Rebuild this phone's view from the database: first visit, reload or reconnect."""
+        self.code = workshops.normalize_code(path_code(self.router.url.path))
+        self.code_shown = format_code(self.code)
+        self.loaded = False
+        if join_limiter.blocked(self._client_address()):
+            self.error_key = TooManyAttempts.key
+            self.found = False
+        else:
+            await self._refresh()
+            if self.error_key == WorkshopNotFound.key:
+                join_limiter.record_failure(self._client_address())
+                self.found = False
+        if self.found:
+            hub.watch(self.code, PHONE, self.router.session.client_token)
+        if not self.draft_ref:
+            self.draft_ref = _new_ref()
+        self.loaded = True
+
+    @rx.event
+    async def join(self, form: dict):
+        """Join with an optional first name and a role; the token goes into a cookie."""
+        if self.joined and self._token():
+            return
+        joined = await self._domain(
+            workshops.join,
+            code=self.code,
+            name=form.get("name", ""),
+            role=form.get("role", ""),
+        )
+        if joined is None:
+            return
+        _participant, token = joined
+        self.participant_tokens = keyring.store(self.participant_tokens, self.code, token)
+        hub.announce(self.code, PEOPLE)
+        await self._refresh()
+
+    @rx.event
+    async def post_insight(self, form: dict):
+        """Post a story; the form's ref makes a double tap or a resend count once."""
+        posted = await self._domain(
+            insights.post_insight,
+            code=self.code,
+            token=self._token(),
+            text=form.get("text", ""),
+            client_ref=form.get("ref", ""),
+        )
+        if posted is None:
+            self.just_sent = False
+            return
+        self.draft_ref = _new_ref()
+        self.just_sent = True
+        hub.announce(self.code, BOARD)
+        await self._refresh()
+
+    @rx.event
+    def start_edit(self, insight_id: int):
+        self.editing_id = insight_id
+        self.just_sent = False
+
+    @rx.event
+    def cancel_edit(self):
+        self.editing_id = -1
+
+    @rx.event
+    async def save_edit(self, form: dict):
+        """Change one's own insight (the server checks it is one's own)."""
+        await self._domain(
+            insights.edit_insight,
+            code=self.code,
+            token=self._token(),
+            insight_id=self._insight_id(form.get("insight_id")),
+            text=form.get("text", ""),
+        )
+        if self.error_key:
+            return
+        self.editing_id = -1
+        hub.announce(self.code, BOARD)
+        await self._refresh()
+
+    @rx.event
+    async def withdraw(self, insight_id: int):
+        """Take one's own insight away."""
+        await self._domain(
+            insights.withdraw_insight,
+            code=self.code,
+            token=self._token(),
+            insight_id=self._insight_id(insight_id),
+        )
+        if self.error_key:
+            return
+        hub.announce(self.code, BOARD)
+        await self._refresh()
+
+    @staticmethod
+    def _insight_id(raw) -> int:
+        try:
+            return int(raw)
+        except (TypeError, ValueError):
+            return -1
+
+    @rx.var
+    def role_keys(self) -> list[str]:
+        return list(ROLES)
+
+
+class JoinCodeState(ViewState, rx.State):
+    """The /j page: type the code instead of scanning it."""
+
+    @rx.event
+    async def go(self, form: dict):
+        address = self.router.session.client_ip or "unknown"
+        if join_limiter.blocked(address):
+            self.error_key = TooManyAttempts.key
+            return None
+        code = workshops.normalize_code(form.get("code", ""))
+        workshop = await self._domain(workshops.find_workshop, code=code)
+        if workshop is None:
+            join_limiter.record_failure(address)
+            return None
+        return rx.redirect(f"/j/{workshop.code}")

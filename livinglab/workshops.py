@@ -1,0 +1,241 @@
+"""Workshops: creating one, join codes, stages and who may move them, joining."""
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlmodel import Session, func, select
+
+from livinglab.errors import (
+    InvalidChoice,
+    NotFacilitator,
+    NotParticipant,
+    WorkshopClosed,
+    WorkshopNotFound,
+)
+from livinglab.models import Participant, StageChange, StagePrompt, Workshop, as_utc, utcnow
+from livinglab.validation import NAME_MAX, PROMPT_MAX, QUESTION_MAX, TITLE_MAX, clean_text
+
+#: The roadmap: collect stories, make sense together, dialogue toward change.
+STAGES = ("welcome", "collect", "sensemaking", "dialogue", "closed")
+LANGUAGES = ("nl", "en")
+ROLES = ("resident", "professional", "civil_servant", "employer", "other")
+
+#: Letters and digits that cannot be mistaken for one another (no 0/O, 1/I/L).
+CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+#: 31**7 ≈ 2.75e10 possible codes: guessing one is hopeless at a throttled pace.
+CODE_LENGTH = 7
+TIMER_MAX_MINUTES = 180
+
+
+def _digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def new_code() -> str:
+    """A random join code, CODE_LENGTH characters from CODE_ALPHABET."""
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def normalize_code(typed: str) -> str:
+    """The code as stored, from what someone typed: any case, spaces or dashes."""
+    return "".join(ch for ch in str(typed).upper() if ch not in " -.\t")[:32]
+
+
+def format_code(code: str) -> str:
+    """The code as shown and read aloud: ABC-DEFG."""
+    return f"{code[:3]}-{code[3:]}"
+
+
+def create_workshop(
+    *, session: Session, title: str, question: str, language: str, uses_names: bool
+) -> tuple[Workshop, str]:
+    """Store a new workshop; return it with the facilitator key (shown once, never stored)."""
+    if language not in LANGUAGES:
+        raise InvalidChoice(language)
+    key = secrets.token_urlsafe(24)  # 192 bits
+    while True:
+        code = new_code()
+        if session.exec(select(Workshop.id).where(Workshop.code == code)).first() is None:
+            break
+    workshop = Workshop(
+        code=code,
+        title=clean_text(title, limit=TITLE_MAX, multiline=False),
+        question=clean_text(question, limit=QUESTION_MAX),
+        language=language,
+        uses_names=bool(uses_names),
+        facilitator_key_hash=_digest(key),
+    )
+    session.add(workshop)
+    session.flush()
+    session.add(StageChange(workshop_id=workshop.id, stage=workshop.stage))
+    session.flush()
+    return workshop, key
+
+
+def find_workshop(*, session: Session, code: str) -> Workshop:
+    """The workshop with this join code, however it was typed."""
+    workshop = session.exec(select(Workshop).where(Workshop.code == normalize_code(code))).first()
+    if workshop is None:
+        raise WorkshopNotFound(code)
+    return workshop
+
+
+def is_facilitator(workshop: Workshop, key: str) -> bool:
+    """True when `key` is this workshop's facilitator key (constant-time comparison)."""
+    return bool(key) and hmac.compare_digest(_digest(str(key)), workshop.facilitator_key_hash)
+
+
+def require_facilitator(*, session: Session, code: str, key: str) -> Workshop:
+    """The workshop, if `key` is its facilitator key; refuse anyone else."""
+    workshop = find_workshop(session=session, code=code)
+    if not is_facilitator(workshop, key):
+        raise NotFacilitator(code)
+    return workshop
+
+
+def join(
+    *, session: Session, code: str, name: str, role: str
+) -> tuple[Participant, str]:
+    """Add a participant; return them with their token (kept on the phone, stored hashed)."""
+    workshop = find_workshop(session=session, code=code)
+    if workshop.stage == "closed":
+        raise WorkshopClosed(code)
+    if role not in ROLES:
+        raise InvalidChoice(role)
+    shown_name = None
+    if workshop.uses_names and str(name or "").strip():
+        shown_name = clean_text(name, limit=NAME_MAX, multiline=False)
+    token = secrets.token_urlsafe(24)
+    participant = Participant(
+        workshop_id=workshop.id, token_hash=_digest(token), name=shown_name, role=role
+    )
+    session.add(participant)
+    session.flush()
+    return participant, token
+
+
+def find_participant(*, session: Session, code: str, token: str) -> Participant | None:
+    """The participant this phone's token belongs to in this workshop, if any."""
+    if not token:
+        return None
+    participant = session.exec(
+        select(Participant).where(Participant.token_hash == _digest(str(token)))
+    ).first()
+    if participant is None:
+        return None
+    workshop = session.get(Workshop, participant.workshop_id)
+    if workshop is None or workshop.code != normalize_code(code):
+        return None
+    return participant
+
+
+def require_participant(*, session: Session, code: str, token: str) -> Participant:
+    """The participant holding `token` in this workshop; refuse anyone else."""
+    participant = find_participant(session=session, code=code, token=token)
+    if participant is None:
+        raise NotParticipant(code)
+    return participant
+
+
+def participant_count(*, session: Session, workshop_id: int) -> int:
+    """How many people joined this workshop."""
+    return session.exec(
+        select(func.count()).select_from(Participant).where(Participant.workshop_id == workshop_id)
+    ).one()
+
+
+def move_stage(*, session: Session, code: str, key: str, step: int) -> Workshop:
+    """Move one stage forward (+1) or back (-1); co-creation is not a straight line."""
+    workshop = require_facilitator(session=session, code=code, key=key)
+    if step not in (1, -1):
+        raise InvalidChoice(str(step))
+    index = STAGES.index(workshop.stage) + step
+    if not 0 <= index < len(STAGES):
+        raise InvalidChoice(str(index))
+    workshop.stage = STAGES[index]
+    workshop.timer_ends_at = None  # a timer belongs to the stage it was started in
+    session.add(workshop)
+    session.add(StageChange(workshop_id=workshop.id, stage=workshop.stage))
+    session.flush()
+    return workshop
+
+
+def set_prompt(*, session: Session, code: str, key: str, stage: str, prompt: str) -> str:
+    """Give `stage` the question people answer during it; an empty prompt removes it."""
+    workshop = require_facilitator(session=session, code=code, key=key)
+    if stage not in STAGES:
+        raise InvalidChoice(stage)
+    row = session.exec(
+        select(StagePrompt).where(
+            StagePrompt.workshop_id == workshop.id, StagePrompt.stage == stage
+        )
+    ).first()
+    if not str(prompt or "").strip():
+        if row is not None:
+            session.delete(row)
+        return ""
+    text = clean_text(prompt, limit=PROMPT_MAX)
+    if row is None:
+        row = StagePrompt(workshop_id=workshop.id, stage=stage, prompt=text)
+    row.prompt = text
+    session.add(row)
+    session.flush()
+    return text
+
+
+def stage_prompt(*, session: Session, workshop: Workshop) -> str:
+    """The prompt of the workshop's current stage ("" when none was set)."""
+    row = session.exec(
+        select(StagePrompt.prompt).where(
+            StagePrompt.workshop_id == workshop.id, StagePrompt.stage == workshop.stage
+        )
+    ).first()
+    return row or ""
+
+
+def start_timer(*, session: Session, code: str, key: str, minutes: float) -> datetime:
+    """Start a countdown for the current stage; its end is a server time all screens share."""
+    workshop = require_facilitator(session=session, code=code, key=key)
+    try:
+        minutes = float(minutes)
+    except (TypeError, ValueError):
+        raise InvalidChoice(str(minutes)) from None
+    if not 0 < minutes <= TIMER_MAX_MINUTES:
+        raise InvalidChoice(str(minutes))
+    workshop.timer_ends_at = utcnow() + timedelta(minutes=minutes)
+    session.add(workshop)
+    session.flush()
+    return workshop.timer_ends_at
+
+
+def stop_timer(*, session: Session, code: str, key: str) -> None:
+    """Stop the current stage's countdown."""
+    workshop = require_facilitator(session=session, code=code, key=key)
+    workshop.timer_ends_at = None
+    session.add(workshop)
+    session.flush()
+
+
+@dataclass(frozen=True)
+class StageView:
+    """What every screen shows about where the workshop is now."""
+
+    stage: str
+    prompt: str
+    #: Milliseconds since the epoch when the timer ends; 0 when no timer runs.
+    timer_ends_ms: int
+    participants: int
+
+
+def stage_view(*, session: Session, workshop: Workshop) -> StageView:
+    """The current stage, its prompt and timer, and how many joined."""
+    ends = workshop.timer_ends_at
+    return StageView(
+        stage=workshop.stage,
+        prompt=stage_prompt(session=session, workshop=workshop),
+        timer_ends_ms=int(as_utc(ends).timestamp() * 1000) if ends else 0,
+        participants=participant_count(session=session, workshop_id=workshop.id),
+    )
