@@ -5,10 +5,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     # Start page
     "start_title": {"nl": "Start een workshop", "en": "Start a workshop"},
     "start_intro": {
-        "nl": "Maak een ruimte waar iedereen meedoet met de eigen telefoon. "
-        "Geen account nodig.",
-        "en": "Make a room where everyone takes part with their own phone. "
-        "No account needed.",
+        "nl": "Maak een ruimte waar iedereen meedoet met de eigen telefoon. Geen account nodig.",
+        "en": "Make a room where everyone takes part with their own phone. No account needed.",
     },
     "field_title": {"nl": "Titel", "en": "Title"},
     "field_title_hint": {
@@ -25,7 +23,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "lang_en": {"nl": "Engels (English)", "en": "English"},
     "field_names": {"nl": "Hoe doen mensen mee?", "en": "How do people take part?"},
     "names_anonymous": {"nl": "Anoniem", "en": "Anonymously"},
-    "names_first_name": {"nl": "Met voornaam (mag ook anoniem)", "en": "With a first name (anonymous is fine too)"},
+    "names_first_name": {
+        "nl": "Met voornaam (mag ook anoniem)",
+        "en": "With a first name (anonymous is fine too)",
+    },
     "create_submit": {"nl": "Workshop maken", "en": "Create workshop"},
     "created_heading": {"nl": "Je workshop is klaar", "en": "Your workshop is ready"},
     "keep_link": {
@@ -108,13 +109,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     "code_label": {"nl": "Code", "en": "Code"},
     "code_submit": {"nl": "Verder", "en": "Continue"},
     "join_heading": {"nl": "Doe mee", "en": "Join in"},
-    "your_name": {"nl": "Je voornaam (mag leeg blijven)", "en": "Your first name (you may leave it empty)"},
+    "your_name": {
+        "nl": "Je voornaam (mag leeg blijven)",
+        "en": "Your first name (you may leave it empty)",
+    },
     "anonymous_note": {"nl": "Je doet anoniem mee.", "en": "You take part anonymously."},
     "role_label": {"nl": "Wie ben je in deze workshop?", "en": "Who are you in this workshop?"},
     "role_resident": {"nl": "Inwoner", "en": "Resident"},
     "role_professional": {"nl": "Professional", "en": "Professional"},
     "role_civil_servant": {"nl": "Ambtenaar", "en": "Civil servant"},
-    "role_employer": {"nl": "Werkgever of sociaal ondernemer", "en": "Employer or social entrepreneur"},
+    "role_employer": {
+        "nl": "Werkgever of sociaal ondernemer",
+        "en": "Employer or social entrepreneur",
+    },
     "role_other": {"nl": "Anders", "en": "Other"},
     "privacy_notice": {
         "nl": "We bewaren alleen wat je schrijft en je rol. Geen e-mail, geen telefoonnummer.\n"
@@ -139,13 +146,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The facilitator has hidden this.",
     },
     # Refusals
-    "error_generic": {"nl": "Dat lukte niet. Probeer het opnieuw.", "en": "That did not work. Please try again."},
+    "error_generic": {
+        "nl": "Dat lukte niet. Probeer het opnieuw.",
+        "en": "That did not work. Please try again.",
+    },
     "error_code_unknown": {
         "nl": "Deze code kennen we niet. Kijk nog eens goed.",
         "en": "We do not know this code. Please check it.",
     },
-    "error_workshop_closed": {"nl": "Deze workshop is al afgesloten.", "en": "This workshop is closed."},
-    "error_not_facilitator": {"nl": "Alleen de begeleider mag dit doen.", "en": "Only the facilitator can do this."},
+    "error_workshop_closed": {
+        "nl": "Deze workshop is al afgesloten.",
+        "en": "This workshop is closed.",
+    },
+    "error_not_facilitator": {
+        "nl": "Alleen de begeleider mag dit doen.",
+        "en": "Only the facilitator can do this.",
+    },
     "error_not_participant": {
         "nl": "Je doet nog niet mee. Doe eerst mee met de code.",
         "en": "You have not joined yet. Join with the code first.",
@@ -154,14 +170,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Je kunt alleen je eigen berichten aanpassen.",
         "en": "You can only change your own posts.",
     },
-    "error_insight_not_found": {"nl": "Dit bericht bestaat niet meer.", "en": "This post no longer exists."},
-    "error_wrong_stage": {"nl": "Dat kan nu niet, in deze stap.", "en": "You cannot do that in this step."},
+    "error_insight_not_found": {
+        "nl": "Dit bericht bestaat niet meer.",
+        "en": "This post no longer exists.",
+    },
+    "error_wrong_stage": {
+        "nl": "Dat kan nu niet, in deze stap.",
+        "en": "You cannot do that in this step.",
+    },
     "error_text_empty": {"nl": "Schrijf eerst iets.", "en": "Please write something first."},
     "error_text_too_long": {
         "nl": "Je tekst is te lang. Maak hem korter.",
         "en": "Your text is too long. Please make it shorter.",
     },
-    "error_invalid_choice": {"nl": "Kies een van de opties.", "en": "Please pick one of the options."},
+    "error_invalid_choice": {
+        "nl": "Kies een van de opties.",
+        "en": "Please pick one of the options.",
+    },
     "error_too_many_attempts": {
         "nl": "Te veel pogingen. Wacht een minuut en probeer het opnieuw.",
         "en": "Too many tries. Wait a minute and try again.",

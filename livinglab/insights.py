@@ -33,9 +33,7 @@ def _card(insight: Insight, participant: Participant) -> InsightCard:
     )
 
 
-def post_insight(
-    *, session: Session, code: str, token: str, text: str, client_ref: str
-) -> Insight:
+def post_insight(*, session: Session, code: str, token: str, text: str, client_ref: str) -> Insight:
     """Store a new insight; the same `client_ref` twice (a double tap, a resend) stores it once."""
     participant = require_participant(session=session, code=code, token=token)
     workshop = session.get(Workshop, participant.workshop_id)
@@ -44,9 +42,7 @@ def post_insight(
     cleaned = clean_text(text, limit=INSIGHT_MAX)
     ref = str(client_ref or "")[:CLIENT_REF_MAX] or utcnow().isoformat()
     existing = session.exec(
-        select(Insight).where(
-            Insight.participant_id == participant.id, Insight.client_ref == ref
-        )
+        select(Insight).where(Insight.participant_id == participant.id, Insight.client_ref == ref)
     ).first()
     if existing is not None:
         return existing
@@ -68,9 +64,7 @@ def _own_insight(session: Session, code: str, token: str, insight_id: int) -> In
     return insight
 
 
-def edit_insight(
-    *, session: Session, code: str, token: str, insight_id: int, text: str
-) -> Insight:
+def edit_insight(*, session: Session, code: str, token: str, insight_id: int, text: str) -> Insight:
     """Change the text of one's own insight while stories are being collected."""
     insight = _own_insight(session, code, token, insight_id)
     workshop = session.get(Workshop, insight.workshop_id)

@@ -14,7 +14,11 @@ app = rx.App(
     head_components=[rx.el.script(src="/timer.js", defer=True)],
 )
 app.add_page(start_page, route=routes.START, title="livinglab")
-app.add_page(console_page, route=routes.CONSOLE, title="livinglab", on_load=FacilitatorState.on_load)
-app.add_page(projector_page, route=routes.PROJECTOR, title="livinglab", on_load=FacilitatorState.on_load)
+app.add_page(
+    console_page, route=routes.CONSOLE, title="livinglab", on_load=FacilitatorState.on_load
+)
+app.add_page(
+    projector_page, route=routes.PROJECTOR, title="livinglab", on_load=FacilitatorState.on_load
+)
 app.add_page(code_page, route=routes.JOIN_CODE, title="livinglab")
 app.add_page(phone_page, route=routes.PHONE, title="livinglab", on_load=PhoneState.on_load)

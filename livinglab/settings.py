@@ -9,9 +9,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 PORT = int(os.environ.get("LIVINGLAB_PORT", "3000"))
 
 #: SQLAlchemy URL of the database; an SQLite file under data/ by default.
-DATABASE_URL = os.environ.get(
-    "DATABASE_URL", f"sqlite:///{PROJECT_ROOT / 'data' / 'livinglab.db'}"
-)
+DATABASE_URL = os.environ.get("DATABASE_URL", f"sqlite:///{PROJECT_ROOT / 'data' / 'livinglab.db'}")
 
 #: The address phones use to reach this server (e.g. https://workshop.houten.nl).
 #: Empty means: this machine's LAN address and PORT.

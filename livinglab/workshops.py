@@ -96,9 +96,7 @@ def require_facilitator(*, session: Session, code: str, key: str) -> Workshop:
     return workshop
 
 
-def join(
-    *, session: Session, code: str, name: str, role: str
-) -> tuple[Participant, str]:
+def join(*, session: Session, code: str, name: str, role: str) -> tuple[Participant, str]:
     """Add a participant; return them with their token (kept on the phone, stored hashed)."""
     workshop = find_workshop(session=session, code=code)
     if workshop.stage == "closed":

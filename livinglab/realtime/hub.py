@@ -72,9 +72,7 @@ class RoomHub:
 
     async def _deliver(self, code: str, room: _Room, kinds: set[str]) -> None:
         audiences = {
-            audience
-            for audience in set(room.watchers.values())
-            if INTEREST[audience] & kinds
+            audience for audience in set(room.watchers.values()) if INTEREST[audience] & kinds
         }
         snapshots = {audience: await self._load(code, audience) for audience in audiences}
         limit = asyncio.Semaphore(PUSH_CONCURRENCY)

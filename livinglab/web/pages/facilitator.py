@@ -135,9 +135,7 @@ def _controls() -> rx.Component:
                 key=F.stage,
                 custom_attrs=testid("prompt-input"),
             ),
-            rx.el.button(
-                F.t["prompt_save"], type="submit", custom_attrs=testid("prompt-save")
-            ),
+            rx.el.button(F.t["prompt_save"], type="submit", custom_attrs=testid("prompt-save")),
             on_submit=F.save_prompt,
             class_name="stack",
         ),
@@ -154,9 +152,7 @@ def _controls() -> rx.Component:
                     style={"width": "6rem"},
                     custom_attrs=testid("timer-minutes"),
                 ),
-                rx.el.button(
-                    F.t["timer_start"], type="submit", custom_attrs=testid("timer-start")
-                ),
+                rx.el.button(F.t["timer_start"], type="submit", custom_attrs=testid("timer-start")),
                 rx.cond(
                     F.timer_ends_ms > 0,
                     rx.el.button(
@@ -172,8 +168,12 @@ def _controls() -> rx.Component:
             on_submit=F.start_timer,
         ),
         rx.el.div(
-            rx.el.a(F.t["open_projector"], href="/p/" + F.code, target="_blank",
-                    class_name="button secondary"),
+            rx.el.a(
+                F.t["open_projector"],
+                href="/p/" + F.code,
+                target="_blank",
+                class_name="button secondary",
+            ),
         ),
         _join_panel(),
         class_name="stack",

@@ -27,7 +27,9 @@ def code_page() -> rx.Component:
             ),
             error_message(J),
             rx.el.button(
-                J.t["code_submit"], type="submit", class_name="full",
+                J.t["code_submit"],
+                type="submit",
+                class_name="full",
                 custom_attrs=testid("join-code-submit"),
             ),
             on_submit=J.go,
@@ -74,7 +76,9 @@ def _join_form() -> rx.Component:
         rx.el.p(P.t["privacy_notice"], class_name="muted", style={"whiteSpace": "pre-line"}),
         error_message(P),
         rx.el.button(
-            P.t["join_submit"], type="submit", class_name="full",
+            P.t["join_submit"],
+            type="submit",
+            class_name="full",
             custom_attrs=testid("join-submit"),
         ),
         on_submit=P.join,
@@ -98,7 +102,9 @@ def _post_form() -> rx.Component:
         error_message(P),
         rx.cond(P.just_sent, rx.el.p(P.t["insight_sent"], class_name="notice", role="status")),
         rx.el.button(
-            P.t["insight_submit"], type="submit", class_name="full",
+            P.t["insight_submit"],
+            type="submit",
+            class_name="full",
             custom_attrs=testid("insight-submit"),
         ),
         on_submit=P.post_insight,
@@ -120,8 +126,9 @@ def _edit_form(card) -> rx.Component:
         rx.el.input(type="hidden", name="insight_id", value=card.id),
         rx.el.div(
             rx.el.button(P.t["save"], type="submit", custom_attrs=testid("insight-save")),
-            rx.el.button(P.t["cancel"], type="button", class_name="secondary",
-                         on_click=P.cancel_edit),
+            rx.el.button(
+                P.t["cancel"], type="button", class_name="secondary", on_click=P.cancel_edit
+            ),
             class_name="row",
         ),
         on_submit=P.save_edit,
@@ -135,13 +142,21 @@ def _my_card(card) -> rx.Component:
         rx.el.div(
             rx.cond(
                 P.stage == "collect",
-                rx.el.button(P.t["edit"], class_name="quiet", on_click=P.start_edit(card.id),
-                             custom_attrs=testid("insight-edit")),
+                rx.el.button(
+                    P.t["edit"],
+                    class_name="quiet",
+                    on_click=P.start_edit(card.id),
+                    custom_attrs=testid("insight-edit"),
+                ),
             ),
             rx.cond(
                 P.stage != "closed",
-                rx.el.button(P.t["withdraw"], class_name="quiet", on_click=P.withdraw(card.id),
-                             custom_attrs=testid("insight-withdraw")),
+                rx.el.button(
+                    P.t["withdraw"],
+                    class_name="quiet",
+                    on_click=P.withdraw(card.id),
+                    custom_attrs=testid("insight-withdraw"),
+                ),
             ),
             class_name="row",
         ),
@@ -189,8 +204,11 @@ def phone_page() -> rx.Component:
                         P.stage == "closed",
                         rx.el.div(
                             stage_banner(P, instruction=True),
-                            rx.el.p(P.t["error_workshop_closed"], class_name="error",
-                                    custom_attrs=testid("error-message")),
+                            rx.el.p(
+                                P.t["error_workshop_closed"],
+                                class_name="error",
+                                custom_attrs=testid("error-message"),
+                            ),
                         ),
                         _join_form(),
                     ),

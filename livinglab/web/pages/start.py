@@ -43,10 +43,12 @@ def _form() -> rx.Component:
         ),
         rx.el.fieldset(
             rx.el.legend(S.t["field_language"]),
-            _radio("language", "nl", S.t["lang_nl"], checked=True,
-                   on_change=S.choose_language("nl")),
-            _radio("language", "en", S.t["lang_en"], checked=False,
-                   on_change=S.choose_language("en")),
+            _radio(
+                "language", "nl", S.t["lang_nl"], checked=True, on_change=S.choose_language("nl")
+            ),
+            _radio(
+                "language", "en", S.t["lang_en"], checked=False, on_change=S.choose_language("en")
+            ),
         ),
         rx.el.fieldset(
             rx.el.legend(S.t["field_names"]),
@@ -54,9 +56,7 @@ def _form() -> rx.Component:
             _radio("names", "first_name", S.t["names_first_name"], checked=False),
         ),
         error_message(S),
-        rx.el.button(
-            S.t["create_submit"], type="submit", custom_attrs=testid("create-submit")
-        ),
+        rx.el.button(S.t["create_submit"], type="submit", custom_attrs=testid("create-submit")),
         on_submit=S.create,
         class_name="stack",
     )

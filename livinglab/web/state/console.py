@@ -64,9 +64,7 @@ class FacilitatorState(ViewState, rx.State):
         self.loaded = False
         link_key = self.router.url.query_parameters.get("key", "")
         key = link_key or self._key()
-        workshop = await self._domain(
-            workshops.require_facilitator, code=self.code, key=key
-        )
+        workshop = await self._domain(workshops.require_facilitator, code=self.code, key=key)
         self.loaded = True
         self.authorised = workshop is not None
         if workshop is None:

@@ -1,0 +1,121 @@
+"""The room hub: a burst of changes becomes one read and one push per interested screen."""
+
+import asyncio
+
+from livinglab.realtime import hub as hub_module
+from livinglab.realtime.hub import BOARD, FACILITATOR, PEOPLE, PHONE, STAGE, RoomHub
+
+
+class Room:
+    """Records what the hub reads and pushes; clients in `gone` are disconnected."""
+
+    def __init__(self, gone=()):
+        self.loads: list[tuple[str, str]] = []
+        self.pushes: list[tuple[str, str, object]] = []
+        self.gone = set(gone)
+
+    async def load(self, code, audience):
+        self.loads.append((code, audience))
+        return f"{audience}-snapshot-{len(self.loads)}"
+
+    async def push(self, token, audience, snapshot):
+        if token in self.gone:
+            return False
+        self.pushes.append((token, audience, snapshot))
+        return True
+
+
+async def settle():
+    await asyncio.sleep(hub_module.BATCH_WINDOW * 4)
+
+
+def test_burst_of_posts_is_one_read_and_one_push_per_facilitator_screen():
+    async def scenario():
+        room = Room()
+        hub = RoomHub(load=room.load, push=room.push)
+        hub.watch("ABC", FACILITATOR, "projector")
+        for token in ("p1", "p2", "p3"):
+            hub.watch("ABC", PHONE, token)
+        for _ in range(20):
+            hub.announce("ABC", BOARD)
+        await settle()
+        return room
+
+    room = asyncio.run(scenario())
+    assert room.loads == [("ABC", FACILITATOR)]
+    assert [(token, audience) for token, audience, _ in room.pushes] == [
+        ("projector", FACILITATOR)
+    ]
+
+
+def test_stage_change_reaches_every_phone_with_one_read():
+    async def scenario():
+        room = Room()
+        hub = RoomHub(load=room.load, push=room.push)
+        hub.watch("ABC", FACILITATOR, "projector")
+        phones = [f"phone{i}" for i in range(100)]
+        for token in phones:
+            hub.watch("ABC", PHONE, token)
+        hub.announce("ABC", STAGE)
+        await settle()
+        return room, phones
+
+    room, phones = asyncio.run(scenario())
+    assert sorted(room.loads) == [("ABC", FACILITATOR), ("ABC", PHONE)]
+    pushed_phones = sorted(token for token, audience, _ in room.pushes if audience == PHONE)
+    assert pushed_phones == sorted(phones)
+    assert len(room.pushes) == 101
+
+
+def test_joins_only_update_facilitator_screens():
+    async def scenario():
+        room = Room()
+        hub = RoomHub(load=room.load, push=room.push)
+        hub.watch("ABC", FACILITATOR, "projector")
+        for i in range(50):
+            hub.watch("ABC", PHONE, f"phone{i}")
+            hub.announce("ABC", PEOPLE)
+        await settle()
+        return room
+
+    room = asyncio.run(scenario())
+    assert {audience for _, audience, _ in room.pushes} == {FACILITATOR}
+
+
+def test_disconnected_screens_are_forgotten_and_rooms_are_separate():
+    async def scenario():
+        room = Room(gone={"gone"})
+        hub = RoomHub(load=room.load, push=room.push)
+        hub.watch("ABC", PHONE, "gone")
+        hub.watch("ABC", PHONE, "here")
+        hub.watch("XYZ", PHONE, "elsewhere")
+        hub.announce("ABC", STAGE)
+        await settle()
+        hub.watch("XYZ", PHONE, "here")  # the same tab opened another workshop
+        return room, hub
+
+    room, hub = asyncio.run(scenario())
+    assert [token for token, _, _ in room.pushes] == ["here"]
+    assert hub.watchers("ABC") == {}
+    assert hub.watchers("XYZ") == {"elsewhere": PHONE, "here": PHONE}
+
+
+def test_a_failing_push_does_not_stop_the_others():
+    async def scenario():
+        room = Room()
+
+        async def flaky_push(token, audience, snapshot):
+            if token == "broken":
+                raise RuntimeError("socket exploded")
+            return await room.push(token, audience, snapshot)
+
+        hub = RoomHub(load=room.load, push=flaky_push)
+        hub.watch("ABC", PHONE, "broken")
+        hub.watch("ABC", PHONE, "fine")
+        hub.announce("ABC", STAGE)
+        await settle()
+        return room, hub
+
+    room, hub = asyncio.run(scenario())
+    assert [token for token, _, _ in room.pushes] == ["fine"]
+    assert set(hub.watchers("ABC")) == {"broken", "fine"}
