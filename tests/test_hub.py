@@ -43,9 +43,7 @@ def test_burst_of_posts_is_one_read_and_one_push_per_facilitator_screen():
 
     room = asyncio.run(scenario())
     assert room.loads == [("ABC", FACILITATOR)]
-    assert [(token, audience) for token, audience, _ in room.pushes] == [
-        ("projector", FACILITATOR)
-    ]
+    assert [(token, audience) for token, audience, _ in room.pushes] == [("projector", FACILITATOR)]
 
 
 def test_stage_change_reaches_every_phone_with_one_read():

@@ -34,8 +34,11 @@ def test_every_stage_has_a_name_and_a_one_sentence_instruction(prefix):
 def test_every_role_and_refusal_has_a_message():
     for role in workshops.ROLES:
         assert f"role_{role}" in MESSAGES
-    refusals = [cls for cls in vars(errors).values()
-                if isinstance(cls, type) and issubclass(cls, errors.DomainError)]
+    refusals = [
+        cls
+        for cls in vars(errors).values()
+        if isinstance(cls, type) and issubclass(cls, errors.DomainError)
+    ]
     for refusal in refusals:
         assert refusal.key in MESSAGES, refusal.__name__
 

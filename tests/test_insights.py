@@ -132,7 +132,9 @@ def test_withdraw_removes_own_insight_until_the_workshop_closes(session, worksho
     second = post(session, author, text="Tweede", ref="b")
     _other, other_token = join(session, ws.code)
     with pytest.raises(NotYourInsight):
-        insights.withdraw_insight(session=session, code=code, token=other_token, insight_id=first.id)
+        insights.withdraw_insight(
+            session=session, code=code, token=other_token, insight_id=first.id
+        )
     insights.withdraw_insight(session=session, code=code, token=token, insight_id=first.id)
     assert stored_texts(session) == ["Tweede"]
     for _ in range(3):
@@ -147,20 +149,23 @@ def test_hiding_is_recorded_reversible_and_facilitator_only(session, workshop, a
     insight = post(session, author)
     code, token = author
     with pytest.raises(NotFacilitator):
-        insights.set_hidden(session=session, code=ws.code, key=token, insight_id=insight.id,
-                            hidden=True)
+        insights.set_hidden(
+            session=session, code=ws.code, key=token, insight_id=insight.id, hidden=True
+        )
     insights.set_hidden(session=session, code=ws.code, key=key, insight_id=insight.id, hidden=True)
     assert insights.board(session=session, workshop_id=ws.id) == []
     (hidden,) = insights.board(session=session, workshop_id=ws.id, with_hidden=True)
     assert hidden.hidden
     assert insights.own_insights(
-        session=session, participant=workshops.find_participant(session=session, code=code,
-                                                                token=token)
+        session=session,
+        participant=workshops.find_participant(session=session, code=code, token=token),
     )[0].hidden
     insights.set_hidden(session=session, code=ws.code, key=key, insight_id=insight.id, hidden=False)
     acts = insights.moderation_history(session=session, insight_id=insight.id)
-    assert [(act.action, act.actor) for act in acts] == [("hide", "facilitator"),
-                                                         ("show", "facilitator")]
+    assert [(act.action, act.actor) for act in acts] == [
+        ("hide", "facilitator"),
+        ("show", "facilitator"),
+    ]
     assert all(act.acted_at is not None for act in acts)
     assert [card.text for card in insights.board(session=session, workshop_id=ws.id)] == [
         insight.text
@@ -173,6 +178,7 @@ def test_facilitator_cannot_hide_an_insight_of_another_workshop(session, worksho
         session=session, title="B", question="Q", language="nl", uses_names=False
     )
     with pytest.raises(InsightNotFound):
-        insights.set_hidden(session=session, code=other.code, key=other_key,
-                            insight_id=insight.id, hidden=True)
+        insights.set_hidden(
+            session=session, code=other.code, key=other_key, insight_id=insight.id, hidden=True
+        )
     assert not session.get(Insight, insight.id).hidden

@@ -28,6 +28,6 @@ def test_qr_code_is_an_svg_image():
     uri = joinurl.qr_svg_data_uri("http://192.168.1.20:3000/j/ABCDEFG")
     prefix = "data:image/svg+xml;base64,"
     assert uri.startswith(prefix)
-    svg = base64.b64decode(uri[len(prefix):]).decode()
+    svg = base64.b64decode(uri[len(prefix) :]).decode()
     assert svg.startswith("<svg") or svg.startswith("<?xml")
     assert "<path" in svg

@@ -42,7 +42,9 @@ def test_keyring_keeps_one_secret_per_workshop_and_forgets_the_oldest():
     for i in range(keyring.KEYRING_SIZE + 2):
         ring = keyring.store(ring, f"CODE{i}", f"secret{i}")
     assert keyring.read(ring, "CODE0") == ""
-    assert keyring.read(ring, f"CODE{keyring.KEYRING_SIZE + 1}") == f"secret{keyring.KEYRING_SIZE + 1}"
+    assert (
+        keyring.read(ring, f"CODE{keyring.KEYRING_SIZE + 1}") == f"secret{keyring.KEYRING_SIZE + 1}"
+    )
     assert keyring.read("not json", "X") == ""
     assert keyring.read('["list"]', "X") == ""
     assert keyring.read('{"X": 5}', "X") == ""

@@ -131,7 +131,9 @@ def test_stages_move_forward_and_back_within_the_roadmap(session, workshop):
     with pytest.raises(InvalidChoice):
         workshops.move_stage(session=session, code=ws.code, key=key, step=-1)
     for expected in workshops.STAGES[1:]:
-        assert workshops.move_stage(session=session, code=ws.code, key=key, step=1).stage == expected
+        assert (
+            workshops.move_stage(session=session, code=ws.code, key=key, step=1).stage == expected
+        )
     with pytest.raises(InvalidChoice):
         workshops.move_stage(session=session, code=ws.code, key=key, step=1)
     with pytest.raises(InvalidChoice):
@@ -155,7 +157,10 @@ def test_only_the_facilitator_key_moves_the_stage(session, workshop):
 def test_prompt_belongs_to_its_stage(session, workshop):
     ws, key = workshop
     workshops.set_prompt(
-        session=session, code=ws.code, key=key, stage="collect",
+        session=session,
+        code=ws.code,
+        key=key,
+        stage="collect",
         prompt="Vertel over een moment waarop je je niet gehoord voelde",
     )
     assert workshops.stage_prompt(session=session, workshop=ws).startswith("Vertel")

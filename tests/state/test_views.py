@@ -1,0 +1,277 @@
+"""Event handlers called directly, as any client could: the server decides, not the UI."""
+
+import pytest
+from sqlmodel import Session, select
+
+from livinglab import db, workshops
+from livinglab.models import Insight, Participant, Workshop
+from livinglab.throttle import AttemptLimiter
+from livinglab.web import keyring
+from livinglab.web.state import phone as phone_module
+from livinglab.web.state.console import FacilitatorState
+from livinglab.web.state.phone import JoinCodeState, PhoneState
+from livinglab.web.state.start import StartState
+from tests.state.conftest import open_view, run
+
+FORM = {
+    "title": "Schulden en hulp",
+    "question": "Wat helpt echt?",
+    "language": "en",
+    "names": "first_name",
+}
+
+
+def stored(model):
+    with Session(db.engine()) as session:
+        return session.exec(select(model)).all()
+
+
+@pytest.fixture
+def created(database_url):
+    """A workshop created through the start page: (code, facilitator key)."""
+    start = open_view(StartState, "/")
+    run(start.create(FORM))
+    code = start.console_path.rsplit("/", 1)[-1]
+    key = start.facilitator_link.split("key=", 1)[1]
+    return code, key
+
+
+@pytest.fixture(autouse=True)
+def fresh_limiter(monkeypatch):
+    monkeypatch.setattr(phone_module, "join_limiter", AttemptLimiter(limit=3, window=60))
+
+
+def console(code, key):
+    view = open_view(
+        FacilitatorState, f"/f/{code}", cookies={"facilitator_keys": keyring.store("", code, key)}
+    )
+    run(view.on_load())
+    return view
+
+
+def phone(code, *, tab="phone-1", ip="10.0.0.7", cookie=""):
+    view = open_view(
+        PhoneState, f"/j/{code}", tab=tab, ip=ip, cookies={"participant_tokens": cookie}
+    )
+    run(view.on_load())
+    return view
+
+
+def joined_phone(code, name="Sam", role="resident", tab="phone-1"):
+    view = phone(code, tab=tab)
+    run(view.join({"name": name, "role": role}))
+    assert view.joined, view.error_key
+    return view
+
+
+def test_create_shows_the_facilitator_link_once_and_keeps_the_key_in_a_cookie(database_url):
+    start = open_view(StartState, "/")
+    run(start.create(FORM))
+    assert start.created and start.error_key == ""
+    assert start.lang == "en" and start.t["created_heading"] == "Your workshop is ready"
+    code = start.console_path.rsplit("/", 1)[-1]
+    key = start.facilitator_link.split("key=", 1)[1]
+    assert start.facilitator_link.startswith(f"http://localhost:3000/f/{code}?key=")
+    facilitator = start.parent_state.get_substate([FacilitatorState.get_name()])
+    assert keyring.read(facilitator.facilitator_keys, code) == key
+    (workshop,) = stored(Workshop)
+    assert (workshop.title, workshop.language, workshop.uses_names) == (
+        "Schulden en hulp",
+        "en",
+        True,
+    )
+
+
+def test_create_with_empty_title_shows_a_message_and_stores_nothing(database_url):
+    start = open_view(StartState, "/")
+    run(start.create({**FORM, "title": "   "}))
+    assert not start.created
+    assert start.error_key == "error_text_empty"
+    assert stored(Workshop) == []
+
+
+def test_facilitator_link_authorises_then_hides_the_key_from_the_address_bar(created):
+    code, key = created
+    view = open_view(FacilitatorState, f"/f/{code}?key={key}")
+    redirect = run(view.on_load())
+    assert view.authorised
+    assert keyring.read(view.facilitator_keys, code) == key
+    assert redirect is not None and f"/f/{code}" in str(redirect)
+    assert view.join_url.endswith(f"/j/{code}")
+    assert view.qr_code.startswith("data:image/svg+xml;base64,")
+
+
+@pytest.mark.parametrize("key", ["", "wrong-key"])
+def test_console_without_the_key_shows_nothing_of_the_workshop(created, key):
+    code, _key = created
+    view = console(code, key)
+    assert not view.authorised
+    assert view.error_key == "error_not_facilitator"
+    assert view.title == "" and view.cards == []
+
+
+def test_participant_calling_facilitator_handlers_is_refused(created):
+    code, key = created
+    run(console(code, key).next_stage())
+    sam = joined_phone(code)
+    # The phone's tab has no facilitator key; it calls the handlers anyway.
+    intruder = open_view(
+        FacilitatorState,
+        f"/f/{code}",
+        tab="phone-1",
+        cookies={"facilitator_keys": keyring.store("", code, sam.participant_tokens)},
+    )
+    intruder.code = code
+    run(sam.post_insight({"text": "Mijn verhaal", "ref": "r1"}))
+    (insight,) = stored(Insight)
+    for handler in (
+        intruder.next_stage(),
+        intruder.previous_stage(),
+        intruder.stop_timer(),
+        intruder.start_timer({"minutes": "5"}),
+        intruder.hide_insight(insight.id),
+        intruder.save_prompt({"prompt": "Hacked"}),
+    ):
+        run(handler)
+        assert intruder.error_key == "error_not_facilitator"
+    (workshop,) = stored(Workshop)
+    assert workshop.stage == "collect" and workshop.timer_ends_at is None
+    assert not stored(Insight)[0].hidden
+
+
+def test_facilitator_moves_stages_sets_prompt_and_timer(created):
+    code, key = created
+    view = console(code, key)
+    run(view.next_stage())
+    run(view.save_prompt({"prompt": "Tell about a time you felt unheard"}))
+    run(view.start_timer({"minutes": "2"}))
+    assert (view.stage, view.prompt) == ("collect", "Tell about a time you felt unheard")
+    assert view.timer_ends_ms - view.server_now_ms == pytest.approx(120_000, abs=3_000)
+    run(view.start_timer({"minutes": "abc"}))
+    assert view.error_key == "error_invalid_choice"
+    assert view.timer_ends_ms > 0
+
+
+def test_unknown_code_shows_a_message_and_guessing_is_throttled(created):
+    code, _key = created
+    for _ in range(3):
+        view = phone("ZZZZZZZ", ip="10.9.9.9")
+        assert not view.found and view.error_key == "error_code_unknown"
+    blocked = phone(code, ip="10.9.9.9")
+    assert blocked.error_key == "error_too_many_attempts" and not blocked.found
+    other_address = phone(code, ip="10.9.9.10")
+    assert other_address.found and other_address.error_key == ""
+
+
+def test_typed_code_leads_to_the_phone_page(created):
+    code, _key = created
+    typed = open_view(JoinCodeState, "/j")
+    redirect = run(typed.go({"code": f" {code[:3].lower()}-{code[3:].lower()} "}))
+    assert f"/j/{code}" in str(redirect)
+    redirect = run(typed.go({"code": "AAAAAAA"}))
+    assert redirect is None and typed.error_key == "error_code_unknown"
+
+
+def test_reload_or_reconnect_is_the_same_participant_with_their_posts(created):
+    code, key = created
+    run(console(code, key).next_stage())
+    sam = joined_phone(code)
+    run(sam.post_insight({"text": "Ik wacht al weken", "ref": "a1"}))
+    # A reload or a reconnect may come with a new tab token: the cookie decides.
+    again = phone(code, tab="phone-1-after-reconnect", cookie=sam.participant_tokens)
+    assert again.joined
+    assert [card.text for card in again.my_insights] == ["Ik wacht al weken"]
+    assert len(stored(Participant)) == 1
+
+
+def test_joining_a_closed_workshop_is_refused(created):
+    code, key = created
+    facilitator = console(code, key)
+    for _ in range(4):
+        run(facilitator.next_stage())
+    late = phone(code)
+    run(late.join({"name": "", "role": "resident"}))
+    assert late.error_key == "error_workshop_closed" and not late.joined
+    assert stored(Participant) == []
+
+
+def test_join_with_an_unknown_role_or_a_long_name_is_refused(created):
+    code, _key = created
+    view = phone(code)
+    run(view.join({"name": "Sam", "role": "king"}))
+    assert view.error_key == "error_invalid_choice"
+    run(view.join({"name": "x" * 100, "role": "resident"}))
+    assert view.error_key == "error_text_too_long"
+    assert stored(Participant) == []
+
+
+def test_bad_posts_show_a_message_and_keep_earlier_posts(created):
+    code, key = created
+    run(console(code, key).next_stage())
+    sam = joined_phone(code)
+    run(sam.post_insight({"text": "Eerste", "ref": "r0"}))
+    for text, message in (
+        ("", "error_text_empty"),
+        ("  \n ", "error_text_empty"),
+        ("x" * 501, "error_text_too_long"),
+    ):
+        run(sam.post_insight({"text": text, "ref": f"bad-{len(text)}"}))
+        assert sam.error_key == message
+    assert [row.text for row in stored(Insight)] == ["Eerste"]
+    assert [card.text for card in sam.my_insights] == ["Eerste"]
+
+
+def test_double_tap_on_post_stores_one_insight(created):
+    code, key = created
+    run(console(code, key).next_stage())
+    sam = joined_phone(code)
+    form = {"text": "Twee keer getikt", "ref": sam.draft_ref}
+    run(sam.post_insight(form))
+    run(sam.post_insight(form))
+    assert len(stored(Insight)) == 1
+    assert sam.just_sent and sam.draft_ref != form["ref"]
+
+
+def test_editing_someone_elses_post_is_refused(created):
+    code, key = created
+    run(console(code, key).next_stage())
+    sam = joined_phone(code, tab="sam")
+    run(sam.post_insight({"text": "Van Sam", "ref": "s"}))
+    (insight,) = stored(Insight)
+    kim = joined_phone(code, name="Kim", tab="kim")
+    run(kim.save_edit({"insight_id": str(insight.id), "text": "Van Kim"}))
+    assert kim.error_key == "error_not_your_insight"
+    run(kim.withdraw(insight.id))
+    assert kim.error_key == "error_not_your_insight"
+    assert [row.text for row in stored(Insight)] == ["Van Sam"]
+    run(sam.save_edit({"insight_id": str(insight.id), "text": "Van Sam, aangepast"}))
+    run(sam.withdraw("not a number"))
+    assert sam.error_key == "error_insight_not_found"
+    assert [row.text for row in stored(Insight)] == ["Van Sam, aangepast"]
+
+
+def test_hidden_post_leaves_the_board_but_stays_for_the_facilitator(created):
+    code, key = created
+    facilitator = console(code, key)
+    run(facilitator.next_stage())
+    sam = joined_phone(code)
+    run(sam.post_insight({"text": "Scheldwoord", "ref": "h"}))
+    run(facilitator.on_load())
+    (card,) = facilitator.cards
+    run(facilitator.hide_insight(card.id))
+    assert facilitator.cards == [] and [c.text for c in facilitator.hidden_cards] == ["Scheldwoord"]
+    run(facilitator.show_insight(card.id))
+    assert [c.text for c in facilitator.cards] == ["Scheldwoord"]
+
+
+def test_phone_follows_a_pushed_stage_change(created):
+    code, key = created
+    sam = joined_phone(code)
+    facilitator = console(code, key)
+    run(facilitator.next_stage())
+    with Session(db.engine()) as session:
+        view = workshops.stage_view(
+            session=session, workshop=workshops.find_workshop(session=session, code=code)
+        )
+    sam.apply_pushed(view)
+    assert sam.stage == "collect"
