@@ -19,7 +19,7 @@ test: test-setup
 
 setup: $(VENV)/.installed .tools/.installed
 
-test-setup: setup $(VENV)/.installed-dev /usr/bin/chromium
+test-setup: setup $(VENV)/.installed-dev /usr/bin/chromium /usr/bin/redis-server
 
 migrate: setup
 	$(PY) -m livinglab migrate
@@ -44,7 +44,8 @@ $(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed
 	npm install --silent --no-fund --no-audit --prefix .tools bun@1.4.5
 	touch $@
 
-# Browser tests drive Debian's Chromium (never `playwright install`).
-/usr/bin/chromium:
-	if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
-	else sudo apt-get update -qq && sudo apt-get install -y -qq chromium; fi
+# Browser tests drive Debian's Chromium (never `playwright install`); the
+# several-workers tests start their own redis-server on loopback.
+/usr/bin/chromium /usr/bin/redis-server:
+	$(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq
+	$(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq $(notdir $@)

@@ -6,6 +6,7 @@ from livinglab.web import routes
 from livinglab.web.pages.facilitator import console_page, projector_page
 from livinglab.web.pages.phone import code_page, phone_page
 from livinglab.web.pages.start import start_page
+from livinglab.web.room import hear_other_workers
 from livinglab.web.state.console import FacilitatorState
 from livinglab.web.state.phone import PhoneState
 
@@ -13,6 +14,7 @@ app = rx.App(
     stylesheets=["/livinglab.css"],
     head_components=[rx.el.script(src="/timer.js", defer=True)],
 )
+app.register_lifespan_task(hear_other_workers)
 app.add_page(start_page, route=routes.START, title="livinglab")
 app.add_page(
     console_page, route=routes.CONSOLE, title="livinglab", on_load=FacilitatorState.on_load

@@ -17,3 +17,7 @@ PUBLIC_URL = os.environ.get("LIVINGLAB_PUBLIC_URL", "").rstrip("/")
 
 #: Failed join attempts allowed per client address per minute.
 JOIN_ATTEMPTS_PER_MINUTE = int(os.environ.get("LIVINGLAB_JOIN_ATTEMPTS_PER_MINUTE", "10"))
+
+#: Redis, for several workers: Reflex keeps states there and livinglab's workers
+#: tell each other which room changed. Empty: one worker, no Redis.
+REDIS_URL = os.environ.get("REFLEX_REDIS_URL", "")

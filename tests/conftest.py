@@ -1,5 +1,9 @@
 """Fixtures that build real things: a migrated SQLite file per test."""
 
+import socket
+import subprocess
+import time
+
 import pytest
 from sqlmodel import Session
 
@@ -45,3 +49,42 @@ def join(session, code: str, name: str = "", role: str = "resident") -> tuple[ob
     participant, token = workshops.join(session=session, code=code, name=name, role=role)
     session.commit()
     return participant, token
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory):
+    """A real redis-server on loopback, data in a temp folder, stopped afterwards."""
+    folder = tmp_path_factory.mktemp("redis")
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            "redis-server",
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--dir",
+            str(folder),
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+        ],
+        stdout=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                break
+        time.sleep(0.05)
+    yield f"redis://127.0.0.1:{port}/0"
+    server.terminate()
+    server.wait(timeout=10)

@@ -25,6 +25,7 @@ PUSH_CONCURRENCY = 64
 
 Load = Callable[[str, str], Awaitable[Any]]
 Push = Callable[[str, str, Any], Awaitable[bool]]
+Publish = Callable[[str, set[str]], Awaitable[None]]
 
 
 @dataclass
@@ -37,10 +38,13 @@ class _Room:
 class RoomHub:
     """Routes announced changes to the screens of one worker, one batch at a time."""
 
-    def __init__(self, *, load: Load, push: Push) -> None:
+    def __init__(self, *, load: Load, push: Push, publish: Publish | None = None) -> None:
+        """`publish`, when given, sends announcements to every worker (see realtime.bus)."""
         self._load = load
         self._push = push
+        self._publish = publish
         self._rooms: dict[str, _Room] = {}
+        self._publishing: set[asyncio.Task] = set()
 
     def watch(self, code: str, audience: str, client_token: str) -> None:
         """Let `client_token` receive `audience` updates for workshop `code`."""
@@ -55,8 +59,24 @@ class RoomHub:
         return dict(room.watchers) if room else {}
 
     def announce(self, code: str, *kinds: str) -> None:
-        """Something of `kinds` changed in `code` (already committed): schedule a push."""
-        room = self._rooms.setdefault(code, _Room())
+        """Something of `kinds` changed in `code` (already committed): tell every screen."""
+        if self._publish is None:
+            self.receive(code, set(kinds))
+            return
+        task = asyncio.get_running_loop().create_task(self._publish(code, set(kinds)))
+        self._publishing.add(task)
+        task.add_done_callback(self._published)
+
+    def _published(self, task: asyncio.Task) -> None:
+        self._publishing.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            logger.error("announcing a change failed", exc_info=task.exception())
+
+    def receive(self, code: str, kinds: set[str]) -> None:
+        """An announcement reached this worker: push to its screens watching `code`."""
+        room = self._rooms.get(code)
+        if room is None or not room.watchers:
+            return
         room.pending.update(kinds)
         if room.pump is None or room.pump.done():
             room.pump = asyncio.get_running_loop().create_task(self._pump(code, room))

@@ -4,7 +4,9 @@ import asyncio
 
 import reflex as rx
 
+from livinglab import settings
 from livinglab.db import session_scope
+from livinglab.realtime.bus import RedisBus
 from livinglab.realtime.hub import FACILITATOR, RoomHub
 from livinglab.realtime.snapshots import board_snapshot, stage_snapshot
 
@@ -36,4 +38,11 @@ async def _push(client_token: str, audience: str, snapshot) -> bool:
     return True
 
 
-hub = RoomHub(load=_load, push=_push)
+bus = RedisBus(settings.REDIS_URL) if settings.REDIS_URL else None
+hub = RoomHub(load=_load, push=_push, publish=bus.publish if bus else None)
+
+
+async def hear_other_workers() -> None:
+    """Lifespan task (several workers only): push what any worker announced."""
+    if bus is not None:
+        await bus.listen(hub.receive)
