@@ -3,7 +3,7 @@
 import reflex as rx
 
 
-def testid(name: str, **attrs) -> dict:
+def testid(name, **attrs) -> dict:
     """Stable hooks for automated tests (data-testid plus other data- attributes)."""
     return {"data-testid": name, **attrs}
 
@@ -76,5 +76,9 @@ def insight_card(card, t, *, actions: rx.Component | None = None) -> rx.Componen
         ),
         actions if actions is not None else rx.fragment(),
         class_name=rx.cond(card.hidden, "card hidden-card", "card"),
-        custom_attrs=testid("insight-card", **{"data-insight-id": card.id}),
+        # Tests count visible insights by "insight-card"; hidden ones are apart.
+        custom_attrs=testid(
+            rx.cond(card.hidden, "insight-card-hidden", "insight-card"),
+            **{"data-insight-id": card.id},
+        ),
     )
