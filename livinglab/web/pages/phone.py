@@ -4,6 +4,7 @@ import reflex as rx
 
 from livinglab.web.components.common import error_message, insight_card, stage_banner, testid
 from livinglab.web.state.phone import JoinCodeState
+from livinglab.web.state.phone import INSIGHT_FIELD
 from livinglab.web.state.phone import PhoneState as P
 
 
@@ -88,9 +89,9 @@ def _join_form() -> rx.Component:
 
 def _post_form() -> rx.Component:
     return rx.el.form(
-        rx.el.label(P.t["insight_label"], html_for="text"),
+        rx.el.label(P.t["insight_label"], html_for=INSIGHT_FIELD),
         rx.el.textarea(
-            id="text",
+            id=INSIGHT_FIELD,
             name="text",
             max_length=500,
             required=True,
@@ -108,7 +109,6 @@ def _post_form() -> rx.Component:
             custom_attrs=testid("insight-submit"),
         ),
         on_submit=P.post_insight,
-        reset_on_submit=True,
         class_name="stack",
     )
 

@@ -16,6 +16,8 @@ from livinglab.web.state.view import ViewState, now_ms, path_code
 from livinglab.workshops import ROLES, StageView, format_code
 
 TOKEN_COOKIE_MAX_AGE = 60 * 60 * 24 * 365
+#: The id of the story field, emptied only once the story is stored (a refusal keeps it).
+INSIGHT_FIELD = "insight"
 
 #: Wrong join codes per client address: guessing codes is throttled, not the room.
 join_limiter = AttemptLimiter(limit=settings.JOIN_ATTEMPTS_PER_MINUTE, window=60)
@@ -130,11 +132,12 @@ class PhoneState(ViewState, rx.State):
         )
         if posted is None:
             self.just_sent = False
-            return
+            return None
         self.draft_ref = _new_ref()
         self.just_sent = True
         hub.announce(self.code, BOARD)
         await self._refresh()
+        return rx.set_value(INSIGHT_FIELD, "")
 
     @rx.event
     def start_edit(self, insight_id: int):
