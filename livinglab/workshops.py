@@ -145,11 +145,19 @@ def participant_count(*, session: Session, workshop_id: int) -> int:
     ).one()
 
 
-def move_stage(*, session: Session, code: str, key: str, step: int) -> Workshop:
-    """Move one stage forward (+1) or back (-1); co-creation is not a straight line."""
+def move_stage(
+    *, session: Session, code: str, key: str, step: int, seen: str | None = None
+) -> Workshop:
+    """Move one stage forward (+1) or back (-1); co-creation is not a straight line.
+
+    `seen` is the stage the facilitator's screen showed when they pressed: if the
+    workshop is no longer there (a double click, a second console), nothing moves.
+    """
     workshop = require_facilitator(session=session, code=code, key=key)
     if step not in (1, -1):
         raise InvalidChoice(str(step))
+    if seen is not None and seen != workshop.stage:
+        return workshop
     index = STAGES.index(workshop.stage) + step
     if not 0 <= index < len(STAGES):
         raise InvalidChoice(str(index))

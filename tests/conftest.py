@@ -8,6 +8,7 @@ import pytest
 from sqlmodel import Session
 
 from livinglab import db, settings, workshops
+from tests.e2e.server import free_port
 
 
 @pytest.fixture
@@ -49,13 +50,6 @@ def join(session, code: str, name: str = "", role: str = "resident") -> tuple[ob
     participant, token = workshops.join(session=session, code=code, name=name, role=role)
     session.commit()
     return participant, token
-
-
-def free_port() -> int:
-    """A TCP port nobody listens on right now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="session")

@@ -144,6 +144,15 @@ def test_stages_move_forward_and_back_within_the_roadmap(session, workshop):
     assert history == ["welcome", "collect", "welcome", *workshops.STAGES[1:]]
 
 
+def test_a_press_seen_at_an_earlier_stage_does_not_move_again(session, workshop):
+    ws, key = workshop
+    workshops.move_stage(session=session, code=ws.code, key=key, step=1, seen="collect")
+    workshops.move_stage(session=session, code=ws.code, key=key, step=1, seen="collect")
+    assert ws.stage == "sensemaking"
+    history = session.exec(select(StageChange.stage).where(StageChange.workshop_id == ws.id)).all()
+    assert history == ["welcome", "collect", "sensemaking"]
+
+
 def test_only_the_facilitator_key_moves_the_stage(session, workshop):
     ws, _key = workshop
     _participant, token = join(session, ws.code)

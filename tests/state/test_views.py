@@ -49,6 +49,11 @@ def console(code, key):
     return view
 
 
+def advance(view):
+    """Press "next step" on a console, as the button does: with the stage it shows."""
+    run(view.next_stage(view.stage))
+
+
 def phone(code, *, tab="phone-1", ip="10.0.0.7", cookie=""):
     view = open_view(
         PhoneState, f"/j/{code}", tab=tab, ip=ip, cookies={"participant_tokens": cookie}
@@ -112,7 +117,7 @@ def test_console_without_the_key_shows_nothing_of_the_workshop(created, key):
 
 def test_participant_calling_facilitator_handlers_is_refused(created):
     code, key = created
-    run(console(code, key).next_stage())
+    advance(console(code, key))
     sam = joined_phone(code)
     # The phone's tab has no facilitator key; it calls the handlers anyway.
     intruder = open_view(
@@ -125,8 +130,8 @@ def test_participant_calling_facilitator_handlers_is_refused(created):
     run(sam.post_insight({"text": "Mijn verhaal", "ref": "r1"}))
     (insight,) = stored(Insight)
     for handler in (
-        intruder.next_stage(),
-        intruder.previous_stage(),
+        intruder.next_stage("collect"),
+        intruder.previous_stage("collect"),
         intruder.stop_timer(),
         intruder.start_timer({"minutes": "5"}),
         intruder.hide_insight(insight.id),
@@ -142,7 +147,7 @@ def test_participant_calling_facilitator_handlers_is_refused(created):
 def test_facilitator_moves_stages_sets_prompt_and_timer(created):
     code, key = created
     view = console(code, key)
-    run(view.next_stage())
+    advance(view)
     run(view.save_prompt({"prompt": "Tell about a time you felt unheard"}))
     run(view.start_timer({"minutes": "2"}))
     assert (view.stage, view.prompt) == ("collect", "Tell about a time you felt unheard")
@@ -174,7 +179,7 @@ def test_typed_code_leads_to_the_phone_page(created):
 
 def test_reload_or_reconnect_is_the_same_participant_with_their_posts(created):
     code, key = created
-    run(console(code, key).next_stage())
+    advance(console(code, key))
     sam = joined_phone(code)
     run(sam.post_insight({"text": "Ik wacht al weken", "ref": "a1"}))
     # A reload or a reconnect may come with a new tab token: the cookie decides.
@@ -188,7 +193,7 @@ def test_joining_a_closed_workshop_is_refused(created):
     code, key = created
     facilitator = console(code, key)
     for _ in range(4):
-        run(facilitator.next_stage())
+        advance(facilitator)
     late = phone(code)
     run(late.join({"name": "", "role": "resident"}))
     assert late.error_key == "error_workshop_closed" and not late.joined
@@ -207,7 +212,7 @@ def test_join_with_an_unknown_role_or_a_long_name_is_refused(created):
 
 def test_bad_posts_show_a_message_and_keep_earlier_posts(created):
     code, key = created
-    run(console(code, key).next_stage())
+    advance(console(code, key))
     sam = joined_phone(code)
     run(sam.post_insight({"text": "Eerste", "ref": "r0"}))
     for text, message in (
@@ -223,7 +228,7 @@ def test_bad_posts_show_a_message_and_keep_earlier_posts(created):
 
 def test_double_tap_on_post_stores_one_insight(created):
     code, key = created
-    run(console(code, key).next_stage())
+    advance(console(code, key))
     sam = joined_phone(code)
     form = {"text": "Twee keer getikt", "ref": sam.draft_ref}
     run(sam.post_insight(form))
@@ -234,7 +239,7 @@ def test_double_tap_on_post_stores_one_insight(created):
 
 def test_editing_someone_elses_post_is_refused(created):
     code, key = created
-    run(console(code, key).next_stage())
+    advance(console(code, key))
     sam = joined_phone(code, tab="sam")
     run(sam.post_insight({"text": "Van Sam", "ref": "s"}))
     (insight,) = stored(Insight)
@@ -253,7 +258,7 @@ def test_editing_someone_elses_post_is_refused(created):
 def test_hidden_post_leaves_the_board_but_stays_for_the_facilitator(created):
     code, key = created
     facilitator = console(code, key)
-    run(facilitator.next_stage())
+    advance(facilitator)
     sam = joined_phone(code)
     run(sam.post_insight({"text": "Scheldwoord", "ref": "h"}))
     run(facilitator.on_load())
@@ -268,10 +273,24 @@ def test_phone_follows_a_pushed_stage_change(created):
     code, key = created
     sam = joined_phone(code)
     facilitator = console(code, key)
-    run(facilitator.next_stage())
+    advance(facilitator)
     with Session(db.engine()) as session:
         view = workshops.stage_view(
             session=session, workshop=workshops.find_workshop(session=session, code=code)
         )
     sam.apply_pushed(view)
     assert sam.stage == "collect"
+
+
+def test_double_click_on_next_step_moves_one_stage(created):
+    code, key = created
+    view = console(code, key)
+    shown = view.stage
+    run(view.next_stage(shown))
+    run(view.next_stage(shown))  # the second click of a double click
+    assert view.stage == "collect" and view.error_key == ""
+    run(view.previous_stage("collect"))
+    run(view.previous_stage("collect"))
+    assert view.stage == "welcome"
+    (workshop,) = stored(Workshop)
+    assert workshop.stage == "welcome"

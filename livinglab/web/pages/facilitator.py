@@ -31,7 +31,9 @@ def _join_panel() -> rx.Component:
             custom_attrs=testid("join-qr"),
         ),
         rx.el.p(F.t["scan_or_type"]),
-        rx.el.div(F.join_url, class_name="url"),
+        rx.el.div(
+            rx.el.span(F.join_base), rx.el.span(F.code, class_name="nowrap"), class_name="url"
+        ),
         rx.el.div(F.code_shown, class_name="code", custom_attrs=testid("join-code")),
         rx.cond(
             F.url_is_loopback,
@@ -112,14 +114,14 @@ def _controls() -> rx.Component:
                 F.t["stage_prev"],
                 class_name="secondary",
                 disabled=F.stage == "welcome",
-                on_click=F.previous_stage,
+                on_click=F.previous_stage(F.stage),
                 custom_attrs=testid("stage-prev"),
             ),
             rx.el.button(
                 F.t["stage_next"],
                 " →",
                 disabled=F.stage == "closed",
-                on_click=F.next_stage,
+                on_click=F.next_stage(F.stage),
                 custom_attrs=testid("stage-next"),
             ),
             class_name="row",
@@ -201,6 +203,7 @@ def projector_page() -> rx.Component:
             rx.el.aside(_join_panel()),
             rx.el.div(
                 rx.el.h1(F.title),
+                rx.el.p(F.question, class_name="question"),
                 stage_banner(F, instruction=False),
                 _board(moderation=False),
                 class_name="stack",

@@ -35,6 +35,8 @@ class FacilitatorState(ViewState, rx.State):
     cards: list[InsightCard] = []
     hidden_cards: list[InsightCard] = []
     join_url: str = ""
+    #: The join URL without the code, so a narrow column breaks before the code.
+    join_base: str = ""
     qr_code: str = ""
     url_is_loopback: bool = False
 
@@ -72,6 +74,7 @@ class FacilitatorState(ViewState, rx.State):
         await self._refresh()
         self.code_shown = format_code(self.code)
         self.join_url = join_url(self.code)
+        self.join_base = self.join_url.removesuffix(self.code)
         self.url_is_loopback = is_loopback(self.join_url)
         self.qr_code = qr_svg_data_uri(self.join_url)
         hub.watch(self.code, FACILITATOR, self.router.session.client_token)
@@ -96,12 +99,13 @@ class FacilitatorState(ViewState, rx.State):
         await self._refresh()
 
     @rx.event
-    async def next_stage(self):
-        await self._act(workshops.move_stage, STAGE, step=1)
+    async def next_stage(self, seen: str):
+        """Move on from `seen`, the stage the button was pressed at (a double click moves once)."""
+        await self._act(workshops.move_stage, STAGE, step=1, seen=str(seen))
 
     @rx.event
-    async def previous_stage(self):
-        await self._act(workshops.move_stage, STAGE, step=-1)
+    async def previous_stage(self, seen: str):
+        await self._act(workshops.move_stage, STAGE, step=-1, seen=str(seen))
 
     @rx.event
     async def save_prompt(self, form: dict):

@@ -1,0 +1,163 @@
+"""Start the real app (production build, one port) from a copy of the project.
+
+A copy, because `reflex run` writes `.web/` and `.states/` next to `rxconfig.py`:
+a developer's `make run` in the project directory keeps running undisturbed.
+Used by conftest.py (one server per test session) and screenshots.py.
+"""
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parents[2]
+VENV_BIN = PROJECT / ".venv" / "bin"
+TOOLS_BIN = PROJECT / ".tools" / "node_modules" / ".bin"
+
+#: Not copied: environments, build output, state and data of the developer's own runs.
+NOT_COPIED = (
+    ".venv",
+    ".tools",
+    "data",
+    ".states",
+    ".web",
+    ".git",
+    "__pycache__",
+    ".pytest_cache",
+    ".ruff_cache",
+)
+
+#: The production build takes 30-90 s on a slow machine; a cold bun cache even longer.
+STARTUP_TIMEOUT = float(os.environ.get("LIVINGLAB_E2E_STARTUP_TIMEOUT", "300"))
+
+
+def free_port() -> int:
+    """A port nobody listens on right now (the OS picks it)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _answers(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.status == 200
+    except (urllib.error.URLError, OSError):
+        return False
+
+
+class AppServer:
+    """`reflex run --env prod --single-port` in its own process group, on a free port."""
+
+    def __init__(
+        self,
+        *,
+        port: int | None = None,
+        public_url: str | None = None,
+        log_path: Path | None = None,
+    ) -> None:
+        self.port = port or free_port()
+        self.base_url = f"http://127.0.0.1:{self.port}"
+        #: What the QR code encodes; the test's own address unless told otherwise.
+        self.public_url = (public_url or self.base_url).rstrip("/")
+        self.workdir = Path(tempfile.mkdtemp(prefix="livinglab-e2e-"))
+        self.app_dir = self.workdir / "app"
+        self.log_path = log_path or self.workdir / "server.log"
+        self.process: subprocess.Popen | None = None
+
+    def _env(self) -> dict[str, str]:
+        env = dict(os.environ)
+        env.update(
+            PATH=os.pathsep.join([str(TOOLS_BIN), str(VENV_BIN), env.get("PATH", "")]),
+            REFLEX_USE_SYSTEM_BUN="1",
+            REFLEX_TELEMETRY_ENABLED="false",
+            LIVINGLAB_PORT=str(self.port),
+            DATABASE_URL=f"sqlite:///{self.workdir / 'e2e.db'}",
+            LIVINGLAB_PUBLIC_URL=self.public_url,
+            PYTHONUNBUFFERED="1",
+        )
+        env.pop("VIRTUAL_ENV", None)
+        return env
+
+    def log(self) -> str:
+        try:
+            return self.log_path.read_text(errors="replace")
+        except OSError:
+            return "(no server log)"
+
+    def start(self) -> "AppServer":
+        """Copy, migrate, build and serve; return once the page and the backend answer."""
+        shutil.copytree(
+            PROJECT, self.app_dir, ignore=shutil.ignore_patterns(*NOT_COPIED), symlinks=False
+        )
+        env = self._env()
+        with self.log_path.open("wb") as log:
+            subprocess.run(
+                [str(VENV_BIN / "python"), "-m", "livinglab", "migrate"],
+                cwd=self.app_dir,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                check=True,
+                timeout=120,
+            )
+        log = self.log_path.open("ab")
+        self.process = subprocess.Popen(
+            [str(VENV_BIN / "reflex"), "run", "--env", "prod", "--single-port"],
+            cwd=self.app_dir,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own process group: teardown kills all of it
+        )
+        log.close()
+        self._wait_until_up()
+        return self
+
+    def _wait_until_up(self) -> None:
+        deadline = time.monotonic() + STARTUP_TIMEOUT
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                code = self.process.returncode
+                raise RuntimeError(f"reflex run exited with {code}:\n{self.log()}")
+            # The page comes from the build; /ping from the backend behind the websocket.
+            if _answers(self.base_url + "/") and _answers(self.base_url + "/ping"):
+                return
+            time.sleep(0.5)
+        log = self.log()
+        self.stop()
+        raise RuntimeError(f"livinglab did not answer within {STARTUP_TIMEOUT:.0f} s:\n{log}")
+
+    def stop(self) -> None:
+        """Kill the whole process group (reflex, granian, any bun), then drop the copy."""
+        if self.process is not None and self.process.poll() is None:
+            pgid = os.getpgid(self.process.pid)
+            for sig, grace in ((signal.SIGTERM, 15), (signal.SIGKILL, 5)):
+                try:
+                    os.killpg(pgid, sig)
+                except ProcessLookupError:
+                    break
+                if self._group_gone(pgid, grace):
+                    break
+            self.process.wait(timeout=5)
+        self.process = None
+        if not os.environ.get("LIVINGLAB_E2E_KEEP"):
+            shutil.rmtree(self.workdir, ignore_errors=True)
+
+    def _group_gone(self, pgid: int, grace: float) -> bool:
+        deadline = time.monotonic() + grace
+        while time.monotonic() < deadline:
+            self.process.poll()  # reap our child, or its zombie keeps the group alive
+            try:
+                os.killpg(pgid, 0)
+            except ProcessLookupError:
+                return True
+            time.sleep(0.2)
+        return False
