@@ -15,8 +15,9 @@ DATABASE_URL = os.environ.get("DATABASE_URL", f"sqlite:///{PROJECT_ROOT / 'data'
 #: Empty means: this machine's LAN address and PORT.
 PUBLIC_URL = os.environ.get("LIVINGLAB_PUBLIC_URL", "").rstrip("/")
 
-#: Failed join attempts allowed per client address per minute.
-JOIN_ATTEMPTS_PER_MINUTE = int(os.environ.get("LIVINGLAB_JOIN_ATTEMPTS_PER_MINUTE", "10"))
+#: Wrong join codes allowed per client address per minute (phones behind one venue
+#: NAT share an address, so leave room for typos).
+JOIN_ATTEMPTS_PER_MINUTE = int(os.environ.get("LIVINGLAB_JOIN_ATTEMPTS_PER_MINUTE", "30"))
 
 #: Redis, for several workers: Reflex keeps states there and livinglab's workers
 #: tell each other which room changed. Empty: one worker, no Redis.

@@ -14,7 +14,7 @@ def test_announcement_on_one_worker_pushes_on_the_other(redis_url):
         def worker(name: str) -> tuple[RoomHub, RedisBus]:
             bus = RedisBus(redis_url)
 
-            async def load(code, audience):
+            async def load(code, audience, kinds):
                 return f"{code}:{audience}"
 
             async def push(token, audience, snapshot):

@@ -11,11 +11,13 @@ class Room:
 
     def __init__(self, gone=()):
         self.loads: list[tuple[str, str]] = []
+        self.kinds: list[set[str]] = []
         self.pushes: list[tuple[str, str, object]] = []
         self.gone = set(gone)
 
-    async def load(self, code, audience):
+    async def load(self, code, audience, kinds):
         self.loads.append((code, audience))
+        self.kinds.append(kinds)
         return f"{audience}-snapshot-{len(self.loads)}"
 
     async def push(self, token, audience, snapshot):
@@ -78,6 +80,7 @@ def test_joins_only_update_facilitator_screens():
 
     room = asyncio.run(scenario())
     assert {audience for _, audience, _ in room.pushes} == {FACILITATOR}
+    assert room.kinds == [{PEOPLE}]  # the loader is told: no board to read
 
 
 def test_disconnected_screens_are_forgotten_and_rooms_are_separate():

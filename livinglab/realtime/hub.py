@@ -23,7 +23,7 @@ BATCH_WINDOW = 0.05
 #: Pushes in flight at once per room: bounds the work a stage change starts.
 PUSH_CONCURRENCY = 64
 
-Load = Callable[[str, str], Awaitable[Any]]
+Load = Callable[[str, str, set[str]], Awaitable[Any]]
 Push = Callable[[str, str, Any], Awaitable[bool]]
 Publish = Callable[[str, set[str]], Awaitable[None]]
 
@@ -94,7 +94,7 @@ class RoomHub:
         audiences = {
             audience for audience in set(room.watchers.values()) if INTEREST[audience] & kinds
         }
-        snapshots = {audience: await self._load(code, audience) for audience in audiences}
+        snapshots = {audience: await self._load(code, audience, kinds) for audience in audiences}
         limit = asyncio.Semaphore(PUSH_CONCURRENCY)
 
         async def deliver_one(token: str, audience: str) -> None:

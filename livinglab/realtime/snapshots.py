@@ -32,12 +32,15 @@ def _info(workshop: Workshop) -> WorkshopInfo:
 
 @dataclass(frozen=True)
 class BoardSnapshot:
-    """The facilitator's view: the full board, hidden insights apart."""
+    """The facilitator's view: the full board, hidden insights apart.
+
+    `cards` and `hidden_cards` are None when the board was not read (it did not change).
+    """
 
     info: WorkshopInfo
     stage: StageView
-    cards: list[InsightCard]
-    hidden_cards: list[InsightCard]
+    cards: list[InsightCard] | None
+    hidden_cards: list[InsightCard] | None
 
 
 @dataclass(frozen=True)
@@ -50,13 +53,16 @@ class PhoneSnapshot:
     my_insights: list[InsightCard] = field(default_factory=list)
 
 
-def board_snapshot(*, session: Session, code: str) -> BoardSnapshot:
+def board_snapshot(*, session: Session, code: str, with_cards: bool = True) -> BoardSnapshot:
     """The full board of `code`. Callers check the facilitator key first."""
     workshop = find_workshop(session=session, code=code)
+    info, stage = _info(workshop), stage_view(session=session, workshop=workshop)
+    if not with_cards:
+        return BoardSnapshot(info=info, stage=stage, cards=None, hidden_cards=None)
     cards = board(session=session, workshop_id=workshop.id, with_hidden=True)
     return BoardSnapshot(
-        info=_info(workshop),
-        stage=stage_view(session=session, workshop=workshop),
+        info=info,
+        stage=stage,
         cards=[card for card in cards if not card.hidden],
         hidden_cards=[card for card in cards if card.hidden],
     )

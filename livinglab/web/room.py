@@ -7,19 +7,20 @@ import reflex as rx
 from livinglab import settings
 from livinglab.db import session_scope
 from livinglab.realtime.bus import RedisBus
-from livinglab.realtime.hub import FACILITATOR, RoomHub
+from livinglab.realtime.hub import BOARD, FACILITATOR, RoomHub
 from livinglab.realtime.snapshots import board_snapshot, stage_snapshot
 
 
-def _read(code: str, audience: str):
+def _read(code: str, audience: str, kinds: set[str]):
     with session_scope() as session:
         if audience == FACILITATOR:
-            return board_snapshot(session=session, code=code)
+            # A join changes the head count, not the board: leave the cards out.
+            return board_snapshot(session=session, code=code, with_cards=BOARD in kinds)
         return stage_snapshot(session=session, code=code)
 
 
-async def _load(code: str, audience: str):
-    return await asyncio.to_thread(_read, code, audience)
+async def _load(code: str, audience: str, kinds: set[str]):
+    return await asyncio.to_thread(_read, code, audience, kinds)
 
 
 async def _push(client_token: str, audience: str, snapshot) -> bool:

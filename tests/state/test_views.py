@@ -1,10 +1,14 @@
 """Event handlers called directly, as any client could: the server decides, not the UI."""
 
+import json
+
 import pytest
 from sqlmodel import Session, select
 
 from livinglab import db, workshops
+from livinglab.catalog import MESSAGES
 from livinglab.models import Insight, Participant, Workshop
+from livinglab.realtime.snapshots import board_snapshot
 from livinglab.throttle import AttemptLimiter
 from livinglab.web import keyring
 from livinglab.web.state import phone as phone_module
@@ -166,6 +170,40 @@ def test_unknown_code_shows_a_message_and_guessing_is_throttled(created):
     assert blocked.error_key == "error_too_many_attempts" and not blocked.found
     other_address = phone(code, ip="10.9.9.10")
     assert other_address.found and other_address.error_key == ""
+
+
+def test_a_joined_phone_is_not_held_back_by_typos_from_its_address(created):
+    code, _key = created
+    sam = phone(code, ip="10.9.9.9")
+    run(sam.join({"name": "Sam", "role": "resident"}))
+    for _ in range(3):
+        phone("ZZZZZZZ", ip="10.9.9.9")
+    assert phone(code, ip="10.9.9.9").error_key == "error_too_many_attempts"
+    again = phone(code, ip="10.9.9.9", cookie=sam.participant_tokens)
+    assert again.joined and again.error_key == ""
+
+
+def test_the_state_tree_carries_the_catalog_once(created):
+    """A reconnect re-sends the whole tree: one catalog, not one per view."""
+    code, _key = created
+    sam = phone(code)
+    tree = json.dumps(sam._get_root_state().dict(), default=str)
+    assert sam.lang == "en"
+    assert tree.count(json.dumps(MESSAGES["privacy_notice"]["en"])) == 1
+
+
+def test_a_join_pushes_the_head_count_and_keeps_the_board(created):
+    code, key = created
+    facilitator = console(code, key)
+    advance(facilitator)
+    sam = joined_phone(code)
+    run(sam.post_insight({"text": "Op het bord", "ref": "b"}))
+    run(facilitator.on_load())
+    joined_phone(code, tab="kim")
+    with Session(db.engine()) as session:
+        facilitator.apply_pushed(board_snapshot(session=session, code=code, with_cards=False))
+    assert facilitator.participants == 2
+    assert [card.text for card in facilitator.cards] == ["Op het bord"]
 
 
 def test_typed_code_leads_to_the_phone_page(created):

@@ -3,8 +3,7 @@
 import reflex as rx
 
 from livinglab.web.components.common import error_message, insight_card, stage_banner, testid
-from livinglab.web.state.phone import JoinCodeState
-from livinglab.web.state.phone import INSIGHT_FIELD
+from livinglab.web.state.phone import INSIGHT_FIELD, JoinCodeState
 from livinglab.web.state.phone import PhoneState as P
 
 

@@ -9,13 +9,13 @@ from livinglab.realtime.hub import BOARD, FACILITATOR, STAGE
 from livinglab.realtime.snapshots import BoardSnapshot, board_snapshot
 from livinglab.web import keyring
 from livinglab.web.room import hub
-from livinglab.web.state.view import ViewState, now_ms, path_code
+from livinglab.web.state.view import LanguageState, ViewState, now_ms, path_code
 from livinglab.workshops import StageView, format_code
 
 KEY_COOKIE_MAX_AGE = 60 * 60 * 24 * 90
 
 
-class FacilitatorState(ViewState, rx.State):
+class FacilitatorState(ViewState, LanguageState):
     """Console and projector: authorised by the facilitator key, never by a hidden button."""
 
     facilitator_keys: str = rx.Cookie(
@@ -49,8 +49,9 @@ class FacilitatorState(ViewState, rx.State):
         self.title = snapshot.info.title
         self.question = snapshot.info.question
         self._set_language(snapshot.info.language)
-        self.cards = snapshot.cards
-        self.hidden_cards = snapshot.hidden_cards
+        if snapshot.cards is not None:
+            self.cards = snapshot.cards
+            self.hidden_cards = snapshot.hidden_cards
 
     def _apply_stage(self, view: StageView) -> None:
         self.stage = view.stage

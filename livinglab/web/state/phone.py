@@ -12,7 +12,7 @@ from livinglab.realtime.snapshots import PhoneSnapshot, phone_snapshot
 from livinglab.throttle import AttemptLimiter
 from livinglab.web import keyring
 from livinglab.web.room import hub
-from livinglab.web.state.view import ViewState, now_ms, path_code
+from livinglab.web.state.view import LanguageState, ViewState, now_ms, path_code
 from livinglab.workshops import ROLES, StageView, format_code
 
 TOKEN_COOKIE_MAX_AGE = 60 * 60 * 24 * 365
@@ -27,7 +27,7 @@ def _new_ref() -> str:
     return secrets.token_urlsafe(12)
 
 
-class PhoneState(ViewState, rx.State):
+class PhoneState(ViewState, LanguageState):
     """One phone in the room. Identity comes from the server-issued token in a cookie."""
 
     participant_tokens: str = rx.Cookie(
@@ -88,7 +88,9 @@ class PhoneState(ViewState, rx.State):
         self.code = workshops.normalize_code(path_code(self.router.url.path))
         self.code_shown = format_code(self.code)
         self.loaded = False
-        if join_limiter.blocked(self._client_address()):
+        # Guessing codes is throttled per address; a phone that already joined this
+        # workshop (its token proves it) is never held back by others' typos.
+        if not self._token() and join_limiter.blocked(self._client_address()):
             self.error_key = TooManyAttempts.key
             self.found = False
         else:
@@ -190,7 +192,7 @@ class PhoneState(ViewState, rx.State):
         return list(ROLES)
 
 
-class JoinCodeState(ViewState, rx.State):
+class JoinCodeState(ViewState, LanguageState):
     """The /j page: type the code instead of scanning it."""
 
     @rx.event

@@ -5,10 +5,10 @@ import reflex as rx
 from livinglab import workshops
 from livinglab.web import keyring
 from livinglab.web.state.console import FacilitatorState
-from livinglab.web.state.view import ViewState
+from livinglab.web.state.view import LanguageState, ViewState
 
 
-class StartState(ViewState, rx.State):
+class StartState(ViewState, LanguageState):
     """Creating a workshop. The facilitator link is shown once and kept in a cookie."""
 
     created: bool = False

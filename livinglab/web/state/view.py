@@ -25,17 +25,26 @@ def now_ms() -> int:
     return int(time.time() * 1000)
 
 
-class ViewState(rx.State, mixin=True):
-    """Catalog strings for the page and the message of the last refusal."""
+class LanguageState(rx.State):
+    """The catalog in the language of the workshop on screen: one copy per browser tab.
+
+    Every view state is a substate of this one, so a reconnect, which re-sends the
+    whole state tree, carries the catalog once, not once per view.
+    """
 
     t: dict[str, str] = catalog("nl")
     lang: str = "nl"
-    error_key: str = ""
 
     def _set_language(self, language: str) -> None:
-        if language != self.lang or not self.t:
+        if language != self.lang:
             self.lang = language
             self.t = catalog(language)
+
+
+class ViewState(rx.State, mixin=True):
+    """The message of the view's last refusal, and domain calls that produce it."""
+
+    error_key: str = ""
 
     async def _domain(self, call: Callable[..., Result], **kwargs) -> Result | None:
         """Run a domain call in its own committed transaction, off the event loop.
