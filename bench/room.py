@@ -42,9 +42,11 @@ except ImportError:  # the figures without server CPU and RSS are still worth ha
 # Full state names as Reflex derives them (module path + snake_case class name). They are
 # checked against the state tree of the served bundle at start-up (`Bundle.check`).
 ROOT = "reflex___state____state"
-START_STATE = f"{ROOT}.livinglab___web___state___start____start_state"
-FACILITATOR_STATE = f"{ROOT}.livinglab___web___state___console____facilitator_state"
-PHONE_STATE = f"{ROOT}.livinglab___web___state___phone____phone_state"
+#: The view states are substates of the one that holds the catalog (one copy per tab).
+LANGUAGE_STATE = f"{ROOT}.livinglab___web___state___view____language_state"
+START_STATE = f"{LANGUAGE_STATE}.livinglab___web___state___start____start_state"
+FACILITATOR_STATE = f"{LANGUAGE_STATE}.livinglab___web___state___console____facilitator_state"
+PHONE_STATE = f"{LANGUAGE_STATE}.livinglab___web___state___phone____phone_state"
 HYDRATE_AND_LOAD = f"{ROOT}.hydrate_and_load"
 UPDATE_VARS_INTERNAL = f"{ROOT}.reflex___state____update_vars_internal_state.update_vars_internal"
 ON_LOAD_INTERNAL = f"{ROOT}.reflex___state____on_load_internal_state.on_load_internal"
