@@ -5,6 +5,7 @@ import reflex as rx
 from livinglab.web.components.common import error_message, insight_card, stage_banner, testid
 from livinglab.web.state.phone import INSIGHT_FIELD, JoinCodeState
 from livinglab.web.state.phone import PhoneState as P
+from livinglab.workshops import ROLES
 
 
 def code_page() -> rx.Component:
@@ -62,10 +63,7 @@ def _join_form() -> rx.Component:
             rx.el.label(P.t["role_label"], html_for="role"),
             rx.el.select(
                 rx.el.option("—", value="", disabled=True),
-                rx.foreach(
-                    P.role_keys,
-                    lambda role: rx.el.option(P.t["role_" + role], value=role),
-                ),
+                *[rx.el.option(P.t[f"role_{role}"], value=role) for role in ROLES],
                 id="role",
                 name="role",
                 required=True,

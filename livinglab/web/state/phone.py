@@ -13,7 +13,7 @@ from livinglab.throttle import AttemptLimiter
 from livinglab.web import keyring
 from livinglab.web.room import hub
 from livinglab.web.state.view import LanguageState, ViewState, now_ms, path_code
-from livinglab.workshops import ROLES, StageView, format_code
+from livinglab.workshops import StageView
 
 TOKEN_COOKIE_MAX_AGE = 60 * 60 * 24 * 365
 #: The id of the story field, emptied only once the story is stored (a refusal keeps it).
@@ -37,7 +37,6 @@ class PhoneState(ViewState, LanguageState):
     found: bool = False
     joined: bool = False
     code: str = ""
-    code_shown: str = ""
     title: str = ""
     question: str = ""
     uses_names: bool = False
@@ -86,7 +85,6 @@ class PhoneState(ViewState, LanguageState):
     async def on_load(self):
         """Rebuild this phone's view from the database: first visit, reload or reconnect."""
         self.code = workshops.normalize_code(path_code(self.router.url.path))
-        self.code_shown = format_code(self.code)
         self.loaded = False
         # Guessing codes is throttled per address; a phone that already joined this
         # workshop (its token proves it) is never held back by others' typos.
@@ -186,10 +184,6 @@ class PhoneState(ViewState, LanguageState):
             return int(raw)
         except (TypeError, ValueError):
             return -1
-
-    @rx.var
-    def role_keys(self) -> list[str]:
-        return list(ROLES)
 
 
 class JoinCodeState(ViewState, LanguageState):
