@@ -73,6 +73,17 @@ def joined_phone(code, name="Sam", role="resident", tab="phone-1"):
     return view
 
 
+def console_with_a_story(created, text):
+    """A console in the collect stage whose board holds one story from a phone."""
+    code, key = created
+    facilitator = console(code, key)
+    advance(facilitator)
+    sam = joined_phone(code)
+    run(sam.post_insight({"text": text, "ref": "story"}))
+    run(facilitator.on_load())
+    return facilitator, sam
+
+
 def test_create_shows_the_facilitator_link_once_and_keeps_the_key_in_a_cookie(database_url):
     start = open_view(StartState, "/")
     run(start.create(FORM))
@@ -193,12 +204,8 @@ def test_the_state_tree_carries_the_catalog_once(created):
 
 
 def test_a_join_pushes_the_head_count_and_keeps_the_board(created):
-    code, key = created
-    facilitator = console(code, key)
-    advance(facilitator)
-    sam = joined_phone(code)
-    run(sam.post_insight({"text": "Op het bord", "ref": "b"}))
-    run(facilitator.on_load())
+    code, _key = created
+    facilitator, _sam = console_with_a_story(created, "Op het bord")
     joined_phone(code, tab="kim")
     with Session(db.engine()) as session:
         facilitator.apply_pushed(board_snapshot(session=session, code=code, with_cards=False))
@@ -294,12 +301,7 @@ def test_editing_someone_elses_post_is_refused(created):
 
 
 def test_hidden_post_leaves_the_board_but_stays_for_the_facilitator(created):
-    code, key = created
-    facilitator = console(code, key)
-    advance(facilitator)
-    sam = joined_phone(code)
-    run(sam.post_insight({"text": "Scheldwoord", "ref": "h"}))
-    run(facilitator.on_load())
+    facilitator, _sam = console_with_a_story(created, "Scheldwoord")
     (card,) = facilitator.cards
     run(facilitator.hide_insight(card.id))
     assert facilitator.cards == [] and [c.text for c in facilitator.hidden_cards] == ["Scheldwoord"]
