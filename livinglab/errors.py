@@ -52,3 +52,39 @@ class InvalidChoice(DomainError):
 
 class TooManyAttempts(DomainError):
     key = "error_too_many_attempts"
+
+
+class ThemeNotFound(DomainError):
+    key = "error_theme_not_found"
+
+
+class MergeIntoItself(DomainError):
+    key = "error_merge_into_itself"
+
+
+class NoOpenRound(DomainError):
+    key = "error_no_open_round"
+
+
+class RoundAlreadyOpen(DomainError):
+    key = "error_round_already_open"
+
+
+class NothingToVoteOn(DomainError):
+    key = "error_nothing_to_vote_on"
+
+
+class VoteBudgetExceeded(DomainError):
+    key = "error_vote_budget"
+
+
+class ItemCapExceeded(DomainError):
+    key = "error_item_cap"
+
+
+class NotAVoteItem(DomainError):
+    key = "error_not_a_vote_item"
+
+
+class ResultsHidden(DomainError):
+    key = "error_results_hidden"

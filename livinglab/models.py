@@ -2,7 +2,7 @@
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Column, DateTime, UniqueConstraint
+from sqlalchemy import CheckConstraint, Column, DateTime, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -67,6 +67,8 @@ class Participant(SQLModel, table=True):
     token_hash: str = Field(index=True, unique=True, max_length=64)
     name: str | None = Field(default=None, max_length=40)
     role: str = Field(max_length=20)
+    #: Added by the facilitator for someone without a phone; their dots are cast by proxy.
+    on_paper: bool = False
     joined_at: datetime = _timestamp()
 
 
@@ -82,6 +84,8 @@ class Insight(SQLModel, table=True):
     client_ref: str = Field(max_length=40)
     text: str = Field(max_length=500)
     hidden: bool = False
+    #: The theme the card sits in (at most one); None: ungrouped.
+    theme_id: int | None = Field(default=None, foreign_key="theme.id", index=True)
     created_at: datetime = _timestamp()
     updated_at: datetime = _timestamp()
 
@@ -94,3 +98,66 @@ class ModerationAct(SQLModel, table=True):
     action: str = Field(max_length=10)
     actor: str = Field(max_length=40)
     acted_at: datetime = _timestamp()
+
+
+class Theme(SQLModel, table=True):
+    """A named group of insights, made together in the sensemaking stage."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    workshop_id: int = Field(foreign_key="workshop.id", index=True)
+    name: str = Field(max_length=60)
+    created_at: datetime = _timestamp()
+
+
+class ThemeSuggestion(SQLModel, table=True):
+    """A participant proposes a theme for their own card; the facilitator decides."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    workshop_id: int = Field(foreign_key="workshop.id", index=True)
+    insight_id: int = Field(foreign_key="insight.id", index=True)
+    theme_id: int = Field(foreign_key="theme.id", index=True)
+    status: str = Field(default="open", max_length=10)  # open, accepted, declined
+    created_at: datetime = _timestamp()
+
+
+class VoteRound(SQLModel, table=True):
+    """A dot-voting round: every person the same number of dots, results hidden until revealed."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    workshop_id: int = Field(foreign_key="workshop.id", index=True)
+    #: What people vote on: "theme" or "insight" (when there are no themes).
+    target: str = Field(max_length=10)
+    dots_per_person: int
+    max_per_item: int
+    is_open: bool = True
+    revealed: bool = False
+    opened_at: datetime = _timestamp()
+    closed_at: datetime | None = _timestamp(nullable=True, default=False)
+
+
+class Vote(SQLModel, table=True):
+    """One dot. The database itself bounds the budget.
+
+    A person's dots in a round occupy numbered slots 0..budget-1 (unique), and their
+    dots on one item occupy slots 0..cap-1 (unique): however many tabs, taps or
+    simultaneous submissions, no more rows than the budget can exist.
+    """
+
+    __table_args__ = (
+        UniqueConstraint("round_id", "participant_id", "slot"),
+        UniqueConstraint("round_id", "participant_id", "item_id", "item_slot"),
+        CheckConstraint("slot >= 0 AND slot < budget", name="vote_within_budget"),
+        CheckConstraint("item_slot >= 0 AND item_slot < item_cap", name="vote_within_item_cap"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    round_id: int = Field(foreign_key="voteround.id", index=True)
+    participant_id: int = Field(foreign_key="participant.id", index=True)
+    item_id: int
+    slot: int
+    budget: int
+    item_slot: int
+    item_cap: int
+    #: Cast by the facilitator for a paper participant: recorded as such.
+    by_proxy: bool = False
+    cast_at: datetime = _timestamp()

@@ -99,8 +99,15 @@ def require_facilitator(*, session: Session, code: str, key: str) -> Workshop:
 def join(*, session: Session, code: str, name: str, role: str) -> tuple[Participant, str]:
     """Add a participant; return them with their token (kept on the phone, stored hashed)."""
     workshop = find_workshop(session=session, code=code)
+    return enrol(session=session, workshop=workshop, name=name, role=role)
+
+
+def enrol(
+    *, session: Session, workshop: Workshop, name: str, role: str, on_paper: bool = False
+) -> tuple[Participant, str]:
+    """Add a participant to an open workshop: a name only if the workshop uses names."""
     if workshop.stage == "closed":
-        raise WorkshopClosed(code)
+        raise WorkshopClosed(workshop.code)
     if role not in ROLES:
         raise InvalidChoice(role)
     shown_name = None
@@ -108,7 +115,11 @@ def join(*, session: Session, code: str, name: str, role: str) -> tuple[Particip
         shown_name = clean_text(name, limit=NAME_MAX, multiline=False)
     token = secrets.token_urlsafe(24)
     participant = Participant(
-        workshop_id=workshop.id, token_hash=_digest(token), name=shown_name, role=role
+        workshop_id=workshop.id,
+        token_hash=_digest(token),
+        name=shown_name,
+        role=role,
+        on_paper=on_paper,
     )
     session.add(participant)
     session.flush()

@@ -1,0 +1,333 @@
+"""Equal-weight dot voting: rounds, budgets the database enforces, secret ballots, tallies."""
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, func, select
+
+from livinglab.errors import (
+    InvalidChoice,
+    ItemCapExceeded,
+    NoOpenRound,
+    NotAVoteItem,
+    NothingToVoteOn,
+    NotParticipant,
+    RoundAlreadyOpen,
+    VoteBudgetExceeded,
+    WorkshopClosed,
+)
+from livinglab.models import Insight, Participant, Theme, Vote, VoteRound, Workshop, utcnow
+from livinglab.workshops import ROLES, enrol, require_facilitator, require_participant
+
+DEFAULT_DOTS = 3
+DEFAULT_PER_ITEM = 1
+MAX_DOTS = 10
+LABEL_MAX = 80
+
+
+@dataclass(frozen=True)
+class VoteItem:
+    """Something people can put dots on: a theme, or an insight when there are no themes."""
+
+    id: int
+    label: str
+
+
+@dataclass(frozen=True)
+class Tally:
+    """One item's dots in total and per role: counts only, never who voted."""
+
+    item_id: int
+    label: str
+    dots: int
+    by_role: dict[str, int]
+
+
+@dataclass(frozen=True)
+class RoleBalance:
+    """Whose voice is in the room: per role, how many joined, posted and voted."""
+
+    role: str
+    joined: int
+    posted: int
+    voted: int
+
+
+def _open_workshop(session: Session, code: str, key: str) -> Workshop:
+    workshop = require_facilitator(session=session, code=code, key=key)
+    if workshop.stage == "closed":
+        raise WorkshopClosed(code)
+    return workshop
+
+
+def latest_round(*, session: Session, workshop_id: int) -> VoteRound | None:
+    """The most recent round of the workshop (open or not), if any."""
+    return session.exec(
+        select(VoteRound).where(VoteRound.workshop_id == workshop_id).order_by(VoteRound.id.desc())
+    ).first()
+
+
+def _open_round(session: Session, workshop_id: int) -> VoteRound:
+    current = latest_round(session=session, workshop_id=workshop_id)
+    if current is None or not current.is_open:
+        raise NoOpenRound()
+    return current
+
+
+def vote_items(*, session: Session, vote_round: VoteRound) -> list[VoteItem]:
+    """What this round's dots can go on, in a stable order."""
+    if vote_round.target == "theme":
+        themes = session.exec(
+            select(Theme).where(Theme.workshop_id == vote_round.workshop_id).order_by(Theme.id)
+        )
+        return [VoteItem(id=theme.id, label=theme.name) for theme in themes]
+    insights = session.exec(
+        select(Insight)
+        .where(Insight.workshop_id == vote_round.workshop_id, Insight.hidden == False)  # noqa: E712
+        .order_by(Insight.id)
+    )
+    return [VoteItem(id=insight.id, label=insight.text[:LABEL_MAX]) for insight in insights]
+
+
+def _bounded(value: object, low: int, high: int) -> int:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise InvalidChoice(str(value)) from None
+    if not low <= number <= high:
+        raise InvalidChoice(str(value))
+    return number
+
+
+def open_round(
+    *,
+    session: Session,
+    code: str,
+    key: str,
+    dots_per_person: object = DEFAULT_DOTS,
+    max_per_item: object = DEFAULT_PER_ITEM,
+) -> VoteRound:
+    """Open a round on the themes (or the insights when there are none)."""
+    workshop = _open_workshop(session, code, key)
+    current = latest_round(session=session, workshop_id=workshop.id)
+    if current is not None and current.is_open:
+        raise RoundAlreadyOpen()
+    dots = _bounded(dots_per_person, 1, MAX_DOTS)
+    cap = _bounded(max_per_item, 1, dots)
+    has_themes = session.exec(select(Theme.id).where(Theme.workshop_id == workshop.id)).first()
+    vote_round = VoteRound(
+        workshop_id=workshop.id,
+        target="theme" if has_themes is not None else "insight",
+        dots_per_person=dots,
+        max_per_item=cap,
+    )
+    if not vote_items(session=session, vote_round=vote_round):
+        raise NothingToVoteOn()
+    session.add(vote_round)
+    session.flush()
+    return vote_round
+
+
+def close_round(*, session: Session, code: str, key: str) -> VoteRound:
+    """Stop the voting; nobody can add or take back dots after this."""
+    workshop = _open_workshop(session, code, key)
+    vote_round = _open_round(session, workshop.id)
+    vote_round.is_open = False
+    vote_round.closed_at = utcnow()
+    session.add(vote_round)
+    session.flush()
+    return vote_round
+
+
+def reveal_results(*, session: Session, code: str, key: str) -> VoteRound:
+    """Show the latest round's results on every screen (hidden until now: no bandwagon)."""
+    workshop = require_facilitator(session=session, code=code, key=key)
+    vote_round = latest_round(session=session, workshop_id=workshop.id)
+    if vote_round is None:
+        raise NoOpenRound()
+    vote_round.revealed = True
+    session.add(vote_round)
+    session.flush()
+    return vote_round
+
+
+def _add_dots(
+    session: Session,
+    vote_round: VoteRound,
+    participant: Participant,
+    item_ids: list[int],
+    *,
+    by_proxy: bool,
+) -> list[Vote]:
+    """Insert the dots in free slots; the database refuses any slot beyond the budget."""
+    valid = {item.id for item in vote_items(session=session, vote_round=vote_round)}
+    if not item_ids or any(item_id not in valid for item_id in item_ids):
+        raise NotAVoteItem(str(item_ids))
+    existing = session.exec(
+        select(Vote.slot, Vote.item_id, Vote.item_slot).where(
+            Vote.round_id == vote_round.id, Vote.participant_id == participant.id
+        )
+    ).all()
+    used = {slot for slot, _item, _item_slot in existing}
+    used_on = defaultdict(set)
+    for _slot, item_id, item_slot in existing:
+        used_on[item_id].add(item_slot)
+    dots = []
+    for item_id in item_ids:
+        slot = next((s for s in range(vote_round.dots_per_person) if s not in used), None)
+        if slot is None:
+            raise VoteBudgetExceeded()
+        item_slot = next(
+            (s for s in range(vote_round.max_per_item) if s not in used_on[item_id]), None
+        )
+        if item_slot is None:
+            raise ItemCapExceeded(str(item_id))
+        used.add(slot)
+        used_on[item_id].add(item_slot)
+        dots.append(
+            Vote(
+                round_id=vote_round.id,
+                participant_id=participant.id,
+                item_id=item_id,
+                slot=slot,
+                budget=vote_round.dots_per_person,
+                item_slot=item_slot,
+                item_cap=vote_round.max_per_item,
+                by_proxy=by_proxy,
+            )
+        )
+    session.add_all(dots)
+    try:
+        session.flush()
+    except IntegrityError:
+        # Another tab or a simultaneous submission took these slots first.
+        raise VoteBudgetExceeded("concurrent") from None
+    return dots
+
+
+def cast_votes(*, session: Session, code: str, token: str, item_ids: list[int]) -> list[Vote]:
+    """A participant puts dots on items: all of them, or none when over budget or cap."""
+    participant = require_participant(session=session, code=code, token=token)
+    vote_round = _open_round(session, participant.workshop_id)
+    return _add_dots(session, vote_round, participant, list(item_ids), by_proxy=False)
+
+
+def take_back_vote(*, session: Session, code: str, token: str, item_id: int) -> None:
+    """A participant removes one of their dots from an item while the round is open."""
+    participant = require_participant(session=session, code=code, token=token)
+    vote_round = _open_round(session, participant.workshop_id)
+    dot = session.exec(
+        select(Vote)
+        .where(
+            Vote.round_id == vote_round.id,
+            Vote.participant_id == participant.id,
+            Vote.item_id == item_id,
+        )
+        .order_by(Vote.item_slot.desc())
+    ).first()
+    if dot is None:
+        raise NotAVoteItem(str(item_id))
+    session.delete(dot)
+    session.flush()
+
+
+def add_paper_participant(
+    *, session: Session, code: str, key: str, name: str, role: str
+) -> Participant:
+    """Someone without a phone: the facilitator adds them and casts their dots for them."""
+    workshop = _open_workshop(session, code, key)
+    participant, _token = enrol(
+        session=session, workshop=workshop, name=name, role=role, on_paper=True
+    )
+    return participant
+
+
+def cast_votes_for(
+    *, session: Session, code: str, key: str, participant_id: int, item_ids: list[int]
+) -> list[Vote]:
+    """The facilitator casts a paper participant's dots; each is recorded as by proxy."""
+    workshop = _open_workshop(session, code, key)
+    participant = (
+        session.get(Participant, participant_id) if isinstance(participant_id, int) else None
+    )
+    if participant is None or participant.workshop_id != workshop.id or not participant.on_paper:
+        raise NotParticipant(str(participant_id))
+    vote_round = _open_round(session, workshop.id)
+    return _add_dots(session, vote_round, participant, list(item_ids), by_proxy=True)
+
+
+def dots_of(*, session: Session, vote_round: VoteRound, participant_id: int) -> dict[int, int]:
+    """One person's own dots per item (shown only to that person)."""
+    return dict(
+        Counter(
+            session.exec(
+                select(Vote.item_id).where(
+                    Vote.round_id == vote_round.id, Vote.participant_id == participant_id
+                )
+            ).all()
+        )
+    )
+
+
+def tallies(*, session: Session, vote_round: VoteRound) -> list[Tally]:
+    """Dots per item, in total and per role, highest first. Counts only: ballots are secret."""
+    per_role: dict[int, Counter] = defaultdict(Counter)
+    rows = session.exec(
+        select(Vote.item_id, Participant.role, func.count())
+        .join(Participant, Participant.id == Vote.participant_id)
+        .where(Vote.round_id == vote_round.id)
+        .group_by(Vote.item_id, Participant.role)
+    ).all()
+    for item_id, role, count in rows:
+        per_role[item_id][role] += count
+    items = vote_items(session=session, vote_round=vote_round)
+    ranked = sorted(items, key=lambda item: (-sum(per_role[item.id].values()), item.id))
+    return [
+        Tally(
+            item_id=item.id,
+            label=item.label,
+            dots=sum(per_role[item.id].values()),
+            by_role={role: per_role[item.id][role] for role in ROLES},
+        )
+        for item in ranked
+    ]
+
+
+def voters(*, session: Session, vote_round: VoteRound) -> int:
+    """How many people have put at least one dot (turnout, shown while results are hidden)."""
+    return session.exec(
+        select(func.count(func.distinct(Vote.participant_id))).where(Vote.round_id == vote_round.id)
+    ).one()
+
+
+def voice_balance(*, session: Session, workshop_id: int) -> list[RoleBalance]:
+    """Per role: joined, posted at least one insight, voted in the latest round."""
+
+    def per_role(query) -> Counter:
+        return Counter(dict(session.exec(query).all()))
+
+    joined = per_role(
+        select(Participant.role, func.count())
+        .where(Participant.workshop_id == workshop_id)
+        .group_by(Participant.role)
+    )
+    posted = per_role(
+        select(Participant.role, func.count(func.distinct(Insight.participant_id)))
+        .join(Participant, Participant.id == Insight.participant_id)
+        .where(Insight.workshop_id == workshop_id)
+        .group_by(Participant.role)
+    )
+    current = latest_round(session=session, workshop_id=workshop_id)
+    voted = Counter()
+    if current is not None:
+        voted = per_role(
+            select(Participant.role, func.count(func.distinct(Vote.participant_id)))
+            .join(Participant, Participant.id == Vote.participant_id)
+            .where(Vote.round_id == current.id)
+            .group_by(Participant.role)
+        )
+    return [
+        RoleBalance(role=role, joined=joined[role], posted=posted[role], voted=voted[role])
+        for role in ROLES
+    ]
