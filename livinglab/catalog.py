@@ -145,6 +145,92 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "De begeleider heeft dit verborgen.",
         "en": "The facilitator has hidden this.",
     },
+    # Making sense together: themes
+    "themes_heading": {"nl": "Thema's", "en": "Themes"},
+    "ungrouped": {"nl": "Nog zonder thema", "en": "Not in a theme yet"},
+    "theme_name": {"nl": "Naam van het thema", "en": "Theme name"},
+    "add_theme": {"nl": "Thema maken", "en": "Make theme"},
+    "rename": {"nl": "Naam wijzigen", "en": "Rename"},
+    "delete_theme": {"nl": "Thema weghalen", "en": "Remove theme"},
+    "merge_into": {"nl": "Samenvoegen met", "en": "Merge into"},
+    "merge": {"nl": "Samenvoegen", "en": "Merge"},
+    "split": {
+        "nl": "Gekozen kaarten apart zetten als nieuw thema",
+        "en": "Split chosen cards into a new theme",
+    },
+    "move_to": {"nl": "Thema van deze kaart", "en": "Theme of this card"},
+    "drag_hint": {
+        "nl": "Sleep een kaart naar een thema, of kies het thema bij de kaart.",
+        "en": "Drag a card onto a theme, or choose the theme on the card.",
+    },
+    "suggest_button": {"nl": "Stel thema's voor", "en": "Suggest themes"},
+    "suggestion_heading": {"nl": "Voorstel voor thema's", "en": "Suggested themes"},
+    "suggestion_intro": {
+        "nl": "Pas de namen aan als dat beter past. "
+        "Er verandert niets tot je het voorstel overneemt.",
+        "en": "Change the names where you like. Nothing changes until you accept.",
+    },
+    "accept_all": {"nl": "Voorstel overnemen", "en": "Accept suggestion"},
+    "discard": {"nl": "Voorstel weggooien", "en": "Discard suggestion"},
+    "nothing_to_suggest": {
+        "nl": "Alle kaarten hebben al een thema.",
+        "en": "Every card already has a theme.",
+    },
+    "participant_proposals": {
+        "nl": "Voorstellen van deelnemers",
+        "en": "Proposals from participants",
+    },
+    "accept": {"nl": "Overnemen", "en": "Accept"},
+    "decline": {"nl": "Niet overnemen", "en": "Decline"},
+    "proposes_theme": {"nl": "past volgens de schrijver bij:", "en": "the author thinks it fits:"},
+    "themes_forming": {"nl": "Deze thema's ontstaan nu", "en": "These themes are forming now"},
+    "cards_in_theme": {"nl": "kaarten", "en": "cards"},
+    "suggest_for_card": {"nl": "Bij welk thema past dit?", "en": "Which theme does this fit?"},
+    "suggest_send": {"nl": "Voorstellen", "en": "Propose"},
+    "suggestion_sent": {"nl": "Je voorstel is verstuurd.", "en": "Your proposal was sent."},
+    # Dot voting
+    "vote_heading": {"nl": "Stemmen met stippen", "en": "Dot voting"},
+    "dots_per_person": {"nl": "Stippen per persoon", "en": "Dots per person"},
+    "max_per_item": {"nl": "Hoogstens per onderwerp", "en": "At most per item"},
+    "open_round": {"nl": "Stemronde openen", "en": "Open voting"},
+    "close_round": {"nl": "Stemronde sluiten", "en": "Close voting"},
+    "reveal": {"nl": "Uitslag tonen", "en": "Show results"},
+    "round_open": {"nl": "Er wordt gestemd.", "en": "Voting is open."},
+    "round_closed": {"nl": "Het stemmen is klaar.", "en": "Voting is closed."},
+    "voters_count": {"nl": "mensen hebben gestemd", "en": "people have voted"},
+    "results_hidden": {
+        "nl": "De uitslag blijft verborgen tot de begeleider hem laat zien.",
+        "en": "The results stay hidden until the facilitator shows them.",
+    },
+    "results_heading": {"nl": "Uitslag", "en": "Results"},
+    "by_role_heading": {"nl": "Stippen per rol", "en": "Dots per role"},
+    "dots": {"nl": "stippen", "en": "dots"},
+    "secret_ballot": {
+        "nl": "Iedereen heeft evenveel stippen. Niemand ziet wie waarop stemde.",
+        "en": "Everyone has the same number of dots. Nobody sees who voted for what.",
+    },
+    "paper_heading": {"nl": "Meedoen zonder telefoon", "en": "Taking part without a phone"},
+    "paper_add": {"nl": "Deelnemer op papier toevoegen", "en": "Add a paper participant"},
+    "paper_name": {"nl": "Naam (mag leeg)", "en": "Name (may be empty)"},
+    "vote_for": {"nl": "Stippen zetten namens", "en": "Place dots for"},
+    "vote_for_submit": {"nl": "Stippen zetten", "en": "Place dots"},
+    "vote_now": {
+        "nl": "Verdeel je stippen over wat jij het belangrijkst vindt.",
+        "en": "Spread your dots over what matters most to you.",
+    },
+    "dots_left": {"nl": "Stippen over", "en": "Dots left"},
+    "add_dot": {"nl": "Stip erbij", "en": "Add dot"},
+    "remove_dot": {"nl": "Stip eraf", "en": "Remove dot"},
+    "your_dots": {"nl": "van jou", "en": "yours"},
+    "wait_results": {
+        "nl": "Dank je! De uitslag komt op het grote scherm.",
+        "en": "Thank you! The results will be on the big screen.",
+    },
+    # Voice balance
+    "balance_heading": {"nl": "Wie doen er mee?", "en": "Whose voice is here?"},
+    "balance_joined": {"nl": "binnen", "en": "joined"},
+    "balance_posted": {"nl": "schreven", "en": "posted"},
+    "balance_voted": {"nl": "stemden", "en": "voted"},
     # Refusals
     "error_generic": {
         "nl": "Dat lukte niet. Probeer het opnieuw.",
@@ -186,6 +272,39 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error_invalid_choice": {
         "nl": "Kies een van de opties.",
         "en": "Please pick one of the options.",
+    },
+    "error_theme_not_found": {
+        "nl": "Dit thema bestaat niet (meer).",
+        "en": "This theme no longer exists.",
+    },
+    "error_merge_into_itself": {
+        "nl": "Een thema kan niet met zichzelf samen. Kies een ander thema.",
+        "en": "A theme cannot merge with itself. Choose another theme.",
+    },
+    "error_no_open_round": {
+        "nl": "Er is nu geen stemronde open.",
+        "en": "No voting round is open now.",
+    },
+    "error_round_already_open": {
+        "nl": "Er is al een stemronde open. Sluit die eerst.",
+        "en": "A voting round is already open. Close it first.",
+    },
+    "error_nothing_to_vote_on": {
+        "nl": "Er is nog niets om op te stemmen.",
+        "en": "There is nothing to vote on yet.",
+    },
+    "error_vote_budget": {"nl": "Je stippen zijn op.", "en": "You have no dots left."},
+    "error_item_cap": {
+        "nl": "Hier mogen niet meer stippen van jou op. Kies iets anders.",
+        "en": "You cannot put more dots here. Choose something else.",
+    },
+    "error_not_a_vote_item": {
+        "nl": "Daar kun je in deze ronde niet op stemmen.",
+        "en": "You cannot vote on that in this round.",
+    },
+    "error_results_hidden": {
+        "nl": "De uitslag is nog verborgen.",
+        "en": "The results are still hidden.",
     },
     "error_too_many_attempts": {
         "nl": "Te veel pogingen. Wacht een minuut en probeer het opnieuw.",

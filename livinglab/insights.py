@@ -21,6 +21,8 @@ class InsightCard:
     author: str
     role: str
     hidden: bool
+    #: The theme the card sits in; 0 when ungrouped.
+    theme_id: int = 0
 
 
 def _card(insight: Insight, participant: Participant) -> InsightCard:
@@ -30,6 +32,7 @@ def _card(insight: Insight, participant: Participant) -> InsightCard:
         author=participant.name or "",
         role=participant.role,
         hidden=insight.hidden,
+        theme_id=insight.theme_id or 0,
     )
 
 

@@ -12,7 +12,10 @@ from livinglab.web.state.phone import PhoneState
 
 app = rx.App(
     stylesheets=["/livinglab.css"],
-    head_components=[rx.el.script(src="/timer.js", defer=True)],
+    head_components=[
+        rx.el.script(src="/timer.js", defer=True),
+        rx.el.script(src="/board.js", defer=True),
+    ],
 )
 app.register_lifespan_task(hear_other_workers)
 app.add_page(start_page, route=routes.START, title="livinglab")

@@ -42,6 +42,9 @@ class Tally:
     label: str
     dots: int
     by_role: dict[str, int]
+    #: Bar lengths for charts, in percent of the top item's dots (0-100).
+    share: int
+    role_shares: dict[str, int]
 
 
 @dataclass(frozen=True)
@@ -257,13 +260,13 @@ def cast_votes_for(
     return _add_dots(session, vote_round, participant, list(item_ids), by_proxy=True)
 
 
-def dots_of(*, session: Session, vote_round: VoteRound, participant_id: int) -> dict[int, int]:
+def dots_of(*, session: Session, round_id: int, participant_id: int) -> dict[int, int]:
     """One person's own dots per item (shown only to that person)."""
     return dict(
         Counter(
             session.exec(
                 select(Vote.item_id).where(
-                    Vote.round_id == vote_round.id, Vote.participant_id == participant_id
+                    Vote.round_id == round_id, Vote.participant_id == participant_id
                 )
             ).all()
         )
@@ -283,12 +286,15 @@ def tallies(*, session: Session, vote_round: VoteRound) -> list[Tally]:
         per_role[item_id][role] += count
     items = vote_items(session=session, vote_round=vote_round)
     ranked = sorted(items, key=lambda item: (-sum(per_role[item.id].values()), item.id))
+    top = max((sum(per_role[item.id].values()) for item in items), default=0) or 1
     return [
         Tally(
             item_id=item.id,
             label=item.label,
             dots=sum(per_role[item.id].values()),
             by_role={role: per_role[item.id][role] for role in ROLES},
+            share=round(100 * sum(per_role[item.id].values()) / top),
+            role_shares={role: round(100 * per_role[item.id][role] / top) for role in ROLES},
         )
         for item in ranked
     ]
@@ -331,3 +337,34 @@ def voice_balance(*, session: Session, workshop_id: int) -> list[RoleBalance]:
         RoleBalance(role=role, joined=joined[role], posted=posted[role], voted=voted[role])
         for role in ROLES
     ]
+
+
+@dataclass(frozen=True)
+class RoundView:
+    """A round as screens show it. `results` is empty until the facilitator reveals them."""
+
+    round_id: int
+    is_open: bool
+    revealed: bool
+    dots_per_person: int
+    max_per_item: int
+    items: list[VoteItem]
+    voters: int
+    results: list[Tally]
+
+
+def round_view(*, session: Session, workshop_id: int) -> RoundView | None:
+    """The latest round for every screen; tallies only once revealed (no bandwagon)."""
+    vote_round = latest_round(session=session, workshop_id=workshop_id)
+    if vote_round is None:
+        return None
+    return RoundView(
+        round_id=vote_round.id,
+        is_open=vote_round.is_open,
+        revealed=vote_round.revealed,
+        dots_per_person=vote_round.dots_per_person,
+        max_per_item=vote_round.max_per_item,
+        items=vote_items(session=session, vote_round=vote_round),
+        voters=voters(session=session, vote_round=vote_round),
+        results=tallies(session=session, vote_round=vote_round) if vote_round.revealed else [],
+    )

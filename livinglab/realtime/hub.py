@@ -13,10 +13,14 @@ from typing import Any
 
 logger = logging.getLogger(__name__)
 
-#: Change kinds, and which audience cares about each. Phones never get the board.
-STAGE, PEOPLE, BOARD = "stage", "people", "board"
+#: Change kinds, and which audience cares about each. Phones never get the board:
+#: only the stage, the themes' names and counts, and the vote round.
+STAGE, PEOPLE, BOARD, THEMES, ROUND, VOTES = "stage", "people", "board", "themes", "round", "votes"
 FACILITATOR, PHONE = "facilitator", "phone"
-INTEREST = {FACILITATOR: {STAGE, PEOPLE, BOARD}, PHONE: {STAGE}}
+INTEREST = {
+    FACILITATOR: {STAGE, PEOPLE, BOARD, THEMES, ROUND, VOTES},
+    PHONE: {STAGE, THEMES, ROUND},
+}
 
 #: How long the pump gathers announcements before it reads and pushes (seconds).
 BATCH_WINDOW = 0.05

@@ -2,10 +2,12 @@
 
 from dataclasses import dataclass, field
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from livinglab.insights import InsightCard, board, own_insights
-from livinglab.models import Workshop
+from livinglab.models import Insight, Participant, Theme, ThemeSuggestion, Workshop
+from livinglab.sensemaking import ThemeSummary, theme_summaries
+from livinglab.voting import RoleBalance, RoundView, dots_of, round_view, voice_balance
 from livinglab.workshops import StageView, find_participant, find_workshop, stage_view
 
 
@@ -31,6 +33,36 @@ def _info(workshop: Workshop) -> WorkshopInfo:
 
 
 @dataclass(frozen=True)
+class RoomView:
+    """What every screen in the room shows: the stage, the themes forming, the vote round.
+
+    This is all a phone is ever pushed: names and counts, never the board.
+    """
+
+    stage: StageView
+    themes: list[ThemeSummary]
+    vote_round: RoundView | None
+
+
+@dataclass(frozen=True)
+class ThemeProposal:
+    """A participant's proposal to put their card in a theme, for the facilitator."""
+
+    id: int
+    insight_text: str
+    theme_name: str
+
+
+@dataclass(frozen=True)
+class PaperParticipant:
+    """Someone without a phone, whose dots the facilitator casts."""
+
+    id: int
+    label: str
+    role: str
+
+
+@dataclass(frozen=True)
 class BoardSnapshot:
     """The facilitator's view: the full board, hidden insights apart.
 
@@ -38,48 +70,95 @@ class BoardSnapshot:
     """
 
     info: WorkshopInfo
-    stage: StageView
+    room: RoomView
     cards: list[InsightCard] | None
     hidden_cards: list[InsightCard] | None
+    proposals: list[ThemeProposal]
+    balance: list[RoleBalance]
+    paper: list[PaperParticipant]
 
 
 @dataclass(frozen=True)
 class PhoneSnapshot:
-    """One phone's view: the stage, and this participant's own posts (never the board)."""
+    """One phone's view: the room, and this participant's own posts and dots."""
 
     info: WorkshopInfo
-    stage: StageView
+    room: RoomView
     joined: bool = False
     my_insights: list[InsightCard] = field(default_factory=list)
+    my_dots: dict[int, int] = field(default_factory=dict)
+
+
+def _room(session: Session, workshop: Workshop) -> RoomView:
+    return RoomView(
+        stage=stage_view(session=session, workshop=workshop),
+        themes=theme_summaries(session=session, workshop_id=workshop.id),
+        vote_round=round_view(session=session, workshop_id=workshop.id),
+    )
+
+
+def _proposals(session: Session, workshop: Workshop) -> list[ThemeProposal]:
+    rows = session.exec(
+        select(ThemeSuggestion, Insight, Theme)
+        .join(Insight, Insight.id == ThemeSuggestion.insight_id)
+        .join(Theme, Theme.id == ThemeSuggestion.theme_id)
+        .where(ThemeSuggestion.workshop_id == workshop.id, ThemeSuggestion.status == "open")
+        .order_by(ThemeSuggestion.id)
+    )
+    return [
+        ThemeProposal(id=proposal.id, insight_text=insight.text, theme_name=theme.name)
+        for proposal, insight, theme in rows
+    ]
+
+
+def _paper(session: Session, workshop: Workshop) -> list[PaperParticipant]:
+    rows = session.exec(
+        select(Participant)
+        .where(Participant.workshop_id == workshop.id, Participant.on_paper == True)  # noqa: E712
+        .order_by(Participant.id)
+    )
+    return [
+        PaperParticipant(id=person.id, label=person.name or f"#{person.id}", role=person.role)
+        for person in rows
+    ]
 
 
 def board_snapshot(*, session: Session, code: str, with_cards: bool = True) -> BoardSnapshot:
     """The full board of `code`. Callers check the facilitator key first."""
     workshop = find_workshop(session=session, code=code)
-    info, stage = _info(workshop), stage_view(session=session, workshop=workshop)
-    if not with_cards:
-        return BoardSnapshot(info=info, stage=stage, cards=None, hidden_cards=None)
-    cards = board(session=session, workshop_id=workshop.id, with_hidden=True)
+    cards = (
+        board(session=session, workshop_id=workshop.id, with_hidden=True) if with_cards else None
+    )
     return BoardSnapshot(
-        info=info,
-        stage=stage,
-        cards=[card for card in cards if not card.hidden],
-        hidden_cards=[card for card in cards if card.hidden],
+        info=_info(workshop),
+        room=_room(session, workshop),
+        cards=None if cards is None else [card for card in cards if not card.hidden],
+        hidden_cards=None if cards is None else [card for card in cards if card.hidden],
+        proposals=_proposals(session, workshop),
+        balance=voice_balance(session=session, workshop_id=workshop.id),
+        paper=_paper(session, workshop),
     )
 
 
-def stage_snapshot(*, session: Session, code: str) -> StageView:
-    """Just the stage, prompt, timer and head count: what a phone gets pushed."""
-    return stage_view(session=session, workshop=find_workshop(session=session, code=code))
+def room_snapshot(*, session: Session, code: str) -> RoomView:
+    """The stage, themes and round: what a phone gets pushed."""
+    return _room(session, find_workshop(session=session, code=code))
 
 
 def phone_snapshot(*, session: Session, code: str, token: str) -> PhoneSnapshot:
     """A phone's whole view, rebuilt from its participant token after a reload or reconnect."""
     workshop = find_workshop(session=session, code=code)
     participant = find_participant(session=session, code=code, token=token)
+    room = _room(session, workshop)
+    if participant is None:
+        return PhoneSnapshot(info=_info(workshop), room=room)
+    latest = room.vote_round
     return PhoneSnapshot(
         info=_info(workshop),
-        stage=stage_view(session=session, workshop=workshop),
-        joined=participant is not None,
-        my_insights=own_insights(session=session, participant=participant) if participant else [],
+        room=room,
+        joined=True,
+        my_insights=own_insights(session=session, participant=participant),
+        my_dots=dots_of(session=session, round_id=latest.round_id, participant_id=participant.id)
+        if latest
+        else {},
     )

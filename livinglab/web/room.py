@@ -7,16 +7,17 @@ import reflex as rx
 from livinglab import settings
 from livinglab.db import session_scope
 from livinglab.realtime.bus import RedisBus
-from livinglab.realtime.hub import BOARD, FACILITATOR, RoomHub
-from livinglab.realtime.snapshots import board_snapshot, stage_snapshot
+from livinglab.realtime.hub import BOARD, FACILITATOR, THEMES, RoomHub
+from livinglab.realtime.snapshots import board_snapshot, room_snapshot
 
 
 def _read(code: str, audience: str, kinds: set[str]):
     with session_scope() as session:
         if audience == FACILITATOR:
-            # A join changes the head count, not the board: leave the cards out.
-            return board_snapshot(session=session, code=code, with_cards=BOARD in kinds)
-        return stage_snapshot(session=session, code=code)
+            # A join or a vote changes counts, not the board: leave the cards out.
+            with_cards = bool({BOARD, THEMES} & kinds)
+            return board_snapshot(session=session, code=code, with_cards=with_cards)
+        return room_snapshot(session=session, code=code)
 
 
 async def _load(code: str, audience: str, kinds: set[str]):

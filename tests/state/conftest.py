@@ -4,9 +4,17 @@ import asyncio
 
 import pytest
 from reflex.state import State
+from sqlmodel import Session, select
 
 import livinglab.livinglab  # noqa: F401 (registers pages, routes and states)
+from livinglab import db
+from livinglab.throttle import AttemptLimiter
+from livinglab.web import keyring
 from livinglab.web.room import hub
+from livinglab.web.state import phone as phone_module
+from livinglab.web.state.console import FacilitatorState
+from livinglab.web.state.phone import PhoneState
+from livinglab.web.state.start import StartState
 
 
 def open_view(state_class, path: str, *, tab: str = "tab-1", ip: str = "10.0.0.5", cookies=None):
@@ -41,3 +49,59 @@ def forget_watchers():
     hub._rooms.clear()
     yield
     hub._rooms.clear()
+
+
+FORM = {
+    "title": "Schulden en hulp",
+    "question": "Wat helpt echt?",
+    "language": "en",
+    "names": "first_name",
+}
+
+
+def stored(model):
+    with Session(db.engine()) as session:
+        return session.exec(select(model)).all()
+
+
+@pytest.fixture
+def created(database_url):
+    """A workshop created through the start page: (code, facilitator key)."""
+    start = open_view(StartState, "/")
+    run(start.create(FORM))
+    code = start.console_path.rsplit("/", 1)[-1]
+    key = start.facilitator_link.split("key=", 1)[1]
+    return code, key
+
+
+@pytest.fixture(autouse=True)
+def fresh_limiter(monkeypatch):
+    monkeypatch.setattr(phone_module, "join_limiter", AttemptLimiter(limit=3, window=60))
+
+
+def console(code, key):
+    view = open_view(
+        FacilitatorState, f"/f/{code}", cookies={"facilitator_keys": keyring.store("", code, key)}
+    )
+    run(view.on_load())
+    return view
+
+
+def advance(view):
+    """Press "next step" on a console, as the button does: with the stage it shows."""
+    run(view.next_stage(view.stage))
+
+
+def phone(code, *, tab="phone-1", ip="10.0.0.7", cookie=""):
+    view = open_view(
+        PhoneState, f"/j/{code}", tab=tab, ip=ip, cookies={"participant_tokens": cookie}
+    )
+    run(view.on_load())
+    return view
+
+
+def joined_phone(code, name="Sam", role="resident", tab="phone-1"):
+    view = phone(code, tab=tab)
+    run(view.join({"name": name, "role": role}))
+    assert view.joined, view.error_key
+    return view

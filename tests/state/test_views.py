@@ -3,74 +3,26 @@
 import json
 
 import pytest
-from sqlmodel import Session, select
+from sqlmodel import Session
 
-from livinglab import db, workshops
+from livinglab import db
 from livinglab.catalog import MESSAGES
 from livinglab.models import Insight, Participant, Workshop
-from livinglab.realtime.snapshots import board_snapshot
-from livinglab.throttle import AttemptLimiter
+from livinglab.realtime.snapshots import board_snapshot, room_snapshot
 from livinglab.web import keyring
-from livinglab.web.state import phone as phone_module
 from livinglab.web.state.console import FacilitatorState
-from livinglab.web.state.phone import JoinCodeState, PhoneState
+from livinglab.web.state.phone import JoinCodeState
 from livinglab.web.state.start import StartState
-from tests.state.conftest import open_view, run
-
-FORM = {
-    "title": "Schulden en hulp",
-    "question": "Wat helpt echt?",
-    "language": "en",
-    "names": "first_name",
-}
-
-
-def stored(model):
-    with Session(db.engine()) as session:
-        return session.exec(select(model)).all()
-
-
-@pytest.fixture
-def created(database_url):
-    """A workshop created through the start page: (code, facilitator key)."""
-    start = open_view(StartState, "/")
-    run(start.create(FORM))
-    code = start.console_path.rsplit("/", 1)[-1]
-    key = start.facilitator_link.split("key=", 1)[1]
-    return code, key
-
-
-@pytest.fixture(autouse=True)
-def fresh_limiter(monkeypatch):
-    monkeypatch.setattr(phone_module, "join_limiter", AttemptLimiter(limit=3, window=60))
-
-
-def console(code, key):
-    view = open_view(
-        FacilitatorState, f"/f/{code}", cookies={"facilitator_keys": keyring.store("", code, key)}
-    )
-    run(view.on_load())
-    return view
-
-
-def advance(view):
-    """Press "next step" on a console, as the button does: with the stage it shows."""
-    run(view.next_stage(view.stage))
-
-
-def phone(code, *, tab="phone-1", ip="10.0.0.7", cookie=""):
-    view = open_view(
-        PhoneState, f"/j/{code}", tab=tab, ip=ip, cookies={"participant_tokens": cookie}
-    )
-    run(view.on_load())
-    return view
-
-
-def joined_phone(code, name="Sam", role="resident", tab="phone-1"):
-    view = phone(code, tab=tab)
-    run(view.join({"name": name, "role": role}))
-    assert view.joined, view.error_key
-    return view
+from tests.state.conftest import (
+    FORM,
+    advance,
+    console,
+    joined_phone,
+    open_view,
+    phone,
+    run,
+    stored,
+)
 
 
 def console_with_a_story(created, text):
@@ -315,10 +267,7 @@ def test_phone_follows_a_pushed_stage_change(created):
     facilitator = console(code, key)
     advance(facilitator)
     with Session(db.engine()) as session:
-        view = workshops.stage_view(
-            session=session, workshop=workshops.find_workshop(session=session, code=code)
-        )
-    sam.apply_pushed(view)
+        sam.apply_pushed(room_snapshot(session=session, code=code))
     assert sam.stage == "collect"
 
 

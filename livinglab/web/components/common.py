@@ -65,8 +65,13 @@ def stage_banner(state: type[rx.State], *, instruction: bool) -> rx.Component:
     )
 
 
-def insight_card(card, t, *, actions: rx.Component | None = None) -> rx.Component:
-    """One insight card: the text as text (never HTML), who wrote it (name or role)."""
+def insight_card(
+    card, t, *, actions: rx.Component | None = None, draggable: bool = False
+) -> rx.Component:
+    """One insight card: the text as text (never HTML), who wrote it (name or role).
+
+    A draggable card carries data-drag-insight for assets/board.js.
+    """
     return rx.el.li(
         rx.el.div(card.text, custom_attrs=testid("insight-text-shown")),
         rx.el.div(
@@ -77,8 +82,10 @@ def insight_card(card, t, *, actions: rx.Component | None = None) -> rx.Componen
         actions if actions is not None else rx.fragment(),
         class_name=rx.cond(card.hidden, "card hidden-card", "card"),
         # Tests count visible insights by "insight-card"; hidden ones are apart.
+        draggable=draggable,
         custom_attrs=testid(
             rx.cond(card.hidden, "insight-card-hidden", "insight-card"),
             **{"data-insight-id": card.id},
+            **({"data-drag-insight": card.id} if draggable else {}),
         ),
     )

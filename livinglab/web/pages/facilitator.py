@@ -3,7 +3,13 @@
 import reflex as rx
 
 from livinglab.web.components.common import error_message, insight_card, stage_banner, testid
+from livinglab.web.components.themes import theme_board, theme_controls
+from livinglab.web.components.voting import round_status, voice_balance
 from livinglab.web.state.console import FacilitatorState as F
+from livinglab.workshops import ROLES
+
+#: Themes replace the plain board once the group makes sense together.
+THEMED = (F.stage == "sensemaking") | (F.stage == "dialogue")
 
 
 def _only_for_facilitator(content: rx.Component) -> rx.Component:
@@ -45,6 +51,7 @@ def _join_panel() -> rx.Component:
             F.t["joined"],
             class_name="count",
         ),
+        voice_balance(F),
         class_name="join-panel",
     )
 
@@ -182,14 +189,143 @@ def _controls() -> rx.Component:
     )
 
 
+def _voting_controls() -> rx.Component:
+    return rx.el.section(
+        rx.el.h2(F.t["vote_heading"]),
+        rx.cond(
+            F.round_open,
+            rx.el.button(
+                F.t["close_round"], on_click=F.close_round, custom_attrs=testid("round-close")
+            ),
+            rx.el.form(
+                rx.el.div(
+                    rx.el.label(
+                        F.t["dots_per_person"],
+                        rx.el.input(
+                            name="dots",
+                            type="number",
+                            min=1,
+                            max=10,
+                            default_value="3",
+                            style={"width": "5rem"},
+                            custom_attrs=testid("round-dots"),
+                        ),
+                    ),
+                    rx.el.label(
+                        F.t["max_per_item"],
+                        rx.el.input(
+                            name="per_item",
+                            type="number",
+                            min=1,
+                            max=10,
+                            default_value="1",
+                            style={"width": "5rem"},
+                            custom_attrs=testid("round-per-item"),
+                        ),
+                    ),
+                    class_name="row",
+                ),
+                rx.el.button(F.t["open_round"], type="submit", custom_attrs=testid("round-open")),
+                on_submit=F.open_round,
+                class_name="stack",
+            ),
+        ),
+        rx.cond(
+            F.has_round & ~F.round_revealed,
+            rx.el.button(
+                F.t["reveal"],
+                class_name="secondary",
+                on_click=F.reveal_results,
+                custom_attrs=testid("round-reveal"),
+            ),
+        ),
+        round_status(F),
+        _paper_participants(),
+        class_name="stack",
+    )
+
+
+def _paper_participants() -> rx.Component:
+    """People without a phone: added by the facilitator, who casts their dots for them."""
+    return rx.el.details(
+        rx.el.summary(F.t["paper_heading"]),
+        rx.el.form(
+            rx.el.label(F.t["paper_name"], rx.el.input(type="text", name="name", max_length=40)),
+            rx.el.label(
+                F.t["role_label"],
+                rx.el.select(
+                    *[rx.el.option(F.t[f"role_{role}"], value=role) for role in ROLES],
+                    name="role",
+                ),
+            ),
+            rx.el.button(
+                F.t["paper_add"],
+                type="submit",
+                class_name="quiet",
+                custom_attrs=testid("paper-add"),
+            ),
+            on_submit=F.add_paper_participant,
+            reset_on_submit=True,
+            class_name="stack",
+        ),
+        rx.cond(
+            F.round_open & (F.paper.length() > 0),
+            rx.el.form(
+                rx.el.label(
+                    F.t["vote_for"],
+                    rx.el.select(
+                        rx.foreach(
+                            F.paper,
+                            lambda person: rx.el.option(
+                                person.label, " · ", F.t["role_" + person.role], value=person.id
+                            ),
+                        ),
+                        name="participant_id",
+                    ),
+                ),
+                rx.foreach(
+                    F.vote_items,
+                    lambda item: rx.el.label(
+                        rx.el.input(
+                            name="dots-" + item.id.to_string(),
+                            type="number",
+                            min=0,
+                            max=10,
+                            default_value="0",
+                            style={"width": "4rem"},
+                        ),
+                        " ",
+                        item.label,
+                        class_name="choice",
+                    ),
+                ),
+                rx.el.button(F.t["vote_for_submit"], type="submit", class_name="quiet"),
+                on_submit=F.vote_for_paper,
+                reset_on_submit=True,
+                class_name="stack",
+            ),
+        ),
+    )
+
+
 def console_page() -> rx.Component:
     return _only_for_facilitator(
         rx.el.main(
             _controls(),
             rx.el.div(
-                rx.el.h2(F.t["board_heading"]),
-                _board(moderation=True),
+                rx.cond(
+                    THEMED,
+                    rx.el.div(
+                        rx.el.h2(F.t["themes_heading"]),
+                        theme_controls(),
+                        theme_board(controls=True),
+                        _voting_controls(),
+                        class_name="stack",
+                    ),
+                    rx.el.div(rx.el.h2(F.t["board_heading"]), _board(moderation=True)),
+                ),
                 _hidden_board(),
+                class_name="stack",
             ),
             class_name="page wide console",
             lang=F.lang,
@@ -205,7 +341,12 @@ def projector_page() -> rx.Component:
                 rx.el.h1(F.title),
                 rx.el.p(F.question, class_name="question"),
                 stage_banner(F, instruction=False),
-                _board(moderation=False),
+                round_status(F),
+                rx.cond(
+                    THEMED,
+                    theme_board(controls=False),
+                    _board(moderation=False),
+                ),
                 class_name="stack",
             ),
             class_name="projector",

@@ -3,6 +3,7 @@
 import reflex as rx
 
 from livinglab.web.components.common import error_message, insight_card, stage_banner, testid
+from livinglab.web.components.voting import ballot, results_chart
 from livinglab.web.state.phone import INSIGHT_FIELD, JoinCodeState
 from livinglab.web.state.phone import PhoneState as P
 from livinglab.workshops import ROLES
@@ -136,6 +137,7 @@ def _edit_form(card) -> rx.Component:
 def _my_card(card) -> rx.Component:
     actions = rx.el.div(
         rx.cond(card.hidden, rx.el.p(P.t["hidden_by_facilitator"], class_name="card-meta")),
+        _suggest_theme(card),
         rx.el.div(
             rx.cond(
                 P.stage == "collect",
@@ -165,14 +167,86 @@ def _my_card(card) -> rx.Component:
     )
 
 
+def _themes_forming() -> rx.Component:
+    """Theme names and counts, live: small enough to push to every phone."""
+    return rx.cond(
+        P.themes.length() > 0,
+        rx.el.section(
+            rx.el.h2(P.t["themes_forming"]),
+            rx.el.ul(
+                rx.foreach(
+                    P.themes,
+                    lambda theme: rx.el.li(
+                        rx.el.strong(theme.name),
+                        " · ",
+                        theme.cards,
+                        " ",
+                        P.t["cards_in_theme"],
+                        custom_attrs=testid("phone-theme"),
+                    ),
+                ),
+                class_name="stack",
+            ),
+        ),
+    )
+
+
+def _sensemaking() -> rx.Component:
+    """Vote when a round is open, see results once revealed, else watch themes form."""
+    return rx.el.div(
+        rx.cond(
+            P.round_open,
+            ballot(P),
+            rx.cond(
+                P.round_revealed,
+                results_chart(P),
+                rx.cond(P.has_round, rx.el.p(P.t["wait_results"], class_name="notice")),
+            ),
+        ),
+        rx.cond(P.suggestion_sent, rx.el.p(P.t["suggestion_sent"], class_name="notice",
+                                           role="status")),
+        _themes_forming(),
+        class_name="stack",
+    )
+
+
+def _suggest_theme(card) -> rx.Component:
+    """Under one's own card: propose the theme it fits."""
+    return rx.cond(
+        (P.stage == "sensemaking") & (P.themes.length() > 0),
+        rx.el.form(
+            rx.el.input(type="hidden", name="insight_id", value=card.id),
+            rx.el.label(
+                P.t["suggest_for_card"],
+                rx.el.select(
+                    rx.foreach(P.themes, lambda theme: rx.el.option(theme.name, value=theme.id)),
+                    name="theme_id",
+                    custom_attrs=testid("suggest-theme-select"),
+                ),
+            ),
+            rx.el.button(
+                P.t["suggest_send"],
+                type="submit",
+                class_name="quiet",
+                custom_attrs=testid("suggest-theme-send"),
+            ),
+            on_submit=P.suggest_theme,
+            class_name="stack",
+        ),
+    )
+
+
 def _participating() -> rx.Component:
     return rx.el.div(
         stage_banner(P, instruction=True),
         rx.match(
             P.stage,
             ("collect", _post_form()),
-            ("sensemaking", rx.el.p(P.t["coming_next"], class_name="muted")),
-            ("dialogue", rx.el.p(P.t["coming_next"], class_name="muted")),
+            ("sensemaking", _sensemaking()),
+            (
+                "dialogue",
+                rx.el.div(_sensemaking(), rx.el.p(P.t["coming_next"], class_name="muted")),
+            ),
             rx.fragment(),
         ),
         rx.cond(P.stage != "collect", error_message(P)),

@@ -1,21 +1,50 @@
 """The facilitator's state, behind the console and the projector: the full board."""
 
+from dataclasses import dataclass
+
 import reflex as rx
 
-from livinglab import insights, workshops
+from livinglab import insights, sensemaking, voting, workshops
 from livinglab.insights import InsightCard
 from livinglab.joinurl import is_loopback, join_url, qr_svg_data_uri
-from livinglab.realtime.hub import BOARD, FACILITATOR, STAGE
-from livinglab.realtime.snapshots import BoardSnapshot, board_snapshot
+from livinglab.realtime.hub import BOARD, FACILITATOR, PEOPLE, ROUND, STAGE, THEMES, VOTES
+from livinglab.realtime.snapshots import (
+    BoardSnapshot,
+    PaperParticipant,
+    ThemeProposal,
+    board_snapshot,
+)
+from livinglab.sensemaking import ProposedTheme
+from livinglab.voting import RoleBalance
 from livinglab.web import keyring
 from livinglab.web.room import hub
-from livinglab.web.state.view import LanguageState, ViewState, now_ms, path_code
-from livinglab.workshops import StageView, format_code
+from livinglab.web.state.view import LanguageState, RoomMirror, ViewState, as_int, path_code
+from livinglab.workshops import format_code
 
 KEY_COOKIE_MAX_AGE = 60 * 60 * 24 * 90
+UNGROUPED = "0"
 
 
-class FacilitatorState(ViewState, LanguageState):
+@dataclass(frozen=True)
+class ThemeColumn:
+    """A theme with its cards, as the board shows it (0 is the ungrouped column)."""
+
+    id: int
+    name: str
+    cards: list[InsightCard]
+
+
+@dataclass(frozen=True)
+class SuggestedGroup:
+    """A group the suggester proposes, with its cards' texts for the facilitator to judge."""
+
+    index: int
+    name: str
+    insight_ids: list[int]
+    texts: list[str]
+
+
+class FacilitatorState(ViewState, RoomMirror, LanguageState):
     """Console and projector: authorised by the facilitator key, never by a hidden button."""
 
     facilitator_keys: str = rx.Cookie(
@@ -27,13 +56,14 @@ class FacilitatorState(ViewState, LanguageState):
     code_shown: str = ""
     title: str = ""
     question: str = ""
-    stage: str = "welcome"
-    prompt: str = ""
-    timer_ends_ms: int = 0
-    server_now_ms: int = 0
-    participants: int = 0
     cards: list[InsightCard] = []
     hidden_cards: list[InsightCard] = []
+    columns: list[ThemeColumn] = []
+    proposals: list[ThemeProposal] = []
+    balance: list[RoleBalance] = []
+    paper: list[PaperParticipant] = []
+    suggestion: list[SuggestedGroup] = []
+    suggestion_empty: bool = False
     join_url: str = ""
     #: The join URL without the code, so a narrow column breaks before the code.
     join_base: str = ""
@@ -45,20 +75,29 @@ class FacilitatorState(ViewState, LanguageState):
 
     def apply_pushed(self, snapshot: BoardSnapshot) -> None:
         """Show a freshly read board (from this client's event or the room hub)."""
-        self._apply_stage(snapshot.stage)
+        self._apply_room(snapshot.room)
         self.title = snapshot.info.title
         self.question = snapshot.info.question
         self._set_language(snapshot.info.language)
+        self.proposals = snapshot.proposals
+        self.balance = snapshot.balance
+        self.paper = snapshot.paper
         if snapshot.cards is not None:
             self.cards = snapshot.cards
             self.hidden_cards = snapshot.hidden_cards
+        self.columns = [
+            ThemeColumn(
+                id=theme.id,
+                name=theme.name,
+                cards=[card for card in self.cards if card.theme_id == theme.id],
+            )
+            for theme in self.themes
+        ]
 
-    def _apply_stage(self, view: StageView) -> None:
-        self.stage = view.stage
-        self.prompt = view.prompt
-        self.timer_ends_ms = view.timer_ends_ms
-        self.server_now_ms = now_ms()
-        self.participants = view.participants
+    @rx.var
+    def ungrouped(self) -> list[InsightCard]:
+        """Cards not in any theme yet."""
+        return [card for card in self.cards if card.theme_id == 0]
 
     @rx.event
     async def on_load(self):
@@ -91,13 +130,14 @@ class FacilitatorState(ViewState, LanguageState):
         if snapshot is not None:
             self.apply_pushed(snapshot)
 
-    async def _act(self, call, *kinds: str, **kwargs) -> None:
+    async def _act(self, call, *kinds: str, **kwargs):
         """Run a facilitator action with this browser's key; tell the room once committed."""
-        await self._domain(call, code=self.code, key=self._key(), **kwargs)
+        result = await self._domain(call, code=self.code, key=self._key(), **kwargs)
         if self.error_key:
-            return
+            return None
         hub.announce(self.code, *kinds)
         await self._refresh()
+        return result
 
     @rx.event
     async def next_stage(self, seen: str):
@@ -129,3 +169,141 @@ class FacilitatorState(ViewState, LanguageState):
     @rx.event
     async def show_insight(self, insight_id: int):
         await self._act(insights.set_hidden, BOARD, insight_id=insight_id, hidden=False)
+
+    # Themes
+    @rx.event
+    async def create_theme(self, form: dict):
+        await self._act(sensemaking.create_theme, THEMES, name=form.get("name", ""))
+
+    @rx.event
+    async def rename_theme(self, form: dict):
+        await self._act(
+            sensemaking.rename_theme,
+            THEMES,
+            theme_id=as_int(form.get("theme_id")),
+            name=form.get("name", ""),
+        )
+
+    @rx.event
+    async def delete_theme(self, theme_id: int):
+        await self._act(sensemaking.delete_theme, THEMES, theme_id=as_int(theme_id))
+
+    @rx.event
+    async def merge_theme(self, form: dict):
+        await self._act(
+            sensemaking.merge_themes,
+            THEMES,
+            theme_id=as_int(form.get("theme_id")),
+            into_theme_id=as_int(form.get("into")),
+        )
+
+    @rx.event
+    async def split_theme(self, form: dict):
+        """Chosen cards (checkboxes named card-<id>) of a theme become a new theme."""
+        chosen = [
+            as_int(name.removeprefix("card-"))
+            for name, value in form.items()
+            if name.startswith("card-") and value not in ("", False, None, "false")
+        ]
+        await self._act(
+            sensemaking.split_theme,
+            THEMES,
+            theme_id=as_int(form.get("theme_id")),
+            insight_ids=chosen,
+            name=form.get("name", ""),
+        )
+
+    @rx.event
+    async def move_card(self, insight_id: int, theme: str):
+        """The keyboard and tap path (and the end of a drag): put a card in a theme."""
+        target = None if str(theme) == UNGROUPED else as_int(theme)
+        await self._act(
+            sensemaking.move_insight, THEMES, insight_id=as_int(insight_id), theme_id=target
+        )
+
+    @rx.event
+    async def suggest_grouping(self):
+        """Ask the suggester for themes for the ungrouped cards; nothing is stored yet."""
+        proposal = await self._domain(sensemaking.propose_grouping, code=self.code, key=self._key())
+        if proposal is None:
+            return
+        texts = {card.id: card.text for card in self.cards}
+        self.suggestion = [
+            SuggestedGroup(
+                index=index,
+                name=group.name,
+                insight_ids=group.insight_ids,
+                texts=[texts.get(insight_id, "") for insight_id in group.insight_ids],
+            )
+            for index, group in enumerate(proposal)
+        ]
+        self.suggestion_empty = not proposal
+
+    @rx.event
+    async def accept_grouping(self, form: dict):
+        """Make the suggested themes real, with the names as the facilitator edited them."""
+        grouping = [
+            ProposedTheme(
+                name=form.get(f"name-{group.index}", group.name), insight_ids=group.insight_ids
+            )
+            for group in self.suggestion
+        ]
+        await self._act(sensemaking.apply_grouping, THEMES, grouping=grouping)
+        if not self.error_key:
+            self.suggestion = []
+
+    @rx.event
+    def discard_grouping(self):
+        self.suggestion = []
+        self.suggestion_empty = False
+
+    @rx.event
+    async def accept_proposal(self, proposal_id: int):
+        await self._act(sensemaking.accept_suggestion, THEMES, suggestion_id=as_int(proposal_id))
+
+    @rx.event
+    async def decline_proposal(self, proposal_id: int):
+        await self._act(sensemaking.decline_suggestion, BOARD, suggestion_id=as_int(proposal_id))
+
+    # Voting
+    @rx.event
+    async def open_round(self, form: dict):
+        await self._act(
+            voting.open_round,
+            ROUND,
+            dots_per_person=form.get("dots", voting.DEFAULT_DOTS),
+            max_per_item=form.get("per_item", voting.DEFAULT_PER_ITEM),
+        )
+
+    @rx.event
+    async def close_round(self):
+        await self._act(voting.close_round, ROUND)
+
+    @rx.event
+    async def reveal_results(self):
+        await self._act(voting.reveal_results, ROUND)
+
+    @rx.event
+    async def add_paper_participant(self, form: dict):
+        await self._act(
+            voting.add_paper_participant,
+            PEOPLE,
+            name=form.get("name", ""),
+            role=form.get("role", ""),
+        )
+
+    @rx.event
+    async def vote_for_paper(self, form: dict):
+        """Cast a paper participant's dots: fields dots-<item id> hold how many."""
+        item_ids = [
+            as_int(name.removeprefix("dots-"))
+            for name, value in form.items()
+            if name.startswith("dots-")
+            for _ in range(max(0, min(as_int(value), voting.MAX_DOTS)))
+        ]
+        await self._act(
+            voting.cast_votes_for,
+            VOTES,
+            participant_id=as_int(form.get("participant_id")),
+            item_ids=item_ids,
+        )

@@ -1,19 +1,19 @@
 """A participant's phone: joining, the stage, posting and managing one's own insights."""
 
 import secrets
+from dataclasses import dataclass
 
 import reflex as rx
 
-from livinglab import insights, settings, workshops
+from livinglab import insights, sensemaking, settings, voting, workshops
 from livinglab.errors import TooManyAttempts, WorkshopNotFound
 from livinglab.insights import InsightCard
-from livinglab.realtime.hub import BOARD, PEOPLE, PHONE
-from livinglab.realtime.snapshots import PhoneSnapshot, phone_snapshot
+from livinglab.realtime.hub import BOARD, PEOPLE, PHONE, THEMES, VOTES
+from livinglab.realtime.snapshots import PhoneSnapshot, RoomView, phone_snapshot
 from livinglab.throttle import AttemptLimiter
 from livinglab.web import keyring
 from livinglab.web.room import hub
-from livinglab.web.state.view import LanguageState, ViewState, now_ms, path_code
-from livinglab.workshops import StageView
+from livinglab.web.state.view import LanguageState, RoomMirror, ViewState, as_int, path_code
 
 TOKEN_COOKIE_MAX_AGE = 60 * 60 * 24 * 365
 #: The id of the story field, emptied only once the story is stored (a refusal keeps it).
@@ -23,11 +23,20 @@ INSIGHT_FIELD = "insight"
 join_limiter = AttemptLimiter(limit=settings.JOIN_ATTEMPTS_PER_MINUTE, window=60)
 
 
+@dataclass(frozen=True)
+class BallotLine:
+    """One item on a phone's ballot, with the dots this person put on it."""
+
+    item_id: int
+    label: str
+    mine: int
+
+
 def _new_ref() -> str:
     return secrets.token_urlsafe(12)
 
 
-class PhoneState(ViewState, LanguageState):
+class PhoneState(ViewState, RoomMirror, LanguageState):
     """One phone in the room. Identity comes from the server-issued token in a cookie."""
 
     participant_tokens: str = rx.Cookie(
@@ -40,11 +49,10 @@ class PhoneState(ViewState, LanguageState):
     title: str = ""
     question: str = ""
     uses_names: bool = False
-    stage: str = "welcome"
-    prompt: str = ""
-    timer_ends_ms: int = 0
-    server_now_ms: int = 0
     my_insights: list[InsightCard] = []
+    #: This participant's own dots per item in the latest round (never anyone else's).
+    my_dots: dict[str, int] = {}
+    suggestion_sent: bool = False
     #: The id the next post goes out with: a double tap sends the same id twice.
     draft_ref: str = ""
     editing_id: int = -1
@@ -56,18 +64,16 @@ class PhoneState(ViewState, LanguageState):
     def _client_address(self) -> str:
         return self.router.session.client_ip or "unknown"
 
-    def apply_pushed(self, view: StageView) -> None:
-        """Follow the facilitator: a new stage, prompt or timer (pushed by the room hub)."""
-        if view.stage != self.stage:
+    def apply_pushed(self, room: RoomView) -> None:
+        """Follow the room: stage, prompt, timer, themes, vote round (pushed by the room hub)."""
+        if room.stage.stage != self.stage:
             self.editing_id = -1
             self.just_sent = False
-        self.stage = view.stage
-        self.prompt = view.prompt
-        self.timer_ends_ms = view.timer_ends_ms
-        self.server_now_ms = now_ms()
+        self._apply_room(room)
 
     def _apply(self, snapshot: PhoneSnapshot) -> None:
-        self.apply_pushed(snapshot.stage)
+        self.apply_pushed(snapshot.room)
+        self.my_dots = {str(item): count for item, count in snapshot.my_dots.items()}
         self.found = True
         self.title = snapshot.info.title
         self.question = snapshot.info.question
@@ -155,7 +161,7 @@ class PhoneState(ViewState, LanguageState):
             insights.edit_insight,
             code=self.code,
             token=self._token(),
-            insight_id=self._insight_id(form.get("insight_id")),
+            insight_id=as_int(form.get("insight_id")),
             text=form.get("text", ""),
         )
         if self.error_key:
@@ -171,19 +177,67 @@ class PhoneState(ViewState, LanguageState):
             insights.withdraw_insight,
             code=self.code,
             token=self._token(),
-            insight_id=self._insight_id(insight_id),
+            insight_id=as_int(insight_id),
         )
         if self.error_key:
             return
         hub.announce(self.code, BOARD)
         await self._refresh()
 
-    @staticmethod
-    def _insight_id(raw) -> int:
-        try:
-            return int(raw)
-        except (TypeError, ValueError):
-            return -1
+    @rx.event
+    async def suggest_theme(self, form: dict):
+        """Propose a theme for one's own card; the facilitator accepts it or not."""
+        await self._domain(
+            sensemaking.suggest_theme_for_own_insight,
+            code=self.code,
+            token=self._token(),
+            insight_id=as_int(form.get("insight_id")),
+            theme_id=as_int(form.get("theme_id")),
+        )
+        self.suggestion_sent = not self.error_key
+        if self.suggestion_sent:
+            hub.announce(self.code, THEMES)
+
+    @rx.event
+    async def add_dot(self, item_id: int):
+        """Put one dot on an item; the database refuses anything over the budget or cap."""
+        await self._domain(
+            voting.cast_votes,
+            code=self.code,
+            token=self._token(),
+            item_ids=[as_int(item_id)],
+        )
+        await self._after_vote()
+
+    @rx.event
+    async def remove_dot(self, item_id: int):
+        """Take one of one's own dots back from an item while the round is open."""
+        await self._domain(
+            voting.take_back_vote,
+            code=self.code,
+            token=self._token(),
+            item_id=as_int(item_id),
+        )
+        await self._after_vote()
+
+    async def _after_vote(self) -> None:
+        refused = self.error_key
+        if not refused:
+            hub.announce(self.code, VOTES)
+        await self._refresh()
+        self.error_key = refused
+
+    @rx.var
+    def ballot(self) -> list[BallotLine]:
+        """The round's items with this person's own dots on each."""
+        return [
+            BallotLine(item_id=item.id, label=item.label, mine=self.my_dots.get(str(item.id), 0))
+            for item in self.vote_items
+        ]
+
+    @rx.var
+    def dots_left(self) -> int:
+        return max(0, self.dots_per_person - sum(self.my_dots.values()))
 
 
 class JoinCodeState(ViewState, LanguageState):

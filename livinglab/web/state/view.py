@@ -10,6 +10,9 @@ import reflex as rx
 from livinglab.db import session_scope
 from livinglab.errors import DomainError
 from livinglab.i18n import catalog
+from livinglab.realtime.snapshots import RoomView
+from livinglab.sensemaking import ThemeSummary
+from livinglab.voting import Tally, VoteItem
 
 Result = TypeVar("Result")
 
@@ -18,6 +21,14 @@ def path_code(path: str) -> str:
     """The join code in a path like /j/ABCDEFG or /f/ABCDEFG (second segment)."""
     parts = [part for part in str(path).split("/") if part]
     return parts[1] if len(parts) > 1 else ""
+
+
+def as_int(raw: object) -> int:
+    """A number from a form field or event argument; -1 (matches nothing) when it is not one."""
+    try:
+        return int(str(raw))
+    except ValueError:
+        return -1
 
 
 def now_ms() -> int:
@@ -68,3 +79,40 @@ class ViewState(rx.State, mixin=True):
     def dismiss_error(self) -> None:
         """Close the refusal message."""
         self.error_key = ""
+
+
+class RoomMirror(rx.State, mixin=True):
+    """The room as every screen shows it: stage, prompt, timer, themes, the vote round."""
+
+    stage: str = "welcome"
+    prompt: str = ""
+    timer_ends_ms: int = 0
+    server_now_ms: int = 0
+    participants: int = 0
+    themes: list[ThemeSummary] = []
+    has_round: bool = False
+    round_open: bool = False
+    round_revealed: bool = False
+    dots_per_person: int = 0
+    max_per_item: int = 0
+    vote_items: list[VoteItem] = []
+    voters: int = 0
+    results: list[Tally] = []
+
+    def _apply_room(self, room: RoomView) -> None:
+        view = room.stage
+        self.stage = view.stage
+        self.prompt = view.prompt
+        self.timer_ends_ms = view.timer_ends_ms
+        self.server_now_ms = now_ms()
+        self.participants = view.participants
+        self.themes = room.themes
+        vote_round = room.vote_round
+        self.has_round = vote_round is not None
+        self.round_open = bool(vote_round and vote_round.is_open)
+        self.round_revealed = bool(vote_round and vote_round.revealed)
+        self.dots_per_person = vote_round.dots_per_person if vote_round else 0
+        self.max_per_item = vote_round.max_per_item if vote_round else 0
+        self.vote_items = vote_round.items if vote_round else []
+        self.voters = vote_round.voters if vote_round else 0
+        self.results = vote_round.results if vote_round else []

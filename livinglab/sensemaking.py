@@ -1,0 +1,276 @@
+"""Making sense together: themes, moving cards into them, merging, splitting, suggestions."""
+
+from dataclasses import dataclass
+
+from sqlmodel import Session, func, select
+
+from livinglab.errors import (
+    InsightNotFound,
+    MergeIntoItself,
+    NotYourInsight,
+    ThemeNotFound,
+    WorkshopClosed,
+)
+from livinglab.models import Insight, Theme, ThemeSuggestion, Workshop
+from livinglab.suggester import name_themes, suggest_themes
+from livinglab.validation import clean_text
+from livinglab.workshops import require_facilitator, require_participant
+
+__all__ = [
+    "THEME_NAME_MAX",
+    "ThemeSummary",
+    "accept_suggestion",
+    "apply_grouping",
+    "create_theme",
+    "decline_suggestion",
+    "delete_theme",
+    "merge_themes",
+    "move_insight",
+    "propose_grouping",
+    "rename_theme",
+    "split_theme",
+    "suggest_theme_for_own_insight",
+    "suggest_themes",
+    "theme_summaries",
+]
+
+THEME_NAME_MAX = 60
+
+
+@dataclass(frozen=True)
+class ThemeSummary:
+    """A theme as every screen shows it: name and how many visible cards it holds."""
+
+    id: int
+    name: str
+    cards: int
+
+
+def _editable(session: Session, code: str, key: str) -> Workshop:
+    workshop = require_facilitator(session=session, code=code, key=key)
+    if workshop.stage == "closed":
+        raise WorkshopClosed(code)
+    return workshop
+
+
+def _theme(session: Session, workshop: Workshop, theme_id: object) -> Theme:
+    theme = session.get(Theme, theme_id) if isinstance(theme_id, int) else None
+    if theme is None or theme.workshop_id != workshop.id:
+        raise ThemeNotFound(str(theme_id))
+    return theme
+
+
+def _insight(session: Session, workshop: Workshop, insight_id: object) -> Insight:
+    insight = session.get(Insight, insight_id) if isinstance(insight_id, int) else None
+    if insight is None or insight.workshop_id != workshop.id:
+        raise InsightNotFound(str(insight_id))
+    return insight
+
+
+def _name(name: object) -> str:
+    return clean_text(name, limit=THEME_NAME_MAX, multiline=False)
+
+
+def create_theme(*, session: Session, code: str, key: str, name: str) -> Theme:
+    """A new, empty theme."""
+    workshop = _editable(session, code, key)
+    theme = Theme(workshop_id=workshop.id, name=_name(name))
+    session.add(theme)
+    session.flush()
+    return theme
+
+
+def rename_theme(*, session: Session, code: str, key: str, theme_id: int, name: str) -> Theme:
+    """Give a theme a better name."""
+    theme = _theme(session, _editable(session, code, key), theme_id)
+    theme.name = _name(name)
+    session.add(theme)
+    session.flush()
+    return theme
+
+
+def move_insight(
+    *, session: Session, code: str, key: str, insight_id: int, theme_id: int | None
+) -> Insight:
+    """Put a card into a theme of this workshop, or back into ungrouped (None)."""
+    workshop = _editable(session, code, key)
+    insight = _insight(session, workshop, insight_id)
+    insight.theme_id = None if theme_id is None else _theme(session, workshop, theme_id).id
+    session.add(insight)
+    session.flush()
+    return insight
+
+
+def _cards_of(session: Session, theme: Theme) -> list[Insight]:
+    return list(session.exec(select(Insight).where(Insight.theme_id == theme.id)))
+
+
+def _remove(session: Session, theme: Theme) -> None:
+    for suggestion in session.exec(
+        select(ThemeSuggestion).where(ThemeSuggestion.theme_id == theme.id)
+    ):
+        session.delete(suggestion)
+    session.delete(theme)
+
+
+def merge_themes(
+    *, session: Session, code: str, key: str, theme_id: int, into_theme_id: int
+) -> Theme:
+    """Move every card of one theme into another and remove the first."""
+    workshop = _editable(session, code, key)
+    if theme_id == into_theme_id:
+        raise MergeIntoItself(str(theme_id))
+    source = _theme(session, workshop, theme_id)
+    target = _theme(session, workshop, into_theme_id)
+    for insight in _cards_of(session, source):
+        insight.theme_id = target.id
+        session.add(insight)
+    session.flush()
+    _remove(session, source)
+    session.flush()
+    return target
+
+
+def split_theme(
+    *, session: Session, code: str, key: str, theme_id: int, insight_ids: list[int], name: str
+) -> Theme:
+    """Move some cards of a theme into a new theme called `name`."""
+    workshop = _editable(session, code, key)
+    source = _theme(session, workshop, theme_id)
+    moving = [_insight(session, workshop, insight_id) for insight_id in insight_ids]
+    if not moving or any(insight.theme_id != source.id for insight in moving):
+        raise InsightNotFound(str(insight_ids))
+    theme = Theme(workshop_id=workshop.id, name=_name(name))
+    session.add(theme)
+    session.flush()
+    for insight in moving:
+        insight.theme_id = theme.id
+        session.add(insight)
+    session.flush()
+    return theme
+
+
+def delete_theme(*, session: Session, code: str, key: str, theme_id: int) -> None:
+    """Remove a theme; its cards go back to ungrouped, none is lost."""
+    theme = _theme(session, _editable(session, code, key), theme_id)
+    for insight in _cards_of(session, theme):
+        insight.theme_id = None
+        session.add(insight)
+    session.flush()
+    _remove(session, theme)
+    session.flush()
+
+
+def theme_summaries(*, session: Session, workshop_id: int) -> list[ThemeSummary]:
+    """Every theme of the workshop with its count of visible cards, oldest first."""
+    counts = dict(
+        session.exec(
+            select(Insight.theme_id, func.count())
+            .where(Insight.workshop_id == workshop_id, Insight.hidden == False)  # noqa: E712
+            .group_by(Insight.theme_id)
+        ).all()
+    )
+    return [
+        ThemeSummary(id=theme.id, name=theme.name, cards=counts.get(theme.id, 0))
+        for theme in session.exec(
+            select(Theme).where(Theme.workshop_id == workshop_id).order_by(Theme.id)
+        )
+    ]
+
+
+def suggest_theme_for_own_insight(
+    *, session: Session, code: str, token: str, insight_id: int, theme_id: int
+) -> ThemeSuggestion:
+    """A participant proposes a theme for their own card; the facilitator decides."""
+    participant = require_participant(session=session, code=code, token=token)
+    workshop = session.get(Workshop, participant.workshop_id)
+    if workshop.stage == "closed":
+        raise WorkshopClosed(code)
+    insight = _insight(session, workshop, insight_id)
+    if insight.participant_id != participant.id:
+        raise NotYourInsight(str(insight_id))
+    theme = _theme(session, workshop, theme_id)
+    suggestion = ThemeSuggestion(workshop_id=workshop.id, insight_id=insight.id, theme_id=theme.id)
+    session.add(suggestion)
+    session.flush()
+    return suggestion
+
+
+def _open_suggestion(session: Session, workshop: Workshop, suggestion_id: object):
+    suggestion = (
+        session.get(ThemeSuggestion, suggestion_id) if isinstance(suggestion_id, int) else None
+    )
+    if suggestion is None or suggestion.workshop_id != workshop.id or suggestion.status != "open":
+        raise ThemeNotFound(str(suggestion_id))
+    return suggestion
+
+
+def accept_suggestion(*, session: Session, code: str, key: str, suggestion_id: int) -> Insight:
+    """Move the card into the theme its author proposed."""
+    workshop = _editable(session, code, key)
+    suggestion = _open_suggestion(session, workshop, suggestion_id)
+    suggestion.status = "accepted"
+    session.add(suggestion)
+    insight = session.get(Insight, suggestion.insight_id)
+    insight.theme_id = suggestion.theme_id
+    session.add(insight)
+    session.flush()
+    return insight
+
+
+def decline_suggestion(*, session: Session, code: str, key: str, suggestion_id: int) -> None:
+    """Leave the card where it is; the proposal is kept as declined."""
+    suggestion = _open_suggestion(session, _editable(session, code, key), suggestion_id)
+    suggestion.status = "declined"
+    session.add(suggestion)
+    session.flush()
+
+
+@dataclass(frozen=True)
+class ProposedTheme:
+    """One group the suggester proposes: a name and the cards in it."""
+
+    name: str
+    insight_ids: list[int]
+
+
+def propose_grouping(*, session: Session, code: str, key: str) -> list[ProposedTheme]:
+    """Suggested themes for the visible ungrouped cards (stored only once accepted)."""
+    workshop = _editable(session, code, key)
+    cards = list(
+        session.exec(
+            select(Insight)
+            .where(
+                Insight.workshop_id == workshop.id,
+                Insight.theme_id == None,  # noqa: E711
+                Insight.hidden == False,  # noqa: E712
+            )
+            .order_by(Insight.id)
+        )
+    )
+    texts = [card.text for card in cards]
+    groups = suggest_themes(texts, workshop.language)
+    names = name_themes(texts, groups, workshop.language)
+    return [
+        ProposedTheme(name=name, insight_ids=[cards[index].id for index in group])
+        for name, group in zip(names, groups, strict=True)
+    ]
+
+
+def apply_grouping(
+    *, session: Session, code: str, key: str, grouping: list[ProposedTheme]
+) -> list[Theme]:
+    """Make the accepted (possibly edited) proposal real: one theme per group."""
+    workshop = _editable(session, code, key)
+    themes = []
+    for proposed in grouping:
+        cards = [_insight(session, workshop, insight_id) for insight_id in proposed.insight_ids]
+        theme = Theme(workshop_id=workshop.id, name=_name(proposed.name))
+        session.add(theme)
+        session.flush()
+        for card in cards:
+            card.theme_id = theme.id
+            session.add(card)
+        themes.append(theme)
+    session.flush()
+    return themes

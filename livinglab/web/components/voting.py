@@ -1,0 +1,182 @@
+"""Dot voting on screen: the results chart, the split by role, voice balance, the ballot."""
+
+import reflex as rx
+
+from livinglab.web.components.common import testid
+from livinglab.workshops import ROLES
+
+
+def _role_segments(tally, t) -> rx.Component:
+    """One bar per item, split by role; the numbers are written out too (not colour alone)."""
+    return rx.el.div(
+        *[
+            rx.el.span(
+                class_name=f"segment role-{role}",
+                style={"width": tally.role_shares[role].to_string() + "%"},
+                title=t[f"role_{role}"],
+            )
+            for role in ROLES
+        ],
+        class_name="bar",
+        aria_hidden="true",
+    )
+
+
+def results_chart(state) -> rx.Component:
+    """The ranking as a bar chart, each bar split by role, with counts as text."""
+    t = state.t
+    return rx.el.section(
+        rx.el.h2(t["results_heading"]),
+        rx.el.ol(
+            rx.foreach(
+                state.results,
+                lambda tally: rx.el.li(
+                    rx.el.div(
+                        rx.el.span(tally.label, class_name="result-label"),
+                        rx.el.strong(tally.dots, " ", t["dots"]),
+                        class_name="result-head",
+                    ),
+                    _role_segments(tally, t),
+                    rx.el.div(
+                        *[
+                            rx.cond(
+                                tally.by_role[role] > 0,
+                                rx.el.span(
+                                    rx.el.span(class_name=f"swatch role-{role}"),
+                                    t[f"role_{role}"],
+                                    ": ",
+                                    tally.by_role[role],
+                                    class_name="role-count",
+                                ),
+                            )
+                            for role in ROLES
+                        ],
+                        class_name="row by-role",
+                    ),
+                    class_name="result",
+                    custom_attrs=testid("result-item", **{"data-dots": tally.dots}),
+                ),
+            ),
+            class_name="results",
+        ),
+        rx.el.p(
+            t["by_role_heading"],
+            ": ",
+            *[
+                rx.el.span(rx.el.span(class_name=f"swatch role-{role}"), t[f"role_{role}"], " ")
+                for role in ROLES
+            ],
+            class_name="legend muted",
+            custom_attrs=testid("by-role"),
+        ),
+        aria_live="polite",
+        custom_attrs=testid("results"),
+    )
+
+
+def round_status(state) -> rx.Component:
+    """Open or closed, how many voted, and results hidden until revealed."""
+    t = state.t
+    return rx.cond(
+        state.has_round,
+        rx.el.div(
+            rx.el.p(
+                rx.cond(state.round_open, t["round_open"], t["round_closed"]),
+                " ",
+                rx.el.span(state.voters, custom_attrs=testid("voter-count")),
+                " ",
+                t["voters_count"],
+                custom_attrs=testid("round-status", **{"data-open": state.round_open.to_string()}),
+            ),
+            rx.cond(
+                state.round_revealed,
+                results_chart(state),
+                rx.el.p(
+                    t["results_hidden"], class_name="muted", custom_attrs=testid("results-hidden")
+                ),
+            ),
+            class_name="stack",
+        ),
+    )
+
+
+def voice_balance(state) -> rx.Component:
+    """Per role: joined, posted, voted. Whose voice is missing shows at a glance."""
+    t = state.t
+    return rx.el.table(
+        rx.el.caption(t["balance_heading"]),
+        rx.el.thead(
+            rx.el.tr(
+                rx.el.th(""),
+                rx.el.th(t["balance_joined"], scope="col"),
+                rx.el.th(t["balance_posted"], scope="col"),
+                rx.el.th(t["balance_voted"], scope="col"),
+            )
+        ),
+        rx.el.tbody(
+            rx.foreach(
+                state.balance,
+                lambda row: rx.el.tr(
+                    rx.el.th(t["role_" + row.role], scope="row"),
+                    rx.el.td(row.joined),
+                    rx.el.td(row.posted),
+                    rx.el.td(row.voted),
+                ),
+            )
+        ),
+        class_name="balance",
+        custom_attrs=testid("voice-balance"),
+    )
+
+
+def ballot(state) -> rx.Component:
+    """A phone's ballot: big buttons, dots left, own dots only."""
+    t = state.t
+    return rx.el.section(
+        rx.el.h2(t["vote_heading"]),
+        rx.el.p(t["vote_now"]),
+        rx.el.p(t["secret_ballot"], class_name="muted"),
+        rx.el.p(
+            t["dots_left"],
+            ": ",
+            rx.el.strong(state.dots_left, custom_attrs=testid("dots-left")),
+            class_name="dots-left",
+            aria_live="polite",
+        ),
+        rx.el.ul(
+            rx.foreach(
+                state.ballot,
+                lambda line: rx.el.li(
+                    rx.el.div(line.label, class_name="ballot-label"),
+                    rx.el.div(
+                        rx.el.button(
+                            "−",
+                            aria_label=t["remove_dot"],
+                            class_name="secondary",
+                            disabled=line.mine == 0,
+                            on_click=state.remove_dot(line.item_id),
+                            custom_attrs=testid("dot-remove"),
+                        ),
+                        rx.el.span(
+                            line.mine,
+                            " ",
+                            t["your_dots"],
+                            class_name="mine",
+                            custom_attrs=testid("my-dots"),
+                        ),
+                        rx.el.button(
+                            "+",
+                            aria_label=t["add_dot"],
+                            on_click=state.add_dot(line.item_id),
+                            custom_attrs=testid("dot-add"),
+                        ),
+                        class_name="row",
+                    ),
+                    class_name="card ballot-line",
+                    custom_attrs=testid("ballot-item", **{"data-item": line.item_id}),
+                ),
+            ),
+            class_name="stack",
+        ),
+        custom_attrs=testid("ballot"),
+    )

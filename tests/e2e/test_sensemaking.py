@@ -1,0 +1,112 @@
+"""Making sense together in real browsers: group by keyboard and by drag, vote, reveal."""
+
+from playwright.sync_api import Page, expect
+
+from .room import PUSH_TIMEOUT, cards_with_text, create_workshop, join, move_to, post
+
+STORIES = {
+    "resident": "De bus naar het bedrijventerrein rijdt pas om acht uur",
+    "professional": "Schulden maken mensen bang om werk aan te nemen",
+    "civil_servant": "Zonder auto kom je niet bij de vroege dienst",
+}
+
+
+def column(console: Page, name: str):
+    return console.locator(f'[data-testid="theme-column"][data-theme-name="{name}"]')
+
+
+def card_in(page: Page, theme: str, text: str):
+    """The card with `text` inside the column of `theme`."""
+    return column(page, theme).get_by_test_id("insight-card").filter(has_text=text)
+
+
+def test_group_by_keyboard_and_drag_then_vote_with_equal_dots(people, app_server):
+    room = create_workshop(people.facilitator(), app_server.base_url)
+    join_url = f"{app_server.public_url}/j/{room.code}"
+    phones = {}
+    for role in STORIES:
+        phones[role] = people.phone().new_page()
+        join(phones[role], join_url, role=role)
+    move_to(room.console, "collect")
+    for role, text in STORIES.items():
+        post(phones[role], text)
+    move_to(room.console, "sensemaking")
+    console = room.console
+
+    for name in ("Vervoer", "Schulden"):
+        console.get_by_test_id("theme-name").fill(name)
+        console.get_by_test_id("theme-create").click()
+        expect(column(console, name)).to_have_count(1, timeout=PUSH_TIMEOUT)
+    # Phones see the themes forming: names and counts only.
+    expect(phones["resident"].get_by_test_id("phone-theme")).to_have_count(2, timeout=PUSH_TIMEOUT)
+
+    # Keyboard path: focus the card's theme select and choose with the arrow keys.
+    bus = cards_with_text(console, STORIES["resident"])
+    select = bus.get_by_test_id("card-move")
+    select.focus()
+    select.select_option(label="Vervoer")
+    expect(card_in(console, "Vervoer", STORIES["resident"])).to_have_count(1, timeout=PUSH_TIMEOUT)
+    # Drag and drop: the car story onto Vervoer, the debt story onto Schulden.
+    cards_with_text(console, STORIES["civil_servant"]).drag_to(column(console, "Vervoer"))
+    cards_with_text(console, STORIES["professional"]).drag_to(column(console, "Schulden"))
+    expect(card_in(console, "Vervoer", STORIES["civil_servant"])).to_have_count(
+        1, timeout=PUSH_TIMEOUT
+    )
+    expect(card_in(console, "Schulden", STORIES["professional"])).to_have_count(
+        1, timeout=PUSH_TIMEOUT
+    )
+    expect(phones["resident"].get_by_text("Vervoer · 2", exact=False)).to_be_visible(
+        timeout=PUSH_TIMEOUT
+    )
+    # The projector shows the grouped board.
+    expect(card_in(room.projector, "Vervoer", STORIES["resident"])).to_have_count(
+        1, timeout=PUSH_TIMEOUT
+    )
+
+    console.get_by_test_id("round-dots").fill("2")
+    console.get_by_test_id("round-open").click()
+    for phone in phones.values():
+        expect(phone.get_by_test_id("ballot")).to_be_visible(timeout=PUSH_TIMEOUT)
+        expect(phone.get_by_test_id("dots-left")).to_have_text("2")
+
+    def add_dot(phone: Page, theme: str) -> None:
+        phone.get_by_test_id("ballot-item").filter(has_text=theme).get_by_test_id("dot-add").click()
+
+    add_dot(phones["resident"], "Vervoer")
+    add_dot(phones["resident"], "Schulden")
+    expect(phones["resident"].get_by_test_id("dots-left")).to_have_text("0", timeout=PUSH_TIMEOUT)
+    # Overspending: a third dot is refused with a clear message, nothing changes.
+    add_dot(phones["resident"], "Vervoer")
+    expect(phones["resident"].get_by_test_id("error-message")).to_be_visible(timeout=PUSH_TIMEOUT)
+    expect(phones["resident"].get_by_test_id("dots-left")).to_have_text("0")
+    add_dot(phones["professional"], "Schulden")
+    expect(phones["professional"].get_by_test_id("dots-left")).to_have_text(
+        "1", timeout=PUSH_TIMEOUT
+    )
+    add_dot(phones["civil_servant"], "Vervoer")
+    expect(phones["civil_servant"].get_by_test_id("dots-left")).to_have_text(
+        "1", timeout=PUSH_TIMEOUT
+    )
+
+    # Results hidden until revealed: turnout only.
+    expect(room.projector.get_by_test_id("voter-count")).to_have_text("3", timeout=PUSH_TIMEOUT)
+    expect(room.projector.get_by_test_id("results-hidden")).to_be_visible()
+    expect(room.projector.get_by_test_id("result-item")).to_have_count(0)
+    console.get_by_test_id("round-close").click()
+    console.get_by_test_id("round-reveal").click()
+
+    results = room.projector.get_by_test_id("result-item")
+    expect(results).to_have_count(2, timeout=PUSH_TIMEOUT)
+    expect(results.nth(0)).to_have_attribute("data-dots", "2")
+    expect(results.nth(1)).to_have_attribute("data-dots", "2")
+    vervoer = results.filter(has_text="Vervoer")
+    expect(vervoer).to_contain_text("Inwoner: 1")
+    expect(vervoer).to_contain_text("Ambtenaar: 1")
+    expect(results.filter(has_text="Schulden")).to_contain_text("Professional: 1")
+    expect(phones["professional"].get_by_test_id("result-item")).to_have_count(
+        2, timeout=PUSH_TIMEOUT
+    )
+    # Voice balance: every role that joined also voted.
+    balance = room.projector.get_by_test_id("voice-balance")
+    expect(balance).to_contain_text("Inwoner")
+    expect(room.projector.get_by_test_id("by-role")).to_be_visible()
