@@ -22,10 +22,20 @@ NAME_MAX = 60
 
 _STOPWORDS = {
     "nl": set(
-        ["aan", "al", "alle", "als", "alleen", "alles", "ben", "bij", "daar", "dan", "dat", "de", "deze", "die", "dit", "doe", "doen", "door", "dus", "een", "eens", "en", "er", "ga", "gaan", "gaat", "geen", "had", "heb", "hebben", "heeft", "het", "hier", "hij", "hoe", "hun", "ik", "in", "is", "je", "jij", "jou", "jouw", "kan", "kom", "komt", "kun", "kunnen", "maar", "me", "meer", "men", "met", "mij", "mijn", "mn", "moet", "moeten", "na", "naar", "niet", "niets", "nog", "nu", "of", "om", "omdat", "ons", "onze", "ook", "op", "over", "te", "tegen", "toch", "tot", "u", "uit", "uw", "van", "veel", "voor", "want", "was", "waren", "wat", "we", "wel", "werd", "wie", "wij", "wil", "worden", "wordt", "zal", "ze", "zei", "zelf", "zich", "zij", "zijn", "zo", "zoals", "zonder", "zou", "zouden", "echt", "heel", "iets", "iemand", "mensen", "soms", "steeds", "weer", "even", "elke", "iedereen", "daarom", "dan", "dus", "toen", "waar", "waarom", "hebt", "bent"]
+        """aan al alle als alleen alles ben bij daar dan dat de deze die dit doe doen door
+        dus een eens en er ga gaan gaat geen had heb hebben heeft het hier hij hoe hun ik
+        in is je jij jou jouw kan kom komt kun kunnen maar me meer men met mij mijn mn moet
+        moeten na naar niet niets nog nu of om omdat ons onze ook op over te tegen toch tot
+        u uit uw van veel voor want was waren wat we wel werd wie wij wil worden wordt zal
+        ze zei zelf zich zij zijn zo zoals zonder zou zouden echt heel iets iemand mensen
+        soms steeds weer even elke iedereen daarom dan dus toen waar waarom hebt bent""".split()
     ),
     "en": set(
-        ["a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "because", "been", "but", "by", "can", "could", "did", "do", "does", "for", "from", "get", "got", "had", "has", "have", "he", "her", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "just", "me", "more", "my", "no", "not", "of", "on", "or", "our", "out", "so", "some", "than", "that", "the", "their", "them", "then", "there", "they", "this", "to", "too", "up", "us", "very", "was", "we", "were", "what", "when", "which", "who", "will", "with", "would", "you", "your", "really", "people", "someone", "something", "always", "again", "every", "everyone"]
+        """a about after all also am an and any are as at be because been but by can could
+        did do does for from get got had has have he her him his how i if in into is it its
+        just me more my no not of on or our out so some than that the their them then there
+        they this to too up us very was we were what when which who will with would you your
+        really people someone something always again every everyone""".split()
     ),
 }
 _SUFFIXES = {

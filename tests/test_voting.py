@@ -119,7 +119,7 @@ def test_voting_outside_an_open_round_is_refused(session, themed):
 
 def test_voting_on_an_item_of_another_workshop_is_refused(session, themed):
     code, key, _ids = themed
-    other, other_key = workshops.create_workshop(
+    other, _other_key = workshops.create_workshop(
         session=session, title="B", question="Q", language="nl", uses_names=False
     )
     foreign = Theme(workshop_id=other.id, name="Elders")

@@ -45,7 +45,13 @@ def _theme_tools(column) -> rx.Component:
             rx.el.input(type="hidden", name="theme_id", value=column.id),
             rx.el.label(
                 F.t["theme_name"],
-                rx.el.input(type="text", name="name", default_value=column.name, max_length=60, required=True),
+                rx.el.input(
+                    type="text",
+                    name="name",
+                    default_value=column.name,
+                    max_length=60,
+                    required=True,
+                ),
             ),
             rx.el.button(F.t["rename"], type="submit", class_name="quiet"),
             on_submit=F.rename_theme,

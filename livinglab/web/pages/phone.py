@@ -203,8 +203,9 @@ def _sensemaking() -> rx.Component:
                 rx.cond(P.has_round, rx.el.p(P.t["wait_results"], class_name="notice")),
             ),
         ),
-        rx.cond(P.suggestion_sent, rx.el.p(P.t["suggestion_sent"], class_name="notice",
-                                           role="status")),
+        rx.cond(
+            P.suggestion_sent, rx.el.p(P.t["suggestion_sent"], class_name="notice", role="status")
+        ),
         _themes_forming(),
         class_name="stack",
     )
