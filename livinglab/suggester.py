@@ -44,6 +44,45 @@ _SUFFIXES = {
 }
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
+#: Everyday concepts of social services, Dutch and English word beginnings. Words of
+#: one concept meet even when no word is shared ("schulden" and "deurwaarder").
+CONCEPTS = {
+    "money": "schuld geld rekening betal deurwaard incasso aanmaning budget armoede "
+    "debt money bill pay bailiff budget poverty loan lening rood",
+    "benefit": "uitkering bijstand toeslag korting terugbetal terugvorder fraude sanctie "
+    "uwv inkomen benefit allowance welfare sanction fraud income",
+    "paper": "brief formulier formulieren papier aanvra invull ambtelijk taalgebruik "
+    "letter form paperwork apply application jargon document",
+    "office": "gemeente loket ambtena klantmanager consulent balie wacht telefoon terugbel "
+    "afspraak municipal council office caseworker counter waiting appointment",
+    "work": "werk baan job sollicit vacature functie dienst contract stage proefplaats "
+    "work job vacancy apply shift contract internship placement",
+    "employer": "werkgever bedrijf baas vooroordeel cv afwijz discrimin "
+    "employer company boss prejudice resume rejected discriminat",
+    "transport": "vervoer bus trein fiets auto rijbewijs reis ov afstand "
+    "transport bus train bike car driving travel distance",
+    "care": "kinder opvang zorg mantelzorg gezin ouder school "
+    "child childcare care carer family parent",
+    "health": "gezond ziek depress angst stress slaap pijn psych burn "
+    "health ill sick depress anxiety stress sleep pain mental",
+    "trust": "vertrouw wantrouw bang controle gehoord respect serieus schaam "
+    "trust distrust afraid control heard respect ashamed shame",
+    "digital": "digitaal digid computer internet app email online website laptop "
+    "digital computer internet app email online website laptop",
+    "language": "taal nederlands lezen schrijven cursus inburger "
+    "language dutch reading writing course literacy",
+    "support": "vrijwillig buurt lotgeno coach maatje aandacht netwerk steun groep "
+    "volunteer neighbour peer coach buddy attention network support group",
+    "housing": "huis woning huur woon dakloos "
+    "house housing rent homeless",
+}
+_CONCEPT_OF = sorted(
+    ((prefix, concept) for concept, words in CONCEPTS.items() for prefix in words.split()),
+    key=lambda pair: -len(pair[0]),
+)
+#: How much a shared concept counts next to a shared word.
+CONCEPT_WEIGHT = 2
+
 
 def _plain(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", str(text).lower())
@@ -68,6 +107,9 @@ def _features(text: str, language: str) -> Counter:
         features["w:" + _stem(word, language)] += 1
         if len(word) > PREFIX:
             features["p:" + word[:PREFIX]] += 1
+        concept = next((c for prefix, c in _CONCEPT_OF if word.startswith(prefix)), None)
+        if concept is not None:
+            features["c:" + concept] += CONCEPT_WEIGHT
     return features
 
 
