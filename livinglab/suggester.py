@@ -73,8 +73,7 @@ CONCEPTS = {
     "language dutch reading writing course literacy",
     "support": "vrijwillig buurt lotgeno coach maatje aandacht netwerk steun groep "
     "volunteer neighbour peer coach buddy attention network support group",
-    "housing": "huis woning huur woon dakloos "
-    "house housing rent homeless",
+    "housing": "huis woning huur woon dakloos house housing rent homeless",
 }
 _CONCEPT_OF = sorted(
     ((prefix, concept) for concept, words in CONCEPTS.items() for prefix in words.split()),

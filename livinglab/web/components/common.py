@@ -89,3 +89,8 @@ def insight_card(
             **({"data-drag-insight": card.id} if draggable else {}),
         ),
     )
+
+
+def theme_options(state) -> rx.Component:
+    """One <option> per theme of the room, for every "choose a theme" menu."""
+    return rx.foreach(state.themes, lambda theme: rx.el.option(theme.name, value=theme.id))

@@ -2,7 +2,7 @@
 
 import reflex as rx
 
-from livinglab.web.components.common import insight_card, testid
+from livinglab.web.components.common import insight_card, testid, theme_options
 from livinglab.web.state.console import UNGROUPED
 from livinglab.web.state.console import FacilitatorState as F
 
@@ -16,7 +16,7 @@ def _move_select(card) -> rx.Component:
         rx.el.span(F.t["move_to"], class_name="sr-only"),
         rx.el.select(
             rx.el.option(F.t["ungrouped"], value=UNGROUPED),
-            rx.foreach(F.themes, lambda theme: rx.el.option(theme.name, value=theme.id)),
+            theme_options(F),
             value=card.theme_id.to_string(),
             on_change=F.move_card(card.id),
             custom_attrs=testid("card-move", **{"data-move-for": card.id}),
@@ -62,7 +62,7 @@ def _theme_tools(column) -> rx.Component:
             rx.el.label(
                 F.t["merge_into"],
                 rx.el.select(
-                    rx.foreach(F.themes, lambda theme: rx.el.option(theme.name, value=theme.id)),
+                    theme_options(F),
                     name="into",
                     custom_attrs=testid("merge-into"),
                 ),

@@ -2,6 +2,7 @@
 
 import reflex as rx
 
+from livinglab import voting
 from livinglab.web.components.common import error_message, insight_card, stage_banner, testid
 from livinglab.web.components.themes import theme_board, theme_controls
 from livinglab.web.components.voting import round_status, voice_balance
@@ -189,6 +190,22 @@ def _controls() -> rx.Component:
     )
 
 
+def _count_field(label, name: str, default: int, hook: str) -> rx.Component:
+    """A small number field for a round's budget (1 to the most dots a round allows)."""
+    return rx.el.label(
+        label,
+        rx.el.input(
+            name=name,
+            type="number",
+            min=1,
+            max=voting.MAX_DOTS,
+            default_value=str(default),
+            style={"width": "5rem"},
+            custom_attrs=testid(hook),
+        ),
+    )
+
+
 def _voting_controls() -> rx.Component:
     return rx.el.section(
         rx.el.h2(F.t["vote_heading"]),
@@ -199,29 +216,9 @@ def _voting_controls() -> rx.Component:
             ),
             rx.el.form(
                 rx.el.div(
-                    rx.el.label(
-                        F.t["dots_per_person"],
-                        rx.el.input(
-                            name="dots",
-                            type="number",
-                            min=1,
-                            max=10,
-                            default_value="3",
-                            style={"width": "5rem"},
-                            custom_attrs=testid("round-dots"),
-                        ),
-                    ),
-                    rx.el.label(
-                        F.t["max_per_item"],
-                        rx.el.input(
-                            name="per_item",
-                            type="number",
-                            min=1,
-                            max=10,
-                            default_value="1",
-                            style={"width": "5rem"},
-                            custom_attrs=testid("round-per-item"),
-                        ),
+                    _count_field(F.t["dots_per_person"], "dots", voting.DEFAULT_DOTS, "round-dots"),
+                    _count_field(
+                        F.t["max_per_item"], "per_item", voting.DEFAULT_PER_ITEM, "round-per-item"
                     ),
                     class_name="row",
                 ),

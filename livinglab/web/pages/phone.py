@@ -2,7 +2,13 @@
 
 import reflex as rx
 
-from livinglab.web.components.common import error_message, insight_card, stage_banner, testid
+from livinglab.web.components.common import (
+    error_message,
+    insight_card,
+    stage_banner,
+    testid,
+    theme_options,
+)
 from livinglab.web.components.voting import ballot, results_chart
 from livinglab.web.state.phone import INSIGHT_FIELD, JoinCodeState
 from livinglab.web.state.phone import PhoneState as P
@@ -220,7 +226,7 @@ def _suggest_theme(card) -> rx.Component:
             rx.el.label(
                 P.t["suggest_for_card"],
                 rx.el.select(
-                    rx.foreach(P.themes, lambda theme: rx.el.option(theme.name, value=theme.id)),
+                    theme_options(P),
                     name="theme_id",
                     custom_attrs=testid("suggest-theme-select"),
                 ),
