@@ -231,6 +231,65 @@ MESSAGES: dict[str, dict[str, str]] = {
     "balance_joined": {"nl": "binnen", "en": "joined"},
     "balance_posted": {"nl": "schreven", "en": "posted"},
     "balance_voted": {"nl": "stemden", "en": "voted"},
+    # Dialogue and the decision log
+    "outcome_adopted": {"nl": "Aangenomen", "en": "Adopted"},
+    "outcome_adopted_with_changes": {
+        "nl": "Aangenomen met wijzigingen",
+        "en": "Adopted with changes",
+    },
+    "outcome_not_adopted": {"nl": "Niet aangenomen", "en": "Not adopted"},
+    "outcome_needs_more_work": {"nl": "Moet verder uitgewerkt worden", "en": "Needs more work"},
+    "answer_agree": {"nl": "Eens", "en": "Agree"},
+    "answer_live_with": {"nl": "Kan ermee leven", "en": "Can live with it"},
+    "answer_object": {"nl": "Bezwaar", "en": "Object"},
+    "log_title": {"nl": "Besluitenlog", "en": "Decision log"},
+    "log_question": {"nl": "Centrale vraag", "en": "Central question"},
+    "log_date": {"nl": "Datum", "en": "Date"},
+    "log_code": {"nl": "Workshopcode", "en": "Workshop code"},
+    "log_contents": {"nl": "Inhoud", "en": "Contents"},
+    "log_process": {"nl": "Hoe de workshop verliep", "en": "How the workshop went"},
+    "log_stage_times": {"nl": "Stappen en tijden", "en": "Steps and times"},
+    "log_voting_rules": {
+        "nl": "Stemmen met stippen: iedereen had evenveel stippen, ook wie op papier meedeed. "
+        "Niemand zag wie waarop stemde. "
+        "De uitslag bleef verborgen tot de begeleider hem liet zien.",
+        "en": "Dot voting: everyone had the same number of dots, paper participants too. "
+        "Nobody saw who voted for what. Results stayed hidden until the facilitator showed them.",
+    },
+    "log_round": {"nl": "Stemronde", "en": "Voting round"},
+    "log_participation": {"nl": "Wie deden mee", "en": "Who took part"},
+    "log_names": {"nl": "Namen", "en": "Names"},
+    "log_insights": {"nl": "Verhalen per thema", "en": "Stories by theme"},
+    "log_hidden": {
+        "nl": "verhalen zijn door de begeleider verborgen en staan niet in dit log.",
+        "en": "stories were hidden by the facilitator and are not in this log.",
+    },
+    "log_votes": {"nl": "Uitslag van het stemmen", "en": "Voting results"},
+    "log_no_votes": {"nl": "Er is niet gestemd.", "en": "There was no vote."},
+    "log_proposals": {"nl": "Voorstellen en besluiten", "en": "Proposals and decisions"},
+    "log_no_proposals": {"nl": "Er zijn geen voorstellen.", "en": "There are no proposals."},
+    "log_consent": {"nl": "Instemming", "en": "Consent"},
+    "log_objections": {"nl": "Bezwaren", "en": "Objections"},
+    "log_decision": {"nl": "Besluit", "en": "Decision"},
+    "log_rationale": {"nl": "Waarom", "en": "Why"},
+    "log_actions": {"nl": "Acties", "en": "Actions"},
+    "log_action_what": {"nl": "Wat", "en": "What"},
+    "log_action_owner": {"nl": "Wie", "en": "Who"},
+    "log_action_due": {"nl": "Wanneer klaar", "en": "Due"},
+    "log_no_actions": {"nl": "Er zijn geen acties.", "en": "There are no actions."},
+    "log_no_insights": {"nl": "Er zijn geen verhalen.", "en": "There are no stories."},
+    "log_digest": {"nl": "Controlecode (SHA-256)", "en": "Check code (SHA-256)"},
+    "log_digest_help": {
+        "nl": "Met deze code kun je controleren dat het log niet is veranderd: "
+        "python -m livinglab verify log.json --digest CODE",
+        "en": "This code lets you check the log was not changed: "
+        "python -m livinglab verify log.json --digest CODE",
+    },
+    "log_page": {"nl": "Pagina", "en": "Page"},
+    "log_for_theme": {"nl": "Thema", "en": "Theme"},
+    "log_from_phone": {"nl": "voorgesteld door een deelnemer", "en": "proposed by a participant"},
+    "log_count": {"nl": "Aantal", "en": "Count"},
+    "log_total": {"nl": "Totaal", "en": "Total"},
     # Refusals
     "error_generic": {
         "nl": "Dat lukte niet. Probeer het opnieuw.",
@@ -305,6 +364,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error_results_hidden": {
         "nl": "De uitslag is nog verborgen.",
         "en": "The results are still hidden.",
+    },
+    "error_proposal_not_found": {
+        "nl": "Dit voorstel bestaat niet.",
+        "en": "This proposal does not exist.",
+    },
+    "error_no_open_consent": {
+        "nl": "Er wordt nu niet om instemming gevraagd.",
+        "en": "No consent round is open.",
+    },
+    "error_bad_date": {
+        "nl": "Schrijf de datum zo: 2026-12-31.",
+        "en": "Write the date like this: 2026-12-31.",
     },
     "error_too_many_attempts": {
         "nl": "Te veel pogingen. Wacht een minuut en probeer het opnieuw.",

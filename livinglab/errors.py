@@ -88,3 +88,15 @@ class NotAVoteItem(DomainError):
 
 class ResultsHidden(DomainError):
     key = "error_results_hidden"
+
+
+class ProposalNotFound(DomainError):
+    key = "error_proposal_not_found"
+
+
+class NoOpenConsent(DomainError):
+    key = "error_no_open_consent"
+
+
+class BadDate(DomainError):
+    key = "error_bad_date"

@@ -1,6 +1,6 @@
 """The tables: everything a workshop is, as stored. The database is the source of truth."""
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import CheckConstraint, Column, DateTime, UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -105,7 +105,7 @@ class Theme(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     workshop_id: int = Field(foreign_key="workshop.id", index=True)
-    name: str = Field(max_length=60)
+    name: str = Field(max_length=80)
     created_at: datetime = _timestamp()
 
 
@@ -161,3 +161,61 @@ class Vote(SQLModel, table=True):
     #: Cast by the facilitator for a paper participant: recorded as such.
     by_proxy: bool = False
     cast_at: datetime = _timestamp()
+
+
+class Proposal(SQLModel, table=True):
+    """What should change, for a theme: recorded by the facilitator or sent from a phone."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    workshop_id: int = Field(foreign_key="workshop.id", index=True)
+    theme_id: int | None = Field(default=None, foreign_key="theme.id", index=True)
+    #: The participant who sent it from a phone; None when the facilitator wrote it.
+    participant_id: int | None = Field(default=None, foreign_key="participant.id")
+    text: str = Field(max_length=300)
+    #: "board" (being discussed), "pending" (sent from a phone) or "declined".
+    status: str = Field(default="board", max_length=10)
+    created_at: datetime = _timestamp()
+
+
+class ConsentRound(SQLModel, table=True):
+    """Asking everyone about one proposal: agree, can live with it, or object."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    proposal_id: int = Field(foreign_key="proposal.id", index=True)
+    is_open: bool = True
+    revealed: bool = False
+    opened_at: datetime = _timestamp()
+    closed_at: datetime | None = _timestamp(nullable=True, default=False)
+
+
+class ConsentAnswer(SQLModel, table=True):
+    """One person's answer in a consent round: one per person, changeable while open."""
+
+    __table_args__ = (UniqueConstraint("round_id", "participant_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    round_id: int = Field(foreign_key="consentround.id", index=True)
+    participant_id: int = Field(foreign_key="participant.id", index=True)
+    answer: str = Field(max_length=10)  # agree, live_with, object
+    reason: str = Field(default="", max_length=120)
+    answered_at: datetime = _timestamp()
+
+
+class Decision(SQLModel, table=True):
+    """What was decided about a proposal, and why."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    proposal_id: int = Field(foreign_key="proposal.id", unique=True)
+    outcome: str = Field(max_length=25)
+    rationale: str = Field(max_length=1000)
+    decided_at: datetime = _timestamp()
+
+
+class Action(SQLModel, table=True):
+    """Who does what by when, following a decision."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    decision_id: int = Field(foreign_key="decision.id", index=True)
+    what: str = Field(max_length=300)
+    owner: str = Field(max_length=100)
+    due: date | None = None

@@ -34,7 +34,7 @@ __all__ = [
     "theme_summaries",
 ]
 
-THEME_NAME_MAX = 60
+THEME_NAME_MAX = 80
 
 
 @dataclass(frozen=True)

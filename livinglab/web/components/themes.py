@@ -2,6 +2,7 @@
 
 import reflex as rx
 
+from livinglab.sensemaking import THEME_NAME_MAX
 from livinglab.web.components.common import insight_card, testid, theme_options
 from livinglab.web.state.console import UNGROUPED
 from livinglab.web.state.console import FacilitatorState as F
@@ -49,7 +50,7 @@ def _theme_tools(column) -> rx.Component:
                     type="text",
                     name="name",
                     default_value=column.name,
-                    max_length=60,
+                    max_length=THEME_NAME_MAX,
                     required=True,
                 ),
             ),
@@ -83,7 +84,9 @@ def _theme_tools(column) -> rx.Component:
                     class_name="choice",
                 ),
             ),
-            rx.el.label(F.t["theme_name"], rx.el.input(type="text", name="name", max_length=60)),
+            rx.el.label(
+                F.t["theme_name"], rx.el.input(type="text", name="name", max_length=THEME_NAME_MAX)
+            ),
             rx.el.button(F.t["split"], type="submit", class_name="quiet"),
             on_submit=F.split_theme,
             class_name="stack",
@@ -144,7 +147,7 @@ def theme_controls() -> rx.Component:
                         type="text",
                         id="new-theme",
                         name="name",
-                        max_length=60,
+                        max_length=THEME_NAME_MAX,
                         required=True,
                         custom_attrs=testid("theme-name"),
                     ),
@@ -178,7 +181,7 @@ def theme_controls() -> rx.Component:
                                 type="text",
                                 name="name-" + group.index.to_string(),
                                 default_value=group.name,
-                                max_length=60,
+                                max_length=THEME_NAME_MAX,
                                 aria_label=F.t["theme_name"],
                             ),
                         ),

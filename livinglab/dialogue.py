@@ -1,0 +1,271 @@
+"""Dialogue toward change: proposals, consent rounds, decisions and actions."""
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, func, select
+
+from livinglab.errors import (
+    BadDate,
+    InvalidChoice,
+    NoOpenConsent,
+    ProposalNotFound,
+    RoundAlreadyOpen,
+    ThemeNotFound,
+    WorkshopClosed,
+    WrongStage,
+)
+from livinglab.models import (
+    Action,
+    ConsentAnswer,
+    ConsentRound,
+    Decision,
+    Participant,
+    Proposal,
+    Theme,
+    Workshop,
+    utcnow,
+)
+from livinglab.validation import clean_text
+from livinglab.workshops import ROLES, require_facilitator, require_participant
+
+OUTCOMES = ("adopted", "adopted_with_changes", "not_adopted", "needs_more_work")
+ANSWERS = ("agree", "live_with", "object")
+PROPOSAL_MAX = 300
+REASON_MAX = 120
+RATIONALE_MAX = 1000
+ACTION_MAX = 300
+OWNER_MAX = 100
+
+
+@dataclass(frozen=True)
+class ConsentResult:
+    """Answers to one consent round, in total and per role, with objections' reasons."""
+
+    proposal_id: int
+    counts: dict[str, int]
+    by_role: dict[str, dict[str, int]]
+    objections: list[str]
+
+
+def _open_workshop(session: Session, code: str, key: str) -> Workshop:
+    workshop = require_facilitator(session=session, code=code, key=key)
+    if workshop.stage == "closed":
+        raise WorkshopClosed(code)
+    return workshop
+
+
+def _theme_id(session: Session, workshop: Workshop, theme_id: object) -> int | None:
+    if theme_id in (None, "", 0, "0"):
+        return None
+    theme = session.get(Theme, theme_id) if isinstance(theme_id, int) else None
+    if theme is None or theme.workshop_id != workshop.id:
+        raise ThemeNotFound(str(theme_id))
+    return theme.id
+
+
+def _proposal(session: Session, workshop: Workshop, proposal_id: object) -> Proposal:
+    proposal = session.get(Proposal, proposal_id) if isinstance(proposal_id, int) else None
+    if proposal is None or proposal.workshop_id != workshop.id:
+        raise ProposalNotFound(str(proposal_id))
+    return proposal
+
+
+def add_proposal(
+    *, session: Session, code: str, key: str, text: str, theme_id: int | None = None
+) -> Proposal:
+    """The facilitator records what should change, for a theme (or for the whole workshop)."""
+    workshop = _open_workshop(session, code, key)
+    proposal = Proposal(
+        workshop_id=workshop.id,
+        theme_id=_theme_id(session, workshop, theme_id),
+        text=clean_text(text, limit=PROPOSAL_MAX),
+    )
+    session.add(proposal)
+    session.flush()
+    return proposal
+
+
+def send_proposal(
+    *, session: Session, code: str, token: str, text: str, theme_id: int | None = None
+) -> Proposal:
+    """A participant proposes from their phone; it waits for the facilitator to accept it."""
+    participant = require_participant(session=session, code=code, token=token)
+    workshop = session.get(Workshop, participant.workshop_id)
+    if workshop.stage != "dialogue":
+        raise WrongStage(workshop.stage)
+    proposal = Proposal(
+        workshop_id=workshop.id,
+        theme_id=_theme_id(session, workshop, theme_id),
+        participant_id=participant.id,
+        text=clean_text(text, limit=PROPOSAL_MAX),
+        status="pending",
+    )
+    session.add(proposal)
+    session.flush()
+    return proposal
+
+
+def review_proposal(
+    *, session: Session, code: str, key: str, proposal_id: int, accept: bool
+) -> Proposal:
+    """Put a participant's proposal on the board, or decline it (kept, marked declined)."""
+    proposal = _proposal(session, _open_workshop(session, code, key), proposal_id)
+    proposal.status = "board" if accept else "declined"
+    session.add(proposal)
+    session.flush()
+    return proposal
+
+
+def latest_consent(*, session: Session, workshop_id: int) -> ConsentRound | None:
+    """The most recent consent round of the workshop, if any."""
+    return session.exec(
+        select(ConsentRound)
+        .join(Proposal, Proposal.id == ConsentRound.proposal_id)
+        .where(Proposal.workshop_id == workshop_id)
+        .order_by(ConsentRound.id.desc())
+    ).first()
+
+
+def open_consent(*, session: Session, code: str, key: str, proposal_id: int) -> ConsentRound:
+    """Ask everyone about one proposal on the board."""
+    workshop = _open_workshop(session, code, key)
+    proposal = _proposal(session, workshop, proposal_id)
+    if proposal.status != "board":
+        raise ProposalNotFound(str(proposal_id))
+    current = latest_consent(session=session, workshop_id=workshop.id)
+    if current is not None and current.is_open:
+        raise RoundAlreadyOpen()
+    consent = ConsentRound(proposal_id=proposal.id)
+    session.add(consent)
+    session.flush()
+    return consent
+
+
+def _open_consent(session: Session, workshop_id: int) -> ConsentRound:
+    current = latest_consent(session=session, workshop_id=workshop_id)
+    if current is None or not current.is_open:
+        raise NoOpenConsent()
+    return current
+
+
+def answer_consent(
+    *, session: Session, code: str, token: str, answer: str, reason: str = ""
+) -> ConsentAnswer:
+    """A participant answers (or changes their answer) while the round is open."""
+    participant = require_participant(session=session, code=code, token=token)
+    consent = _open_consent(session, participant.workshop_id)
+    if answer not in ANSWERS:
+        raise InvalidChoice(answer)
+    why = clean_text(reason, limit=REASON_MAX, multiline=False) if str(reason or "").strip() else ""
+    existing = session.exec(
+        select(ConsentAnswer).where(
+            ConsentAnswer.round_id == consent.id, ConsentAnswer.participant_id == participant.id
+        )
+    ).first()
+    if existing is None:
+        existing = ConsentAnswer(round_id=consent.id, participant_id=participant.id, answer=answer)
+    existing.answer, existing.reason, existing.answered_at = answer, why, utcnow()
+    session.add(existing)
+    try:
+        session.flush()
+    except IntegrityError:
+        # The same person's other tab answered first: one answer per person.
+        raise RoundAlreadyOpen("answered") from None
+    return existing
+
+
+def close_consent(*, session: Session, code: str, key: str) -> ConsentRound:
+    """Stop the answers for the open consent round."""
+    workshop = _open_workshop(session, code, key)
+    consent = _open_consent(session, workshop.id)
+    consent.is_open = False
+    consent.closed_at = utcnow()
+    session.add(consent)
+    session.flush()
+    return consent
+
+
+def reveal_consent(*, session: Session, code: str, key: str) -> ConsentRound:
+    """Show the latest consent round's result (hidden until now)."""
+    workshop = require_facilitator(session=session, code=code, key=key)
+    consent = latest_consent(session=session, workshop_id=workshop.id)
+    if consent is None:
+        raise NoOpenConsent()
+    consent.revealed = True
+    session.add(consent)
+    session.flush()
+    return consent
+
+
+def consent_result(*, session: Session, consent: ConsentRound) -> ConsentResult:
+    """Counts per answer and per role; objections' reasons without names."""
+    rows = session.exec(
+        select(ConsentAnswer.answer, ConsentAnswer.reason, Participant.role)
+        .join(Participant, Participant.id == ConsentAnswer.participant_id)
+        .where(ConsentAnswer.round_id == consent.id)
+        .order_by(ConsentAnswer.id)
+    ).all()
+    counts = Counter(answer for answer, _reason, _role in rows)
+    by_role = {role: dict.fromkeys(ANSWERS, 0) for role in ROLES}
+    for answer, _reason, role in rows:
+        by_role[role][answer] += 1
+    return ConsentResult(
+        proposal_id=consent.proposal_id,
+        counts={answer: counts[answer] for answer in ANSWERS},
+        by_role=by_role,
+        objections=[reason for answer, reason, _role in rows if answer == "object" and reason],
+    )
+
+
+def decide(
+    *, session: Session, code: str, key: str, proposal_id: int, outcome: str, rationale: str
+) -> Decision:
+    """Record (or correct) the decision on a proposal, with its rationale."""
+    workshop = _open_workshop(session, code, key)
+    proposal = _proposal(session, workshop, proposal_id)
+    if outcome not in OUTCOMES:
+        raise InvalidChoice(outcome)
+    decision = session.exec(select(Decision).where(Decision.proposal_id == proposal.id)).first()
+    if decision is None:
+        decision = Decision(proposal_id=proposal.id, outcome=outcome, rationale="")
+    decision.outcome = outcome
+    decision.rationale = clean_text(rationale, limit=RATIONALE_MAX)
+    decision.decided_at = utcnow()
+    session.add(decision)
+    session.flush()
+    return decision
+
+
+def add_action(
+    *, session: Session, code: str, key: str, decision_id: int, what: str, owner: str, due: str
+) -> Action:
+    """Who does what by when; `due` is YYYY-MM-DD or empty."""
+    workshop = _open_workshop(session, code, key)
+    decision = session.get(Decision, decision_id) if isinstance(decision_id, int) else None
+    if decision is None or _proposal(session, workshop, decision.proposal_id) is None:
+        raise ProposalNotFound(str(decision_id))
+    due_date = None
+    if str(due or "").strip():
+        try:
+            due_date = date.fromisoformat(str(due).strip())
+        except ValueError:
+            raise BadDate(str(due)) from None
+    action = Action(
+        decision_id=decision.id,
+        what=clean_text(what, limit=ACTION_MAX),
+        owner=clean_text(owner, limit=OWNER_MAX, multiline=False),
+        due=due_date,
+    )
+    session.add(action)
+    session.flush()
+    return action
+
+
+def answered(*, session: Session, consent: ConsentRound) -> int:
+    """How many people answered (shown while the result is hidden)."""
+    return session.exec(
+        select(func.count()).select_from(ConsentAnswer).where(ConsentAnswer.round_id == consent.id)
+    ).one()

@@ -1,0 +1,87 @@
+"""The record for other systems: JSON (the schema in record.schema.json) and CSV files."""
+
+import csv
+import io
+import json
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from livinglab.workshops import ROLES
+
+SCHEMA_PATH = Path(__file__).with_name("record.schema.json")
+
+
+def record_json(record: dict[str, Any]) -> str:
+    """The record as readable JSON (the digest covers its canonical form, not this layout)."""
+    return json.dumps(record, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def _table(header: list[str], rows: list[list[Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def record_csv(record: dict[str, Any]) -> dict[str, str]:
+    """One CSV text per table: insights, vote tallies, decisions, actions."""
+    theme_names = {theme["id"]: theme["name"] for theme in record["themes"]}
+    insights = [
+        [insight["id"], theme["name"], insight["role"], insight["text"]]
+        for theme in record["themes"]
+        for insight in theme["insights"]
+    ] + [[insight["id"], "", insight["role"], insight["text"]] for insight in record["ungrouped"]]
+    tallies = [
+        [vote_round["id"], result["label"], result["dots"], *(result["by_role"][r] for r in ROLES)]
+        for vote_round in record["vote_rounds"]
+        for result in vote_round["results"]
+    ]
+    decisions, actions = [], []
+    for proposal in record["proposals"]:
+        consent = proposal["consent"] or {"counts": {"agree": "", "live_with": "", "object": ""}}
+        decision = proposal["decision"] or {"outcome": "", "rationale": ""}
+        decisions.append(
+            [
+                proposal["id"],
+                theme_names.get(proposal["theme_id"], ""),
+                proposal["text"],
+                consent["counts"]["agree"],
+                consent["counts"]["live_with"],
+                consent["counts"]["object"],
+                decision["outcome"],
+                decision["rationale"],
+            ]
+        )
+        actions.extend(
+            [proposal["id"], action["what"], action["owner"], action["due"] or ""]
+            for action in proposal["actions"]
+        )
+    return {
+        "insights.csv": _table(["insight_id", "theme", "role", "text"], insights),
+        "votes.csv": _table(["round_id", "item", "dots", *ROLES], tallies),
+        "decisions.csv": _table(
+            [
+                "proposal_id",
+                "theme",
+                "proposal",
+                "agree",
+                "live_with",
+                "object",
+                "outcome",
+                "rationale",
+            ],
+            decisions,
+        ),
+        "actions.csv": _table(["proposal_id", "what", "owner", "due"], actions),
+    }
+
+
+def csv_zip(record: dict[str, Any]) -> bytes:
+    """The CSV files in one ZIP, for a single download."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in record_csv(record).items():
+            archive.writestr(name, text)
+    return buffer.getvalue()

@@ -1,0 +1,53 @@
+"""The decision log as a PDF: Jinja2 HTML and CSS, rendered by WeasyPrint, fetching nothing."""
+
+from functools import cache
+from typing import Any
+
+import weasyprint
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from weasyprint.urls import URLFetcher, URLFetchingError
+
+from livinglab.i18n import catalog
+from livinglab.settings import PROJECT_ROOT
+from livinglab.workshops import ROLES, STAGES
+
+TEMPLATES = PROJECT_ROOT / "templates"
+
+
+class NoFetching(URLFetcher):
+    """Refuses every URL: user text can name file:///etc/passwd or a tracker, nothing is read."""
+
+    def __init__(self) -> None:
+        super().__init__(allowed_protocols=())
+        self.refused: list[str] = []
+
+    def fetch(self, url, headers=None):
+        self.refused.append(url)
+        raise URLFetchingError(f"livinglab fetches nothing: {url[:80]}")
+
+
+@cache
+def _environment() -> Environment:
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(["html"], default=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def render_html(record: dict[str, Any]) -> str:
+    """The log as HTML, every user text escaped, in the workshop's language."""
+    t = catalog(record["workshop"]["language"])
+    stylesheet = (TEMPLATES / "decision_log.css").read_text().replace("{{PAGE}}", t["log_page"])
+    return (
+        _environment()
+        .get_template("decision_log.html")
+        .render(record=record, t=t, roles=ROLES, stages=STAGES, stylesheet=stylesheet)
+    )
+
+
+def render_pdf(record: dict[str, Any], fetcher: NoFetching | None = None) -> bytes:
+    """The log as a tagged PDF (PDF/UA where WeasyPrint supports it)."""
+    html = weasyprint.HTML(string=render_html(record), url_fetcher=fetcher or NoFetching())
+    return html.write_pdf(pdf_variant="pdf/ua-1", uncompressed_pdf=False)

@@ -1,0 +1,192 @@
+"""The decision record: everything a policy team needs, as one canonical JSON document.
+
+The PDF, the JSON and the CSV files are all made from this one record. Its digest
+(SHA-256 of the canonical JSON) is printed in the PDF, so a reader can check that a
+JSON export is the record that was printed: `python -m livinglab verify`.
+"""
+
+import hashlib
+import json
+from collections import Counter
+from datetime import date, datetime
+from typing import Any
+
+from sqlmodel import Session, select
+
+from livinglab.dialogue import consent_result
+from livinglab.models import (
+    Action,
+    ConsentRound,
+    Decision,
+    Insight,
+    Participant,
+    Proposal,
+    StageChange,
+    Theme,
+    VoteRound,
+    Workshop,
+    as_utc,
+)
+from livinglab.voting import tallies
+from livinglab.workshops import ROLES
+
+SCHEMA_ID = "https://livinglab.example/schema/decision-record/1"
+SCHEMA_VERSION = 1
+
+
+def _when(moment: datetime | date | None) -> str | None:
+    if moment is None:
+        return None
+    if isinstance(moment, datetime):
+        return as_utc(moment).isoformat(timespec="seconds")
+    return moment.isoformat()
+
+
+def canonical_json(record: dict[str, Any]) -> bytes:
+    """The one byte form of a record: sorted keys, no spaces, UTF-8."""
+    return json.dumps(record, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def digest(record: dict[str, Any]) -> str:
+    """SHA-256 of the record's canonical JSON, without its own "digest" field."""
+    body = {key: value for key, value in record.items() if key != "digest"}
+    return hashlib.sha256(canonical_json(body)).hexdigest()
+
+
+def verify(record: dict[str, Any], printed_digest: str) -> bool:
+    """True when `record` is exactly the record whose digest was printed."""
+    expected = str(printed_digest).strip().lower()
+    return digest(record) == expected and record.get("digest", expected) == expected
+
+
+def _insight(insight: Insight, roles: dict[int, str]) -> dict[str, Any]:
+    return {"id": insight.id, "text": insight.text, "role": roles[insight.participant_id]}
+
+
+def build_record(*, session: Session, workshop: Workshop) -> dict[str, Any]:
+    """The whole record of a workshop, from the database, with its digest."""
+    people = list(
+        session.exec(
+            select(Participant)
+            .where(Participant.workshop_id == workshop.id)
+            .order_by(Participant.id)
+        )
+    )
+    roles = {person.id: person.role for person in people}
+    cards = list(
+        session.exec(select(Insight).where(Insight.workshop_id == workshop.id).order_by(Insight.id))
+    )
+    visible = [card for card in cards if not card.hidden]
+    themes = list(
+        session.exec(select(Theme).where(Theme.workshop_id == workshop.id).order_by(Theme.id))
+    )
+    rounds = list(
+        session.exec(
+            select(VoteRound).where(VoteRound.workshop_id == workshop.id).order_by(VoteRound.id)
+        )
+    )
+    proposals = list(
+        session.exec(
+            select(Proposal)
+            .where(Proposal.workshop_id == workshop.id, Proposal.status == "board")
+            .order_by(Proposal.id)
+        )
+    )
+    record: dict[str, Any] = {
+        "$schema": SCHEMA_ID,
+        "version": SCHEMA_VERSION,
+        "workshop": {
+            "code": workshop.code,
+            "title": workshop.title,
+            "question": workshop.question,
+            "language": workshop.language,
+            "created_at": _when(workshop.created_at),
+            "uses_names": workshop.uses_names,
+        },
+        "process": {
+            "stages": [
+                {"stage": change.stage, "entered_at": _when(change.changed_at)}
+                for change in session.exec(
+                    select(StageChange)
+                    .where(StageChange.workshop_id == workshop.id)
+                    .order_by(StageChange.id)
+                )
+            ],
+        },
+        "participation": {
+            "by_role": {role: Counter(roles.values())[role] for role in ROLES},
+            "on_paper": sum(1 for person in people if person.on_paper),
+            "names": sorted(p.name for p in people if p.name) if workshop.uses_names else [],
+        },
+        "themes": [
+            {
+                "id": theme.id,
+                "name": theme.name,
+                "insights": [_insight(c, roles) for c in visible if c.theme_id == theme.id],
+            }
+            for theme in themes
+        ],
+        "ungrouped": [_insight(c, roles) for c in visible if c.theme_id is None],
+        "hidden_insights": len(cards) - len(visible),
+        "vote_rounds": [
+            {
+                "id": vote_round.id,
+                "target": vote_round.target,
+                "dots_per_person": vote_round.dots_per_person,
+                "max_per_item": vote_round.max_per_item,
+                "opened_at": _when(vote_round.opened_at),
+                "closed_at": _when(vote_round.closed_at),
+                "results": [
+                    {"item_id": t.item_id, "label": t.label, "dots": t.dots, "by_role": t.by_role}
+                    for t in tallies(session=session, vote_round=vote_round)
+                ],
+            }
+            for vote_round in rounds
+        ],
+        "proposals": [_proposal(session, proposal) for proposal in proposals],
+    }
+    record["digest"] = digest(record)
+    return record
+
+
+def _proposal(session: Session, proposal: Proposal) -> dict[str, Any]:
+    consent = session.exec(
+        select(ConsentRound)
+        .where(ConsentRound.proposal_id == proposal.id)
+        .order_by(ConsentRound.id.desc())
+    ).first()
+    decision = session.exec(select(Decision).where(Decision.proposal_id == proposal.id)).first()
+    actions = (
+        list(
+            session.exec(
+                select(Action).where(Action.decision_id == decision.id).order_by(Action.id)
+            )
+        )
+        if decision
+        else []
+    )
+    result = consent_result(session=session, consent=consent) if consent else None
+    return {
+        "id": proposal.id,
+        "theme_id": proposal.theme_id,
+        "text": proposal.text,
+        "from_participant": proposal.participant_id is not None,
+        "consent": None
+        if result is None
+        else {
+            "counts": result.counts,
+            "by_role": result.by_role,
+            "objections": result.objections,
+        },
+        "decision": None
+        if decision is None
+        else {
+            "outcome": decision.outcome,
+            "rationale": decision.rationale,
+            "decided_at": _when(decision.decided_at),
+        },
+        "actions": [
+            {"what": action.what, "owner": action.owner, "due": _when(action.due)}
+            for action in actions
+        ],
+    }

@@ -1,0 +1,193 @@
+"""The decision record: its content, a stable digest, the schema, the PDF and the CLI."""
+
+import io
+import json
+import zipfile
+
+import jsonschema
+import pytest
+import weasyprint
+from pypdf import PdfReader
+
+from livinglab import dialogue, insights, sensemaking, voting, workshops
+from livinglab.__main__ import main
+from livinglab.export.opendata import SCHEMA_PATH, csv_zip, record_csv, record_json
+from livinglab.export.pdf import NoFetching, render_html, render_pdf
+from livinglab.record import build_record, digest, verify
+from tests.conftest import join
+
+HOSTILE = [
+    "<img src=file:///etc/passwd> wachten op de bus",
+    "<style>body{background:url(http://tracker.example/x.png)}</style> brieven",
+    "<b>vet</b> en url(file:///etc/hostname) schulden",
+    "Arbeidsongeschiktheidsverzekeringsuitkeringsaanvraagformulierenstapel" * 3,
+    "Wachten 😩 op antwoord",
+    "הזמן עבר ולא התקשרו",
+]
+
+
+@pytest.fixture
+def decided(session, workshop):
+    """A workshop taken through every stage: stories, a hidden one, themes, a vote, a decision."""
+    ws, key = workshop
+    people = [join(session, ws.code, role=role)[1] for role in ("resident", "professional")]
+    cards = [
+        insights.post_insight(
+            session=session, code=ws.code, token=people[i % 2], text=text, client_ref=str(i)
+        )
+        for i, text in enumerate([*HOSTILE, "Dit wordt verborgen"])
+    ]
+    insights.set_hidden(
+        session=session, code=ws.code, key=key, insight_id=cards[-1].id, hidden=True
+    )
+    workshops.move_stage(session=session, code=ws.code, key=key, step=1)
+    theme = sensemaking.create_theme(session=session, code=ws.code, key=key, name="Vervoer")
+    for card in cards[:3]:
+        sensemaking.move_insight(
+            session=session, code=ws.code, key=key, insight_id=card.id, theme_id=theme.id
+        )
+    voting.open_round(session=session, code=ws.code, key=key)
+    for token in people:
+        voting.cast_votes(session=session, code=ws.code, token=token, item_ids=[theme.id])
+    voting.close_round(session=session, code=ws.code, key=key)
+    workshops.move_stage(session=session, code=ws.code, key=key, step=1)
+    proposal = dialogue.add_proposal(
+        session=session,
+        code=ws.code,
+        key=key,
+        text="<script>x()</script> Eén loket",
+        theme_id=theme.id,
+    )
+    dialogue.open_consent(session=session, code=ws.code, key=key, proposal_id=proposal.id)
+    dialogue.answer_consent(
+        session=session, code=ws.code, token=people[0], answer="object", reason="Te duur"
+    )
+    dialogue.close_consent(session=session, code=ws.code, key=key)
+    decision = dialogue.decide(
+        session=session,
+        code=ws.code,
+        key=key,
+        proposal_id=proposal.id,
+        outcome="adopted_with_changes",
+        rationale="Breed gedragen",
+    )
+    dialogue.add_action(
+        session=session,
+        code=ws.code,
+        key=key,
+        decision_id=decision.id,
+        what="Plan maken",
+        owner="Team Werk",
+        due="2027-01-31",
+    )
+    session.commit()
+    return ws
+
+
+def record_of(session, ws):
+    return build_record(session=session, workshop=ws)
+
+
+def test_record_holds_the_thread_from_stories_to_decisions(session, decided):
+    record = record_of(session, decided)
+    (theme,) = record["themes"]
+    assert [i["text"] for i in theme["insights"]] == HOSTILE[:3]
+    assert [i["text"] for i in record["ungrouped"]] == HOSTILE[3:]
+    assert record["hidden_insights"] == 1
+    assert "Dit wordt verborgen" not in json.dumps(record, ensure_ascii=False)
+    (results,) = [r["results"] for r in record["vote_rounds"]]
+    assert results[0]["dots"] == 2 and results[0]["by_role"]["professional"] == 1
+    (proposal,) = record["proposals"]
+    assert proposal["theme_id"] == theme["id"]
+    assert proposal["consent"]["counts"]["object"] == 1
+    assert proposal["decision"]["outcome"] == "adopted_with_changes"
+    assert proposal["actions"] == [
+        {"what": "Plan maken", "owner": "Team Werk", "due": "2027-01-31"}
+    ]
+    assert record["participation"]["by_role"]["resident"] == 1
+
+
+def test_digest_is_stable_and_detects_any_change(session, decided):
+    first, second = record_of(session, decided), record_of(session, decided)
+    assert first == second and first["digest"] == digest(first)
+    assert verify(json.loads(record_json(first)), first["digest"])
+    changed = json.loads(record_json(first))
+    changed["proposals"][0]["decision"]["outcome"] = "not_adopted"
+    assert not verify(changed, first["digest"])
+
+
+def test_record_matches_its_published_schema(session, decided, workshop):
+    schema = json.loads(SCHEMA_PATH.read_text())
+    jsonschema.validate(record_of(session, decided), schema)
+    empty, _key = workshops.create_workshop(
+        session=session, title="Leeg", question="Q", language="en", uses_names=False
+    )
+    jsonschema.validate(record_of(session, empty), schema)
+
+
+def test_pdf_shows_every_visible_story_theme_tally_and_decision_and_nothing_hidden(
+    session, decided
+):
+    record = record_of(session, decided)
+    fetcher = NoFetching()
+    pdf = render_pdf(record, fetcher)
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    flat = " ".join(text.split())
+    for needle in (
+        "wachten op de bus",
+        "Vervoer",
+        "Eén loket",
+        "Breed gedragen",
+        "Aangenomen met wijzigingen",
+        "Plan maken",
+        "Team Werk",
+        record["digest"][:16],
+    ):
+        assert needle in flat, needle
+    assert "<img src=file:///etc/passwd>" in flat  # markup is shown as text
+    assert "Dit wordt verborgen" not in flat
+    assert "root:" not in flat  # /etc/passwd was not read
+    assert fetcher.refused == []  # escaped markup names no resource to fetch
+
+
+def test_templates_never_fetch_even_when_asked(session, decided):
+    fetcher = NoFetching()
+    html = render_html(record_of(session, decided))
+    assert "&lt;img src=file:///etc/passwd&gt;" in html and "<img src=file" not in html
+    weasyprint.HTML(
+        string='<img src="file:///etc/passwd"><p style="background:url(http://x.example/a.png)">x</p>',
+        url_fetcher=fetcher,
+    ).write_pdf()
+    assert sorted(fetcher.refused) == ["file:///etc/passwd", "http://x.example/a.png"]
+
+
+def test_empty_workshop_still_makes_a_readable_log(session, workshop):
+    ws, _key = workshop
+    record = record_of(session, ws)
+    pdf = render_pdf(record)
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Er is niet gestemd." in " ".join(text.split())
+    assert set(record_csv(record)) == {"insights.csv", "votes.csv", "decisions.csv", "actions.csv"}
+
+
+def test_csv_files_hold_the_tables(session, decided):
+    files = zipfile.ZipFile(io.BytesIO(csv_zip(record_of(session, decided))))
+    assert sorted(files.namelist()) == ["actions.csv", "decisions.csv", "insights.csv", "votes.csv"]
+    assert "Team Werk" in files.read("actions.csv").decode()
+    assert files.read("votes.csv").decode().splitlines()[1].startswith("1,Vervoer,2,")
+
+
+def test_command_line_exports_and_verifies(decided, tmp_path, capsys):
+    code = decided.code
+    assert main(["export", code, "--format", "json", "--out", str(tmp_path / "log.json")]) == 0
+    assert main(["export", code, "--format", "pdf", "--out", str(tmp_path / "log.pdf")]) == 0
+    assert main(["export", code.lower(), "--format", "csv", "--out", str(tmp_path / "csv")]) == 0
+    assert (tmp_path / "log.pdf").read_bytes().startswith(b"%PDF")
+    assert (tmp_path / "csv" / "insights.csv").exists()
+    printed = json.loads((tmp_path / "log.json").read_text())["digest"]
+    assert main(["verify", str(tmp_path / "log.json"), "--digest", printed]) == 0
+    assert main(["verify", str(tmp_path / "log.json"), "--digest", "0" * 64]) == 1
+    capsys.readouterr()
+    assert main(["export", "ZZZZZZZ", "--format", "pdf", "--out", str(tmp_path / "x.pdf")]) == 2
+    assert "We do not know this code" in capsys.readouterr().err
+    assert not (tmp_path / "x.pdf").exists()
