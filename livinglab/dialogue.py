@@ -269,3 +269,122 @@ def answered(*, session: Session, consent: ConsentRound) -> int:
     return session.exec(
         select(func.count()).select_from(ConsentAnswer).where(ConsentAnswer.round_id == consent.id)
     ).one()
+
+
+@dataclass(frozen=True)
+class ActionView:
+    """An action as screens show it."""
+
+    what: str
+    owner: str
+    due: str
+
+
+@dataclass(frozen=True)
+class ProposalView:
+    """A proposal on the board with its decision and actions ("" when not decided yet)."""
+
+    id: int
+    text: str
+    theme: str
+    outcome: str
+    rationale: str
+    decision_id: int
+    actions: list[ActionView]
+
+
+@dataclass(frozen=True)
+class ConsentView:
+    """The latest consent round: its proposal, how many answered, the result once revealed."""
+
+    proposal_id: int
+    proposal_text: str
+    is_open: bool
+    revealed: bool
+    answered: int
+    counts: dict[str, int]
+    by_role: dict[str, dict[str, int]]
+    objections: list[str]
+
+
+def board_proposals(*, session: Session, workshop_id: int) -> list[ProposalView]:
+    """Proposals on the board, oldest first, each with its decision and actions."""
+    themes = dict(
+        session.exec(select(Theme.id, Theme.name).where(Theme.workshop_id == workshop_id)).all()
+    )
+    views = []
+    for proposal in session.exec(
+        select(Proposal)
+        .where(Proposal.workshop_id == workshop_id, Proposal.status == "board")
+        .order_by(Proposal.id)
+    ):
+        decision = session.exec(select(Decision).where(Decision.proposal_id == proposal.id)).first()
+        actions = (
+            session.exec(
+                select(Action).where(Action.decision_id == decision.id).order_by(Action.id)
+            )
+            if decision
+            else []
+        )
+        views.append(
+            ProposalView(
+                id=proposal.id,
+                text=proposal.text,
+                theme=themes.get(proposal.theme_id, ""),
+                outcome=decision.outcome if decision else "",
+                rationale=decision.rationale if decision else "",
+                decision_id=decision.id if decision else 0,
+                actions=[
+                    ActionView(what=a.what, owner=a.owner, due=a.due.isoformat() if a.due else "")
+                    for a in actions
+                ],
+            )
+        )
+    return views
+
+
+def pending_proposals(*, session: Session, workshop_id: int) -> list[ProposalView]:
+    """Proposals sent from phones that wait for the facilitator."""
+    return [
+        ProposalView(
+            id=p.id, text=p.text, theme="", outcome="", rationale="", decision_id=0, actions=[]
+        )
+        for p in session.exec(
+            select(Proposal)
+            .where(Proposal.workshop_id == workshop_id, Proposal.status == "pending")
+            .order_by(Proposal.id)
+        )
+    ]
+
+
+def consent_view(*, session: Session, workshop_id: int) -> ConsentView | None:
+    """The latest consent round for every screen; the result only once revealed."""
+    consent = latest_consent(session=session, workshop_id=workshop_id)
+    if consent is None:
+        return None
+    proposal = session.get(Proposal, consent.proposal_id)
+    result = consent_result(session=session, consent=consent) if consent.revealed else None
+    return ConsentView(
+        proposal_id=proposal.id,
+        proposal_text=proposal.text,
+        is_open=consent.is_open,
+        revealed=consent.revealed,
+        answered=answered(session=session, consent=consent),
+        counts=result.counts if result else {},
+        by_role=result.by_role if result else {},
+        objections=result.objections if result else [],
+    )
+
+
+def own_answer(*, session: Session, consent_proposal_id: int, participant_id: int) -> str:
+    """This person's own answer in the latest round on a proposal ("" when none)."""
+    row = session.exec(
+        select(ConsentAnswer.answer)
+        .join(ConsentRound, ConsentRound.id == ConsentAnswer.round_id)
+        .where(
+            ConsentRound.proposal_id == consent_proposal_id,
+            ConsentAnswer.participant_id == participant_id,
+        )
+        .order_by(ConsentRound.id.desc())
+    ).first()
+    return row or ""

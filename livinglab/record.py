@@ -28,7 +28,7 @@ from livinglab.models import (
     as_utc,
 )
 from livinglab.voting import tallies
-from livinglab.workshops import ROLES
+from livinglab.workshops import ROLES, require_facilitator
 
 SCHEMA_ID = "https://livinglab.example/schema/decision-record/1"
 SCHEMA_VERSION = 1
@@ -190,3 +190,10 @@ def _proposal(session: Session, proposal: Proposal) -> dict[str, Any]:
             for action in actions
         ],
     }
+
+
+def facilitator_record(*, session: Session, code: str, key: str) -> dict[str, Any]:
+    """The record for a download from the console: the facilitator key is required."""
+    return build_record(
+        session=session, workshop=require_facilitator(session=session, code=code, key=key)
+    )

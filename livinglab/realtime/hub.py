@@ -16,10 +16,12 @@ logger = logging.getLogger(__name__)
 #: Change kinds, and which audience cares about each. Phones never get the board:
 #: only the stage, the themes' names and counts, and the vote round.
 STAGE, PEOPLE, BOARD, THEMES, ROUND, VOTES = "stage", "people", "board", "themes", "round", "votes"
+#: Proposals on the board, consent rounds, decisions and actions.
+DIALOGUE = "dialogue"
 FACILITATOR, PHONE = "facilitator", "phone"
 INTEREST = {
-    FACILITATOR: {STAGE, PEOPLE, BOARD, THEMES, ROUND, VOTES},
-    PHONE: {STAGE, THEMES, ROUND},
+    FACILITATOR: {STAGE, PEOPLE, BOARD, THEMES, ROUND, VOTES, DIALOGUE},
+    PHONE: {STAGE, THEMES, ROUND, DIALOGUE},
 }
 
 #: How long the pump gathers announcements before it reads and pushes (seconds).

@@ -4,6 +4,14 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session, select
 
+from livinglab.dialogue import (
+    ConsentView,
+    ProposalView,
+    board_proposals,
+    consent_view,
+    own_answer,
+    pending_proposals,
+)
 from livinglab.insights import InsightCard, board, own_insights
 from livinglab.models import Insight, Participant, Theme, ThemeSuggestion, Workshop
 from livinglab.sensemaking import ThemeSummary, theme_summaries
@@ -42,6 +50,8 @@ class RoomView:
     stage: StageView
     themes: list[ThemeSummary]
     vote_round: RoundView | None
+    proposals: list[ProposalView]
+    consent: ConsentView | None
 
 
 @dataclass(frozen=True)
@@ -73,9 +83,10 @@ class BoardSnapshot:
     room: RoomView
     cards: list[InsightCard] | None
     hidden_cards: list[InsightCard] | None
-    proposals: list[ThemeProposal]
+    theme_proposals: list[ThemeProposal]
     balance: list[RoleBalance]
     paper: list[PaperParticipant]
+    pending: list[ProposalView]
 
 
 @dataclass(frozen=True)
@@ -87,6 +98,7 @@ class PhoneSnapshot:
     joined: bool = False
     my_insights: list[InsightCard] = field(default_factory=list)
     my_dots: dict[int, int] = field(default_factory=dict)
+    my_answer: str = ""
 
 
 def _room(session: Session, workshop: Workshop) -> RoomView:
@@ -94,10 +106,12 @@ def _room(session: Session, workshop: Workshop) -> RoomView:
         stage=stage_view(session=session, workshop=workshop),
         themes=theme_summaries(session=session, workshop_id=workshop.id),
         vote_round=round_view(session=session, workshop_id=workshop.id),
+        proposals=board_proposals(session=session, workshop_id=workshop.id),
+        consent=consent_view(session=session, workshop_id=workshop.id),
     )
 
 
-def _proposals(session: Session, workshop: Workshop) -> list[ThemeProposal]:
+def _theme_proposals(session: Session, workshop: Workshop) -> list[ThemeProposal]:
     rows = session.exec(
         select(ThemeSuggestion, Insight, Theme)
         .join(Insight, Insight.id == ThemeSuggestion.insight_id)
@@ -134,9 +148,10 @@ def board_snapshot(*, session: Session, code: str, with_cards: bool = True) -> B
         room=_room(session, workshop),
         cards=None if cards is None else [card for card in cards if not card.hidden],
         hidden_cards=None if cards is None else [card for card in cards if card.hidden],
-        proposals=_proposals(session, workshop),
+        theme_proposals=_theme_proposals(session, workshop),
         balance=voice_balance(session=session, workshop_id=workshop.id),
         paper=_paper(session, workshop),
+        pending=pending_proposals(session=session, workshop_id=workshop.id),
     )
 
 
@@ -161,4 +176,11 @@ def phone_snapshot(*, session: Session, code: str, token: str) -> PhoneSnapshot:
         my_dots=dots_of(session=session, round_id=latest.round_id, participant_id=participant.id)
         if latest
         else {},
+        my_answer=own_answer(
+            session=session,
+            consent_proposal_id=room.consent.proposal_id,
+            participant_id=participant.id,
+        )
+        if room.consent
+        else "",
     )

@@ -206,12 +206,12 @@ def theme_controls() -> rx.Component:
             ),
         ),
         rx.cond(
-            F.proposals.length() > 0,
+            F.theme_proposals.length() > 0,
             rx.el.section(
                 rx.el.h3(F.t["participant_proposals"]),
                 rx.el.ul(
                     rx.foreach(
-                        F.proposals,
+                        F.theme_proposals,
                         lambda proposal: rx.el.li(
                             rx.el.q(proposal.insight_text),
                             " ",

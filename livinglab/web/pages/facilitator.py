@@ -4,6 +4,12 @@ import reflex as rx
 
 from livinglab import voting
 from livinglab.web.components.common import error_message, insight_card, stage_banner, testid
+from livinglab.web.components.dialogue import (
+    consent_status,
+    decision_controls,
+    proposal_card,
+    proposal_form,
+)
 from livinglab.web.components.themes import theme_board, theme_controls
 from livinglab.web.components.voting import round_status, voice_balance
 from livinglab.web.state.console import FacilitatorState as F
@@ -305,6 +311,69 @@ def _paper_participants() -> rx.Component:
     )
 
 
+def _pending_review(proposal) -> rx.Component:
+    return rx.el.div(
+        rx.el.button(
+            F.t["accept"],
+            class_name="quiet",
+            on_click=F.review_proposal(proposal.id, True),
+            custom_attrs=testid("pending-accept"),
+        ),
+        rx.el.button(
+            F.t["decline"], class_name="quiet", on_click=F.review_proposal(proposal.id, False)
+        ),
+        class_name="row",
+    )
+
+
+def _dialogue_controls() -> rx.Component:
+    """Proposals, consent and decisions, with participants' proposals waiting apart."""
+    return rx.el.section(
+        rx.el.h2(F.t["proposals_heading"]),
+        proposal_form(F, on_submit=F.add_proposal, label_key="add_proposal", hook="proposal"),
+        rx.cond(
+            F.pending.length() > 0,
+            rx.el.div(
+                rx.el.h3(F.t["participant_proposals"]),
+                rx.el.ul(
+                    rx.foreach(F.pending, lambda p: proposal_card(p, F.t, _pending_review(p))),
+                    class_name="stack",
+                ),
+            ),
+        ),
+        consent_status(F, controls=True),
+        rx.el.ul(
+            rx.foreach(F.proposals, lambda p: proposal_card(p, F.t, decision_controls(F, p))),
+            class_name="stack",
+        ),
+        class_name="stack",
+    )
+
+
+def _export_controls() -> rx.Component:
+    """Download the decision log; it is made off the event loop, with a progress note."""
+    return rx.el.section(
+        rx.el.h2(F.t["export_heading"]),
+        rx.el.div(
+            *[
+                rx.el.button(
+                    label,
+                    class_name="secondary",
+                    disabled=F.exporting != "",
+                    on_click=F.download(file_format),
+                    custom_attrs=testid(f"download-{file_format}"),
+                )
+                for file_format, label in (("pdf", "PDF"), ("json", "JSON"), ("csv", "CSV"))
+            ],
+            class_name="row",
+        ),
+        rx.cond(
+            F.exporting != "",
+            rx.el.p(F.t["exporting"], role="status", custom_attrs=testid("exporting")),
+        ),
+    )
+
+
 def console_page() -> rx.Component:
     return _only_for_facilitator(
         rx.el.main(
@@ -321,6 +390,8 @@ def console_page() -> rx.Component:
                     ),
                     rx.el.div(rx.el.h2(F.t["board_heading"]), _board(moderation=True)),
                 ),
+                rx.cond(F.stage == "dialogue", _dialogue_controls()),
+                _export_controls(),
                 _hidden_board(),
                 class_name="stack",
             ),
@@ -339,6 +410,17 @@ def projector_page() -> rx.Component:
                 rx.el.p(F.question, class_name="question"),
                 stage_banner(F, instruction=False),
                 round_status(F),
+                rx.cond(
+                    F.stage == "dialogue",
+                    rx.el.div(
+                        consent_status(F, controls=False),
+                        rx.el.ul(
+                            rx.foreach(F.proposals, lambda p: proposal_card(p, F.t)),
+                            class_name="stack",
+                        ),
+                        class_name="stack",
+                    ),
+                ),
                 rx.cond(
                     THEMED,
                     theme_board(controls=False),

@@ -9,6 +9,13 @@ from livinglab.web.components.common import (
     testid,
     theme_options,
 )
+from livinglab.web.components.dialogue import (
+    consent_ballot,
+    consent_result,
+    proposal_card,
+    proposal_form,
+    you_said_we_did,
+)
 from livinglab.web.components.voting import ballot, results_chart
 from livinglab.web.state.phone import INSIGHT_FIELD, JoinCodeState
 from livinglab.web.state.phone import PhoneState as P
@@ -243,6 +250,41 @@ def _suggest_theme(card) -> rx.Component:
     )
 
 
+def _dialogue() -> rx.Component:
+    """Answer the consent question, see results once revealed, send a proposal."""
+    return rx.el.div(
+        rx.cond(
+            P.consent_open,
+            consent_ballot(P),
+            rx.cond(
+                P.consent_revealed,
+                rx.el.section(
+                    rx.el.h2(P.t["log_consent"]),
+                    rx.el.p(P.consent_text, class_name="prompt"),
+                    consent_result(P),
+                ),
+            ),
+        ),
+        rx.cond(
+            P.proposals.length() > 0,
+            rx.el.section(
+                rx.el.h2(P.t["proposals_heading"]),
+                rx.el.ul(
+                    rx.foreach(P.proposals, lambda p: proposal_card(p, P.t)), class_name="stack"
+                ),
+            ),
+        ),
+        proposal_form(
+            P, on_submit=P.send_proposal, label_key="send_proposal", hook="phone-proposal"
+        ),
+        rx.cond(
+            P.proposal_sent,
+            rx.el.p(P.t["proposal_sent"], class_name="notice", role="status"),
+        ),
+        class_name="stack",
+    )
+
+
 def _participating() -> rx.Component:
     return rx.el.div(
         stage_banner(P, instruction=True),
@@ -250,10 +292,8 @@ def _participating() -> rx.Component:
             P.stage,
             ("collect", _post_form()),
             ("sensemaking", _sensemaking()),
-            (
-                "dialogue",
-                rx.el.div(_sensemaking(), rx.el.p(P.t["coming_next"], class_name="muted")),
-            ),
+            ("dialogue", _dialogue()),
+            ("closed", you_said_we_did(P)),
             rx.fragment(),
         ),
         rx.cond(P.stage != "collect", error_message(P)),

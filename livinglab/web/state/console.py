@@ -4,19 +4,31 @@ from dataclasses import dataclass
 
 import reflex as rx
 
-from livinglab import insights, sensemaking, voting, workshops
+from livinglab import dialogue, insights, sensemaking, voting, workshops
+from livinglab.dialogue import ProposalView
 from livinglab.insights import InsightCard
 from livinglab.joinurl import is_loopback, join_url, qr_svg_data_uri
-from livinglab.realtime.hub import BOARD, FACILITATOR, PEOPLE, ROUND, STAGE, THEMES, VOTES
+from livinglab.realtime.hub import (
+    BOARD,
+    DIALOGUE,
+    FACILITATOR,
+    PEOPLE,
+    ROUND,
+    STAGE,
+    THEMES,
+    VOTES,
+)
 from livinglab.realtime.snapshots import (
     BoardSnapshot,
     PaperParticipant,
     ThemeProposal,
     board_snapshot,
 )
+from livinglab.record import facilitator_record
 from livinglab.sensemaking import ProposedTheme
 from livinglab.voting import RoleBalance
 from livinglab.web import keyring
+from livinglab.web.exports import export_file, filename
 from livinglab.web.room import hub
 from livinglab.web.state.view import LanguageState, RoomMirror, ViewState, as_int, path_code
 from livinglab.workshops import format_code
@@ -59,10 +71,13 @@ class FacilitatorState(ViewState, RoomMirror, LanguageState):
     cards: list[InsightCard] = []
     hidden_cards: list[InsightCard] = []
     columns: list[ThemeColumn] = []
-    proposals: list[ThemeProposal] = []
+    theme_proposals: list[ThemeProposal] = []
     balance: list[RoleBalance] = []
     paper: list[PaperParticipant] = []
     suggestion: list[SuggestedGroup] = []
+    pending: list[ProposalView] = []
+    #: The export being made ("pdf", "json", "csv"), for the progress indicator.
+    exporting: str = ""
     suggestion_empty: bool = False
     join_url: str = ""
     #: The join URL without the code, so a narrow column breaks before the code.
@@ -79,9 +94,10 @@ class FacilitatorState(ViewState, RoomMirror, LanguageState):
         self.title = snapshot.info.title
         self.question = snapshot.info.question
         self._set_language(snapshot.info.language)
-        self.proposals = snapshot.proposals
+        self.theme_proposals = snapshot.theme_proposals
         self.balance = snapshot.balance
         self.paper = snapshot.paper
+        self.pending = snapshot.pending
         if snapshot.cards is not None:
             self.cards = snapshot.cards
             self.hidden_cards = snapshot.hidden_cards
@@ -307,3 +323,74 @@ class FacilitatorState(ViewState, RoomMirror, LanguageState):
             participant_id=as_int(form.get("participant_id")),
             item_ids=item_ids,
         )
+
+    # Dialogue
+    @rx.event
+    async def add_proposal(self, form: dict):
+        await self._act(
+            dialogue.add_proposal,
+            DIALOGUE,
+            text=form.get("text", ""),
+            theme_id=as_int(form.get("theme_id") or 0) or None,
+        )
+
+    @rx.event
+    async def review_proposal(self, proposal_id: int, accept: bool):
+        await self._act(
+            dialogue.review_proposal,
+            DIALOGUE,
+            proposal_id=as_int(proposal_id),
+            accept=bool(accept),
+        )
+
+    @rx.event
+    async def open_consent(self, proposal_id: int):
+        await self._act(dialogue.open_consent, DIALOGUE, proposal_id=as_int(proposal_id))
+
+    @rx.event
+    async def close_consent(self):
+        await self._act(dialogue.close_consent, DIALOGUE)
+
+    @rx.event
+    async def reveal_consent(self):
+        await self._act(dialogue.reveal_consent, DIALOGUE)
+
+    @rx.event
+    async def decide(self, form: dict):
+        await self._act(
+            dialogue.decide,
+            DIALOGUE,
+            proposal_id=as_int(form.get("proposal_id")),
+            outcome=form.get("outcome", ""),
+            rationale=form.get("rationale", ""),
+        )
+
+    @rx.event
+    async def add_action(self, form: dict):
+        await self._act(
+            dialogue.add_action,
+            DIALOGUE,
+            decision_id=as_int(form.get("decision_id")),
+            what=form.get("what", ""),
+            owner=form.get("owner", ""),
+            due=form.get("due", ""),
+        )
+
+    @rx.event(background=True)
+    async def download(self, file_format: str):
+        """Make the record as PDF, JSON or CSV and hand it to the browser, off the event loop."""
+        if file_format not in ("pdf", "json", "csv"):
+            return
+        async with self:
+            if self.exporting:
+                return
+            record = await self._domain(facilitator_record, code=self.code, key=self._key())
+            if record is None:
+                return
+            self.exporting = file_format
+        try:
+            data = await export_file(record, file_format)
+        finally:
+            async with self:
+                self.exporting = ""
+        yield rx.download(data=data, filename=filename(record, file_format))

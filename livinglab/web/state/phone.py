@@ -5,10 +5,10 @@ from dataclasses import dataclass
 
 import reflex as rx
 
-from livinglab import insights, sensemaking, settings, voting, workshops
+from livinglab import dialogue, insights, sensemaking, settings, voting, workshops
 from livinglab.errors import TooManyAttempts, WorkshopNotFound
 from livinglab.insights import InsightCard
-from livinglab.realtime.hub import BOARD, PEOPLE, PHONE, THEMES, VOTES
+from livinglab.realtime.hub import BOARD, DIALOGUE, PEOPLE, PHONE, THEMES, VOTES
 from livinglab.realtime.snapshots import PhoneSnapshot, RoomView, phone_snapshot
 from livinglab.throttle import AttemptLimiter
 from livinglab.web import keyring
@@ -53,6 +53,9 @@ class PhoneState(ViewState, RoomMirror, LanguageState):
     #: This participant's own dots per item in the latest round (never anyone else's).
     my_dots: dict[str, int] = {}
     suggestion_sent: bool = False
+    #: This person's own answer in the latest consent round ("" when none).
+    my_answer: str = ""
+    proposal_sent: bool = False
     #: The id the next post goes out with: a double tap sends the same id twice.
     draft_ref: str = ""
     editing_id: int = -1
@@ -74,6 +77,7 @@ class PhoneState(ViewState, RoomMirror, LanguageState):
     def _apply(self, snapshot: PhoneSnapshot) -> None:
         self.apply_pushed(snapshot.room)
         self.my_dots = {str(item): count for item, count in snapshot.my_dots.items()}
+        self.my_answer = snapshot.my_answer
         self.found = True
         self.title = snapshot.info.title
         self.question = snapshot.info.question
@@ -219,6 +223,34 @@ class PhoneState(ViewState, RoomMirror, LanguageState):
             item_id=as_int(item_id),
         )
         await self._after_vote()
+
+    @rx.event
+    async def send_proposal(self, form: dict):
+        """Propose what should change; the facilitator puts it on the board or not."""
+        await self._domain(
+            dialogue.send_proposal,
+            code=self.code,
+            token=self._token(),
+            text=form.get("text", ""),
+            theme_id=as_int(form.get("theme_id") or 0) or None,
+        )
+        self.proposal_sent = not self.error_key
+        if self.proposal_sent:
+            hub.announce(self.code, DIALOGUE)
+
+    @rx.event
+    async def answer_consent(self, form: dict):
+        """Agree, can live with it, or object (with an optional one-line reason)."""
+        await self._domain(
+            dialogue.answer_consent,
+            code=self.code,
+            token=self._token(),
+            answer=form.get("answer", ""),
+            reason=form.get("reason", ""),
+        )
+        if not self.error_key:
+            self.my_answer = form.get("answer", "")
+            hub.announce(self.code, DIALOGUE)
 
     async def _after_vote(self) -> None:
         refused = self.error_key

@@ -8,6 +8,7 @@ from typing import TypeVar
 import reflex as rx
 
 from livinglab.db import session_scope
+from livinglab.dialogue import ProposalView
 from livinglab.errors import DomainError
 from livinglab.i18n import catalog
 from livinglab.realtime.snapshots import RoomView
@@ -98,6 +99,16 @@ class RoomMirror(rx.State, mixin=True):
     vote_items: list[VoteItem] = []
     voters: int = 0
     results: list[Tally] = []
+    proposals: list[ProposalView] = []
+    has_consent: bool = False
+    consent_open: bool = False
+    consent_revealed: bool = False
+    consent_proposal_id: int = 0
+    consent_text: str = ""
+    consent_answered: int = 0
+    consent_counts: dict[str, int] = {}
+    consent_by_role: dict[str, dict[str, int]] = {}
+    consent_objections: list[str] = []
 
     def _apply_room(self, room: RoomView) -> None:
         view = room.stage
@@ -116,3 +127,14 @@ class RoomMirror(rx.State, mixin=True):
         self.vote_items = vote_round.items if vote_round else []
         self.voters = vote_round.voters if vote_round else 0
         self.results = vote_round.results if vote_round else []
+        self.proposals = room.proposals
+        consent = room.consent
+        self.has_consent = consent is not None
+        self.consent_open = bool(consent and consent.is_open)
+        self.consent_revealed = bool(consent and consent.revealed)
+        self.consent_proposal_id = consent.proposal_id if consent else 0
+        self.consent_text = consent.proposal_text if consent else ""
+        self.consent_answered = consent.answered if consent else 0
+        self.consent_counts = consent.counts if consent else {}
+        self.consent_by_role = consent.by_role if consent else {}
+        self.consent_objections = consent.objections if consent else []
