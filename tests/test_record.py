@@ -11,9 +11,10 @@ from pypdf import PdfReader
 
 from livinglab import dialogue, insights, sensemaking, voting, workshops
 from livinglab.__main__ import main
+from livinglab.errors import NotFacilitator
 from livinglab.export.opendata import SCHEMA_PATH, csv_zip, record_csv, record_json
 from livinglab.export.pdf import NoFetching, render_html, render_pdf
-from livinglab.record import build_record, digest, verify
+from livinglab.record import build_record, digest, facilitator_record, verify
 from tests.conftest import join
 
 HOSTILE = [
@@ -191,3 +192,9 @@ def test_command_line_exports_and_verifies(decided, tmp_path, capsys):
     assert main(["export", "ZZZZZZZ", "--format", "pdf", "--out", str(tmp_path / "x.pdf")]) == 2
     assert "We do not know this code" in capsys.readouterr().err
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_export_from_the_web_needs_the_facilitator_key(session, decided):
+    _participant, token = join(session, decided.code)
+    with pytest.raises(NotFacilitator):
+        facilitator_record(session=session, code=decided.code, key=token)
