@@ -316,6 +316,27 @@ MESSAGES: dict[str, dict[str, str]] = {
     "add_action": {"nl": "Actie toevoegen", "en": "Add action"},
     "export_heading": {"nl": "Besluitenlog downloaden", "en": "Download the decision log"},
     "exporting": {"nl": "Bezig met maken…", "en": "Making it…"},
+    "records_key": {"nl": "Toegangscode van de organisatie", "en": "Organisation access key"},
+    "records_title": {
+        "nl": "Besluitenlogs van afgesloten workshops",
+        "en": "Decision logs of closed workshops",
+    },
+    "records_intro": {
+        "nl": (
+            "Hier vindt u het verslag van elke afgesloten workshop. "
+            "Als PDF om te lezen, als JSON of CSV voor andere systemen."
+        ),
+        "en": (
+            "Here you find the record of every closed workshop. "
+            "As PDF to read, as JSON or CSV for other systems."
+        ),
+    },
+    "records_none": {
+        "nl": "Er zijn nog geen afgesloten workshops.",
+        "en": "There are no closed workshops yet.",
+    },
+    "records_open": {"nl": "Openen", "en": "Open"},
+    "records_files": {"nl": "Downloaden", "en": "Download"},
     "you_said_heading": {"nl": "Jullie zeiden, wij doen", "en": "You said, we did"},
     "no_decisions": {"nl": "Er zijn nog geen besluiten.", "en": "There are no decisions yet."},
     # Refusals
@@ -334,6 +355,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error_not_facilitator": {
         "nl": "Alleen de begeleider mag dit doen.",
         "en": "Only the facilitator can do this.",
+    },
+    "error_records_key": {
+        "nl": "Deze toegangscode klopt niet. Probeer het nog eens.",
+        "en": "This access key is not right. Please try again.",
+    },
+    "error_records_off": {
+        "nl": "Deze pagina staat uit. Vraag de beheerder om een toegangscode in te stellen.",
+        "en": "This page is switched off. Ask the administrator to set an access key.",
     },
     "error_not_participant": {
         "nl": "Je doet nog niet mee. Doe eerst mee met de code.",

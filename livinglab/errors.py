@@ -22,6 +22,16 @@ class NotFacilitator(DomainError):
     key = "error_not_facilitator"
 
 
+class WrongRecordsKey(DomainError):
+    key = "error_records_key"
+
+
+class RecordsSwitchedOff(DomainError):
+    """No LIVINGLAB_RECORDS_KEY is configured, so no key can open the records page."""
+
+    key = "error_records_off"
+
+
 class NotParticipant(DomainError):
     key = "error_not_participant"
 

@@ -5,10 +5,12 @@ import reflex as rx
 from livinglab.web import routes
 from livinglab.web.pages.facilitator import console_page, projector_page
 from livinglab.web.pages.phone import code_page, phone_page
+from livinglab.web.pages.records import records_page
 from livinglab.web.pages.start import start_page
 from livinglab.web.room import hear_other_workers
 from livinglab.web.state.console import FacilitatorState
 from livinglab.web.state.phone import PhoneState
+from livinglab.web.state.records import RecordsState
 
 app = rx.App(
     stylesheets=["/livinglab.css"],
@@ -27,3 +29,4 @@ app.add_page(
 )
 app.add_page(code_page, route=routes.JOIN_CODE, title="livinglab")
 app.add_page(phone_page, route=routes.PHONE, title="livinglab", on_load=PhoneState.on_load)
+app.add_page(records_page, route=routes.RECORDS, title="livinglab", on_load=RecordsState.on_load)

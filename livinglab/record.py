@@ -6,14 +6,18 @@ JSON export is the record that was printed: `python -m livinglab verify`.
 """
 
 import hashlib
+import hmac
 import json
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from sqlmodel import Session, select
 
+from livinglab import settings
 from livinglab.dialogue import consent_result
+from livinglab.errors import RecordsSwitchedOff, WorkshopNotFound, WrongRecordsKey
 from livinglab.models import (
     Action,
     ConsentRound,
@@ -28,7 +32,7 @@ from livinglab.models import (
     as_utc,
 )
 from livinglab.voting import tallies
-from livinglab.workshops import ROLES, require_facilitator
+from livinglab.workshops import ROLES, find_workshop, format_code, require_facilitator
 
 SCHEMA_ID = "https://livinglab.example/schema/decision-record/1"
 SCHEMA_VERSION = 1
@@ -197,3 +201,44 @@ def facilitator_record(*, session: Session, code: str, key: str) -> dict[str, An
     return build_record(
         session=session, workshop=require_facilitator(session=session, code=code, key=key)
     )
+
+
+@dataclass(frozen=True)
+class ClosedWorkshop:
+    """A line on the records page."""
+
+    code: str
+    #: The code as people saw it on the projector (ABC-DEFG).
+    shown_code: str
+    title: str
+    day: str
+
+
+def _require_records_key(key: str) -> None:
+    expected = settings.RECORDS_KEY
+    if not expected:
+        raise RecordsSwitchedOff()
+    if not hmac.compare_digest(str(key).encode(), expected.encode()):
+        raise WrongRecordsKey()
+
+
+def closed_workshops(*, session: Session, key: str) -> list[ClosedWorkshop]:
+    """Closed workshops, newest first, for whoever holds the organisation's records key."""
+    _require_records_key(key)
+    return [
+        ClosedWorkshop(
+            code=w.code, shown_code=format_code(w.code), title=w.title, day=_when(w.created_at)[:10]
+        )
+        for w in session.exec(
+            select(Workshop).where(Workshop.stage == "closed").order_by(Workshop.id.desc())
+        )
+    ]
+
+
+def closed_record(*, session: Session, key: str, code: str) -> dict[str, Any]:
+    """The record of a closed workshop, for the records page (records key required)."""
+    _require_records_key(key)
+    workshop = find_workshop(session=session, code=code)
+    if workshop.stage != "closed":
+        raise WorkshopNotFound(code)
+    return build_record(session=session, workshop=workshop)

@@ -22,3 +22,7 @@ JOIN_ATTEMPTS_PER_MINUTE = int(os.environ.get("LIVINGLAB_JOIN_ATTEMPTS_PER_MINUT
 #: Redis, for several workers: Reflex keeps states there and livinglab's workers
 #: tell each other which room changed. Empty: one worker, no Redis.
 REDIS_URL = os.environ.get("REFLEX_REDIS_URL", "")
+
+#: The organisation's access key for the records page (/records), where policy teams
+#: find the logs of closed workshops. Empty: the records page is switched off.
+RECORDS_KEY = os.environ.get("LIVINGLAB_RECORDS_KEY", "")

@@ -9,12 +9,24 @@ import pytest
 import weasyprint
 from pypdf import PdfReader
 
-from livinglab import dialogue, insights, sensemaking, voting, workshops
+from livinglab import dialogue, insights, sensemaking, settings, voting, workshops
 from livinglab.__main__ import main
-from livinglab.errors import NotFacilitator
+from livinglab.errors import (
+    NotFacilitator,
+    RecordsSwitchedOff,
+    WorkshopNotFound,
+    WrongRecordsKey,
+)
 from livinglab.export.opendata import SCHEMA_PATH, csv_zip, record_csv, record_json
 from livinglab.export.pdf import NoFetching, render_html, render_pdf
-from livinglab.record import build_record, digest, facilitator_record, verify
+from livinglab.record import (
+    build_record,
+    closed_record,
+    closed_workshops,
+    digest,
+    facilitator_record,
+    verify,
+)
 from tests.conftest import join
 
 HOSTILE = [
@@ -198,3 +210,31 @@ def test_export_from_the_web_needs_the_facilitator_key(session, decided):
     _participant, token = join(session, decided.code)
     with pytest.raises(NotFacilitator):
         facilitator_record(session=session, code=decided.code, key=token)
+
+
+def test_records_page_lists_closed_workshops_only_for_the_organisation_key(
+    session, decided, workshop, monkeypatch
+):
+    _ws, key = workshop
+    workshops.create_workshop(  # open, so never listed
+        session=session, title="Nog bezig", question="?", language="nl", uses_names=False
+    )
+    session.commit()
+    monkeypatch.setattr(settings, "RECORDS_KEY", "")
+    with pytest.raises(RecordsSwitchedOff):
+        closed_workshops(session=session, key="")
+    monkeypatch.setattr(settings, "RECORDS_KEY", "gemeente-houten-2026")
+    assert closed_workshops(session=session, key="gemeente-houten-2026") == []
+    with pytest.raises(WorkshopNotFound):  # still in dialogue: not on the records page yet
+        closed_record(session=session, key="gemeente-houten-2026", code=decided.code)
+    workshops.move_stage(session=session, code=decided.code, key=key, step=1)
+    session.commit()
+    for wrong in ("", "gemeente-houten", key):
+        with pytest.raises(WrongRecordsKey):
+            closed_workshops(session=session, key=wrong)
+        with pytest.raises(WrongRecordsKey):
+            closed_record(session=session, key=wrong, code=decided.code)
+    (listed,) = closed_workshops(session=session, key="gemeente-houten-2026")
+    assert (listed.code, listed.title) == (decided.code, "Werk en inkomen")
+    record = closed_record(session=session, key="gemeente-houten-2026", code=decided.code)
+    assert record["digest"] == digest(record_of(session, decided))

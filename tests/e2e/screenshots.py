@@ -1,4 +1,4 @@
-"""Screenshots for the README: the projector and a phone during the collect stage.
+"""Screenshots for the README: projector and phone while collecting, then the dialogue.
 
 Not part of the test suite (it writes into docs/). Run from the project directory:
 
@@ -27,13 +27,17 @@ from .room import (
     move_to,
     post,
 )
-from .server import PROJECT, AppServer, free_port
+from .server import PROJECT, RECORDS_KEY, AppServer, free_port
 
 CONTENT = {
     "nl": {
         "title": "Werk en inkomen in Houten",
         "question": "Wat helpt jou, of iemand die je kent, aan passend werk?",
         "prompt": "Vertel over een moment dat iets of iemand echt hielp.",
+        "proposal": "Eén vast aanspreekpunt voor werk en inkomen, met een vaste telefoontijd",
+        "objection": "Eerst de wachttijd oplossen",
+        "rationale": "Breed gedragen; het bezwaar over wachttijd nemen we mee in de proef.",
+        "action": ("Proef met vast aanspreekpunt in twee wijken", "Team Werk en Inkomen"),
         "posts": [
             (
                 "resident",
@@ -55,6 +59,10 @@ CONTENT = {
         "title": "Work and income in Houten",
         "question": "What helps you, or someone you know, find suitable work?",
         "prompt": "Tell us about a moment when something or someone really helped.",
+        "proposal": "One fixed contact for work and income, with a fixed phone hour",
+        "objection": "Solve the waiting time first",
+        "rationale": "Broad support; the objection about waiting time goes into the trial.",
+        "action": ("Trial a fixed contact in two neighbourhoods", "Work and Income team"),
         "posts": [
             (
                 "resident",
@@ -112,9 +120,54 @@ def take(docs: Path, language: str, public_url: str | None) -> None:
                 )
             room.projector.screenshot(path=docs / "projector.png")
             phones[-1].screenshot(path=docs / "phone.png")
+            dialogue(docs, text, room, phones)
+            policy = browser.new_context(**PROJECTOR).new_page()
+            policy.goto(f"{server.base_url}/records")
+            policy.get_by_test_id("records-key").fill(RECORDS_KEY)
+            policy.get_by_test_id("records-open").click()
+            expect(policy.get_by_test_id("record-row")).to_have_count(1)
+            policy.screenshot(path=docs / "records.png")
             browser.close()
     finally:
         server.stop()
+
+
+def dialogue(docs: Path, text: dict, room, phones) -> None:
+    """A proposal, a consent round with one objection, a decision with an action, the close."""
+    console = room.console
+    move_to(console, "dialogue")
+    console.get_by_test_id("proposal-text").fill(text["proposal"])
+    console.get_by_test_id("proposal-submit").click()
+    console.get_by_test_id("consent-open").click()
+    for index, phone in enumerate(phones):
+        expect(phone.get_by_test_id("consent-ballot")).to_be_visible(timeout=PUSH_TIMEOUT)
+        if index == 0:
+            phones[0].screenshot(path=docs / "phone-consent.png")
+        answer = "object" if index == 1 else ("agree" if index % 2 == 0 else "live_with")
+        phone.get_by_test_id(f"consent-{answer}").check()
+        if answer == "object":
+            phone.get_by_test_id("consent-reason").fill(text["objection"])
+        phone.get_by_test_id("consent-submit").click()
+        expect(phone.get_by_test_id("my-answer")).to_be_visible(timeout=PUSH_TIMEOUT)
+    console.get_by_test_id("consent-close").click()
+    console.get_by_test_id("consent-reveal").click()
+    expect(room.projector.get_by_test_id("consent-result")).to_contain_text(
+        text["objection"], timeout=PUSH_TIMEOUT
+    )
+    console.get_by_test_id("decision-outcome").select_option("adopted_with_changes")
+    console.get_by_test_id("decision-rationale").fill(text["rationale"])
+    console.get_by_test_id("decision-save").click()
+    what, owner = text["action"]
+    console.get_by_test_id("action-what").fill(what)
+    console.get_by_test_id("action-owner").fill(owner)
+    console.get_by_test_id("action-due").fill("2027-03-01")
+    console.get_by_test_id("action-add").click()
+    expect(console.get_by_test_id("decision")).to_contain_text(what, timeout=PUSH_TIMEOUT)
+    room.projector.screenshot(path=docs / "projector-dialogue.png")
+    console.screenshot(path=docs / "console-dialogue.png", full_page=True)
+    move_to(console, "closed")
+    expect(phones[0].get_by_test_id("you-said-we-did")).to_contain_text(what, timeout=PUSH_TIMEOUT)
+    phones[0].screenshot(path=docs / "phone-closed.png", full_page=True)
 
 
 def main() -> None:
@@ -125,7 +178,7 @@ def main() -> None:
     args = parser.parse_args()
     args.docs.mkdir(parents=True, exist_ok=True)
     take(args.docs, args.lang, args.public_url)
-    print(f"wrote {args.docs / 'projector.png'} and {args.docs / 'phone.png'}")
+    print(f"wrote screenshots into {args.docs}")
 
 
 if __name__ == "__main__":

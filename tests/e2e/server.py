@@ -34,6 +34,8 @@ NOT_COPIED = (
 )
 
 #: The production build takes 30-90 s on a slow machine; a cold bun cache even longer.
+#: The organisation's key for the records page of the server under test.
+RECORDS_KEY = "e2e-organisation-key"
 STARTUP_TIMEOUT = float(os.environ.get("LIVINGLAB_E2E_STARTUP_TIMEOUT", "300"))
 
 
@@ -80,6 +82,7 @@ class AppServer:
             LIVINGLAB_PORT=str(self.port),
             DATABASE_URL=f"sqlite:///{self.workdir / 'e2e.db'}",
             LIVINGLAB_PUBLIC_URL=self.public_url,
+            LIVINGLAB_RECORDS_KEY=RECORDS_KEY,
             PYTHONUNBUFFERED="1",
         )
         env.pop("VIRTUAL_ENV", None)

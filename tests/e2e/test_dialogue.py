@@ -1,11 +1,16 @@
 """Dialogue toward change in real browsers: proposals, consent from two phones, the log."""
 
+import json
 import re
 
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
+from livinglab.record import verify
+from livinglab.workshops import format_code
+
 from .room import PUSH_TIMEOUT, create_workshop, join, move_to
+from .server import RECORDS_KEY
 
 
 def test_consent_from_two_phones_decision_and_download(people, app_server):
@@ -81,3 +86,18 @@ def test_consent_from_two_phones_decision_and_download(people, app_server):
     expect(anna.get_by_test_id("you-said-we-did")).to_contain_text(
         "Leesgroep starten", timeout=PUSH_TIMEOUT
     )
+
+    # A policy team finds the closed workshop's record behind the organisation's key.
+    policy = people.facilitator().new_page()
+    policy.goto(f"{app_server.base_url}/records")
+    policy.get_by_test_id("records-key").fill("not-the-key")
+    policy.get_by_test_id("records-open").click()
+    expect(policy.get_by_test_id("error-message")).to_be_visible()
+    policy.get_by_test_id("records-key").fill(RECORDS_KEY)
+    policy.get_by_test_id("records-open").click()
+    row = policy.get_by_test_id("record-row").filter(has_text=format_code(room.code))
+    expect(row).to_have_count(1)
+    with policy.expect_download(timeout=30_000) as download_info:
+        row.get_by_test_id("record-json").click()
+    record = json.loads(download_info.value.path().read_text())
+    assert record["workshop"]["code"] == room.code and verify(record, record["digest"])

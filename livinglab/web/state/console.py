@@ -28,9 +28,15 @@ from livinglab.record import facilitator_record
 from livinglab.sensemaking import ProposedTheme
 from livinglab.voting import RoleBalance
 from livinglab.web import keyring
-from livinglab.web.exports import export_file, filename
 from livinglab.web.room import hub
-from livinglab.web.state.view import LanguageState, RoomMirror, ViewState, as_int, path_code
+from livinglab.web.state.view import (
+    Downloads,
+    LanguageState,
+    RoomMirror,
+    ViewState,
+    as_int,
+    path_code,
+)
 from livinglab.workshops import format_code
 
 KEY_COOKIE_MAX_AGE = 60 * 60 * 24 * 90
@@ -56,7 +62,7 @@ class SuggestedGroup:
     texts: list[str]
 
 
-class FacilitatorState(ViewState, RoomMirror, LanguageState):
+class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
     """Console and projector: authorised by the facilitator key, never by a hidden button."""
 
     facilitator_keys: str = rx.Cookie(
@@ -76,8 +82,6 @@ class FacilitatorState(ViewState, RoomMirror, LanguageState):
     paper: list[PaperParticipant] = []
     suggestion: list[SuggestedGroup] = []
     pending: list[ProposalView] = []
-    #: The export being made ("pdf", "json", "csv"), for the progress indicator.
-    exporting: str = ""
     suggestion_empty: bool = False
     join_url: str = ""
     #: The join URL without the code, so a narrow column breaks before the code.
@@ -379,18 +383,7 @@ class FacilitatorState(ViewState, RoomMirror, LanguageState):
     @rx.event(background=True)
     async def download(self, file_format: str):
         """Make the record as PDF, JSON or CSV and hand it to the browser, off the event loop."""
-        if file_format not in ("pdf", "json", "csv"):
-            return
-        async with self:
-            if self.exporting:
-                return
-            record = await self._domain(facilitator_record, code=self.code, key=self._key())
-            if record is None:
-                return
-            self.exporting = file_format
-        try:
-            data = await export_file(record, file_format)
-        finally:
-            async with self:
-                self.exporting = ""
-        yield rx.download(data=data, filename=filename(record, file_format))
+        async for event in self._deliver(
+            facilitator_record, str(file_format), code=self.code, key=self._key()
+        ):
+            yield event

@@ -14,6 +14,7 @@ from livinglab.i18n import catalog
 from livinglab.realtime.snapshots import RoomView
 from livinglab.sensemaking import ThemeSummary
 from livinglab.voting import Tally, VoteItem
+from livinglab.web.exports import SUFFIX, export_file, filename
 
 Result = TypeVar("Result")
 
@@ -138,3 +139,31 @@ class RoomMirror(rx.State, mixin=True):
         self.consent_counts = consent.counts if consent else {}
         self.consent_by_role = consent.by_role if consent else {}
         self.consent_objections = consent.objections if consent else []
+
+
+class Downloads(rx.State, mixin=True):
+    """Handing the decision log to the browser, made off the event loop, with progress."""
+
+    #: The export being made ("pdf", "json", "csv"), for the progress indicator.
+    exporting: str = ""
+
+    async def _deliver(self, read_record: Callable[..., dict], file_format: str, **kwargs):
+        """Read the record (a domain call that checks the caller), render, yield the download.
+
+        For background handlers: the state lock is held only while reading and flagging.
+        """
+        if file_format not in SUFFIX:
+            return
+        async with self:
+            if self.exporting:
+                return
+            record = await self._domain(read_record, **kwargs)
+            if record is None:
+                return
+            self.exporting = file_format
+        try:
+            data = await export_file(record, file_format)
+        finally:
+            async with self:
+                self.exporting = ""
+        yield rx.download(data=data, filename=filename(record, file_format))
