@@ -265,6 +265,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "stories were hidden by the facilitator and are not in this log.",
     },
     "log_votes": {"nl": "Uitslag van het stemmen", "en": "Voting results"},
+    "log_chart_top": {
+        "nl": "De {n} onderwerpen met de meeste stippen. Alle uitslagen staan in de tabel.",
+        "en": "The {n} items with the most dots. All results are in the table.",
+    },
     "log_no_votes": {"nl": "Er is niet gestemd.", "en": "There was no vote."},
     "log_proposals": {"nl": "Voorstellen en besluiten", "en": "Proposals and decisions"},
     "log_no_proposals": {"nl": "Er zijn geen voorstellen.", "en": "There are no proposals."},
