@@ -249,7 +249,7 @@ async def room_while_exporting(args: argparse.Namespace, big: BigWorkshop) -> No
         quiet = list(room.figures.post_projector)
         durations: list[float] = []
         exporting = asyncio.create_task(keep_exporting(exporter, now() + args.phase, durations))
-        await room.post_at_rate(args.posts_per_s, args.phase)
+        await room.post_at_rate(args.posts_per_s, args.phase, first=len(room.posts))
         await exporting
         await room.settle()
         busy = room.figures.post_projector[len(quiet) :]

@@ -597,8 +597,11 @@ class Room:
             tab.own = False
             phone.busy = False
 
-    async def post_at_rate(self, rate: float, duration: float) -> None:
-        """R posts per second in total, each from a random joined phone not already posting."""
+    async def post_at_rate(self, rate: float, duration: float, first: int = 0) -> None:
+        """R posts per second in total, each from a random joined phone not already posting.
+
+        Posts are numbered from `first`, so a second posting phase has texts of its own.
+        """
         joined = [phone for phone in self.phones if phone.joined_at is not None]
         if not joined:
             return
@@ -611,7 +614,7 @@ class Room:
             if not idle:
                 self.figures.skipped_posts += 1
                 continue
-            tasks.append(asyncio.create_task(self.post(random.choice(idle), number)))
+            tasks.append(asyncio.create_task(self.post(random.choice(idle), first + number)))
         await asyncio.gather(*tasks)
 
     async def settle(self) -> None:

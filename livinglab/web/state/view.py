@@ -14,7 +14,7 @@ from livinglab.i18n import catalog
 from livinglab.realtime.snapshots import RoomView
 from livinglab.sensemaking import ThemeSummary
 from livinglab.voting import Tally, VoteItem
-from livinglab.web.exports import SUFFIX, export_file, filename
+from livinglab.web.exports import SUFFIX, export_file
 
 Result = TypeVar("Result")
 
@@ -150,20 +150,24 @@ class Downloads(rx.State, mixin=True):
     async def _deliver(self, read_record: Callable[..., dict], file_format: str, **kwargs):
         """Read the record (a domain call that checks the caller), render, yield the download.
 
-        For background handlers: the state lock is held only while reading and flagging.
+        For background handlers: the state lock is held only to flag progress and refusals;
+        reading and rendering happen in the export process.
         """
         if file_format not in SUFFIX:
             return
         async with self:
             if self.exporting:
                 return
-            record = await self._domain(read_record, **kwargs)
-            if record is None:
-                return
             self.exporting = file_format
         try:
-            data = await export_file(record, file_format)
+            data, name = await export_file(read_record, file_format, **kwargs)
+        except DomainError as refusal:
+            async with self:
+                self.error_key = refusal.key
+            return
         finally:
             async with self:
                 self.exporting = ""
-        yield rx.download(data=data, filename=filename(record, file_format))
+        async with self:
+            self.error_key = ""
+        yield rx.download(data=data, filename=name)
