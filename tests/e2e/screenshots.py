@@ -164,7 +164,6 @@ def dialogue(docs: Path, text: dict, room, phones) -> None:
     console.get_by_test_id("action-add").click()
     expect(console.get_by_test_id("decision")).to_contain_text(what, timeout=PUSH_TIMEOUT)
     room.projector.screenshot(path=docs / "projector-dialogue.png")
-    console.screenshot(path=docs / "console-dialogue.png", full_page=True)
     move_to(console, "closed")
     expect(phones[0].get_by_test_id("you-said-we-did")).to_contain_text(what, timeout=PUSH_TIMEOUT)
     phones[0].screenshot(path=docs / "phone-closed.png", full_page=True)
