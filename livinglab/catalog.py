@@ -9,6 +9,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Make a room where everyone takes part with their own phone. No account needed.",
     },
     "field_title": {"nl": "Titel", "en": "Title"},
+    "field_place": {"nl": "Plaats", "en": "Place"},
+    "field_organisers": {"nl": "Georganiseerd door", "en": "Organised by"},
+    "field_optional": {"nl": "(mag leeg)", "en": "(optional)"},
     "field_title_hint": {
         "nl": "Bijvoorbeeld: Werk en inkomen in Houten",
         "en": "For example: Work and income in Houten",

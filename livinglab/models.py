@@ -31,6 +31,9 @@ class Workshop(SQLModel, table=True):
     code: str = Field(index=True, unique=True, max_length=16)
     title: str = Field(max_length=200)
     question: str = Field(max_length=500)
+    #: Where and by whom, for the cover of the decision log; both optional.
+    place: str = Field(default="", max_length=120)
+    organisers: str = Field(default="", max_length=200)
     language: str = Field(default="nl", max_length=2)
     uses_names: bool = False
     facilitator_key_hash: str = Field(max_length=64)

@@ -106,6 +106,8 @@ def build_record(*, session: Session, workshop: Workshop) -> dict[str, Any]:
             "language": workshop.language,
             "created_at": _when(workshop.created_at),
             "uses_names": workshop.uses_names,
+            "place": workshop.place,
+            "organisers": workshop.organisers,
         },
         "process": {
             "stages": [

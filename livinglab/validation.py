@@ -7,12 +7,15 @@ from livinglab.errors import EmptyText, TextTooLong
 INSIGHT_MAX = 500
 NAME_MAX = 40
 TITLE_MAX = 200
+PLACE_MAX = 120
+ORGANISERS_MAX = 200
 QUESTION_MAX = 500
 PROMPT_MAX = 300
 
 
-def clean_text(text: object, *, limit: int, multiline: bool = True) -> str:
-    """`text` trimmed and checked: 1..limit characters, control characters removed.
+def clean_text(text: object, *, limit: int, multiline: bool = True, required: bool = True) -> str:
+    """`text` trimmed and checked: 1..limit characters (0.. when not required),
+    control characters removed.
 
     Emoji, accents and right-to-left scripts pass unchanged: every voice counts.
     """
@@ -27,7 +30,7 @@ def clean_text(text: object, *, limit: int, multiline: bool = True) -> str:
         elif unicodedata.category(char) != "Cc":
             kept.append(char)
     cleaned = "".join(kept).strip()
-    if not cleaned:
+    if not cleaned and required:
         raise EmptyText()
     if len(cleaned) > limit:
         raise TextTooLong(f"{len(cleaned)} > {limit}")

@@ -16,7 +16,15 @@ from livinglab.errors import (
     WorkshopNotFound,
 )
 from livinglab.models import Participant, StageChange, StagePrompt, Workshop, as_utc, utcnow
-from livinglab.validation import NAME_MAX, PROMPT_MAX, QUESTION_MAX, TITLE_MAX, clean_text
+from livinglab.validation import (
+    NAME_MAX,
+    ORGANISERS_MAX,
+    PLACE_MAX,
+    PROMPT_MAX,
+    QUESTION_MAX,
+    TITLE_MAX,
+    clean_text,
+)
 
 #: The roadmap: collect stories, make sense together, dialogue toward change.
 STAGES = ("welcome", "collect", "sensemaking", "dialogue", "closed")
@@ -50,7 +58,14 @@ def format_code(code: str) -> str:
 
 
 def create_workshop(
-    *, session: Session, title: str, question: str, language: str, uses_names: bool
+    *,
+    session: Session,
+    title: str,
+    question: str,
+    language: str,
+    uses_names: bool,
+    place: str = "",
+    organisers: str = "",
 ) -> tuple[Workshop, str]:
     """Store a new workshop; return it with the facilitator key (shown once, never stored)."""
     if language not in LANGUAGES:
@@ -64,6 +79,8 @@ def create_workshop(
         code=code,
         title=clean_text(title, limit=TITLE_MAX, multiline=False),
         question=clean_text(question, limit=QUESTION_MAX),
+        place=clean_text(place, limit=PLACE_MAX, multiline=False, required=False),
+        organisers=clean_text(organisers, limit=ORGANISERS_MAX, multiline=False, required=False),
         language=language,
         uses_names=bool(uses_names),
         facilitator_key_hash=_digest(key),

@@ -238,3 +238,22 @@ def test_records_page_lists_closed_workshops_only_for_the_organisation_key(
     assert (listed.code, listed.title) == (decided.code, "Werk en inkomen")
     record = closed_record(session=session, key="gemeente-houten-2026", code=decided.code)
     assert record["digest"] == digest(record_of(session, decided))
+
+
+def test_cover_names_place_and_organisers_as_text(session):
+    ws, _key = workshops.create_workshop(
+        session=session,
+        title="Schulden",
+        question="Wat helpt?",
+        language="en",
+        uses_names=False,
+        place="Helmond, De Cacaofabriek",
+        organisers="<b>Gemeente Helmond</b> & Wijkteam",
+    )
+    session.commit()
+    record = record_of(session, ws)
+    assert record["workshop"]["place"] == "Helmond, De Cacaofabriek"
+    jsonschema.validate(record, json.loads(SCHEMA_PATH.read_text()))
+    cover = PdfReader(io.BytesIO(render_pdf(record))).pages[0].extract_text()
+    assert "Place: Helmond, De Cacaofabriek" in cover
+    assert "Organised by: <b>Gemeente Helmond</b> & Wijkteam" in cover

@@ -62,6 +62,17 @@ def test_create_with_empty_title_shows_a_message_and_stores_nothing(database_url
     assert stored(Workshop) == []
 
 
+def test_place_and_organisers_are_optional_and_bounded(database_url):
+    start = open_view(StartState, "/")
+    run(start.create({**FORM, "place": "x" * 121}))
+    assert not start.created and start.error_key == "error_text_too_long"
+    assert stored(Workshop) == []
+    run(start.create({**FORM, "place": " Wijkcentrum De Schans, Houten ", "organisers": ""}))
+    assert start.created and start.error_key == ""
+    (workshop,) = stored(Workshop)
+    assert (workshop.place, workshop.organisers) == ("Wijkcentrum De Schans, Houten", "")
+
+
 def test_facilitator_link_authorises_then_hides_the_key_from_the_address_bar(created):
     code, key = created
     view = open_view(FacilitatorState, f"/f/{code}?key={key}")

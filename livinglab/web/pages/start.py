@@ -2,6 +2,7 @@
 
 import reflex as rx
 
+from livinglab.validation import ORGANISERS_MAX, PLACE_MAX
 from livinglab.web.components.common import error_message, testid
 from livinglab.web.state.start import StartState as S
 
@@ -41,6 +42,19 @@ def _form() -> rx.Component:
                 custom_attrs=testid("create-question"),
             ),
         ),
+        *[
+            rx.el.div(
+                rx.el.label(S.t[f"field_{name}"], " ", S.t["field_optional"], html_for=name),
+                rx.el.input(
+                    id=name,
+                    name=name,
+                    type="text",
+                    max_length=limit,
+                    custom_attrs=testid(f"create-{name}"),
+                ),
+            )
+            for name, limit in (("place", PLACE_MAX), ("organisers", ORGANISERS_MAX))
+        ],
         rx.el.fieldset(
             rx.el.legend(S.t["field_language"]),
             _radio(

@@ -28,6 +28,8 @@ class StartState(ViewState, LanguageState):
             workshops.create_workshop,
             title=form.get("title", ""),
             question=form.get("question", ""),
+            place=form.get("place", ""),
+            organisers=form.get("organisers", ""),
             language=form.get("language", "nl"),
             uses_names=form.get("names", "") == "first_name",
         )
