@@ -9,7 +9,7 @@ export REFLEX_USE_SYSTEM_BUN := 1
 export REFLEX_TELEMETRY_ENABLED := false
 export LIVINGLAB_PORT ?= 3000
 
-.PHONY: run test setup test-setup migrate lint
+.PHONY: run test setup test-setup migrate lint postgresql
 
 run: setup migrate
 	$(VENV)/bin/reflex run --env prod --single-port
@@ -19,7 +19,7 @@ test: test-setup
 
 setup: $(VENV)/.installed .tools/.installed
 
-test-setup: setup $(VENV)/.installed-dev /usr/bin/chromium /usr/bin/redis-server
+test-setup: setup $(VENV)/.installed-dev /usr/bin/chromium /usr/bin/redis-server postgresql
 
 migrate: setup
 	$(PY) -m livinglab migrate
@@ -45,7 +45,13 @@ $(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed
 	touch $@
 
 # Browser tests drive Debian's Chromium (never `playwright install`); the
-# several-workers tests start their own redis-server on loopback.
+# several-workers tests start their own redis-server on loopback, and the suite
+# runs against a throwaway PostgreSQL cluster too (tests/services.py).
 /usr/bin/chromium /usr/bin/redis-server:
 	$(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq
 	$(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq $(notdir $@)
+
+postgresql:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+	  $(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq && \
+	  $(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq postgresql; }

@@ -1,26 +1,16 @@
-"""Fixtures that build real things: a migrated SQLite file per test."""
+"""Fixtures that build real things: a migrated database per test, SQLite and PostgreSQL."""
 
-import socket
-import subprocess
-import time
+import itertools
+from collections.abc import Iterator
 
 import pytest
+from sqlalchemy import Engine, create_engine, text
 from sqlmodel import Session
 
 from livinglab import db, settings, workshops
-from tests.e2e.server import free_port
+from tests.services import postgres_server, redis_server
 
-
-@pytest.fixture
-def database_url(tmp_path, monkeypatch) -> str:
-    """A fresh, migrated SQLite database that the app's engine points at."""
-    url = f"sqlite:///{tmp_path / 'livinglab.db'}"
-    db.migrate(url)
-    monkeypatch.setattr(settings, "DATABASE_URL", url)
-    db.engine.cache_clear()
-    yield url
-    db.engine().dispose()
-    db.engine.cache_clear()
+_databases = itertools.count()
 
 
 @pytest.fixture
@@ -53,32 +43,38 @@ def join(session, code: str, name: str = "", role: str = "resident") -> tuple[ob
 
 
 @pytest.fixture(scope="session")
-def redis_url(tmp_path_factory):
+def redis_url(tmp_path_factory) -> Iterator[str]:
     """A real redis-server on loopback, data in a temp folder, stopped afterwards."""
-    folder = tmp_path_factory.mktemp("redis")
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            "redis-server",
-            "--port",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--dir",
-            str(folder),
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-        ],
-        stdout=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) == 0:
-                break
-        time.sleep(0.05)
-    yield f"redis://127.0.0.1:{port}/0"
-    server.terminate()
-    server.wait(timeout=10)
+    with redis_server(tmp_path_factory.mktemp("redis")) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def postgres_template() -> Iterator[tuple[str, Engine]]:
+    """A real PostgreSQL with a migrated template database that each test copies (fast)."""
+    with postgres_server() as server_url:
+        admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
+        with admin.connect() as connection:
+            connection.execute(text("CREATE DATABASE livinglab_template"))
+        db.migrate(server_url.rsplit("/", 1)[0] + "/livinglab_template")
+        yield server_url, admin
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path, monkeypatch) -> Iterator[str]:
+    """A fresh, migrated database that the app's engine points at: SQLite, then PostgreSQL."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'livinglab.db'}"
+        db.migrate(url)
+    else:
+        server_url, admin = request.getfixturevalue("postgres_template")
+        name = f"test_{next(_databases)}"
+        with admin.connect() as connection:
+            connection.execute(text(f"CREATE DATABASE {name} TEMPLATE livinglab_template"))
+        url = server_url.rsplit("/", 1)[0] + f"/{name}"
+    monkeypatch.setattr(settings, "DATABASE_URL", url)
+    db.engine.cache_clear()
+    yield url
+    db.engine().dispose()
+    db.engine.cache_clear()
