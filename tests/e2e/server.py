@@ -63,6 +63,7 @@ class AppServer:
         port: int | None = None,
         public_url: str | None = None,
         log_path: Path | None = None,
+        env: dict[str, str] | None = None,
     ) -> None:
         self.port = port or free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
@@ -72,6 +73,8 @@ class AppServer:
         self.app_dir = self.workdir / "app"
         self.log_path = log_path or self.workdir / "server.log"
         self.process: subprocess.Popen | None = None
+        #: On top of the defaults: DATABASE_URL, REFLEX_REDIS_URL, GRANIAN_WORKERS, ...
+        self.extra_env = env or {}
 
     def _env(self) -> dict[str, str]:
         env = dict(os.environ)
@@ -85,6 +88,7 @@ class AppServer:
             LIVINGLAB_RECORDS_KEY=RECORDS_KEY,
             PYTHONUNBUFFERED="1",
         )
+        env.update(self.extra_env)
         env.pop("VIRTUAL_ENV", None)
         return env
 
@@ -110,6 +114,11 @@ class AppServer:
                 check=True,
                 timeout=120,
             )
+        return self.launch()
+
+    def launch(self) -> "AppServer":
+        """Serve the copy (again, after `crash`); return once the page and the backend answer."""
+        env = self._env()
         log = self.log_path.open("ab")
         self.process = subprocess.Popen(
             [str(VENV_BIN / "reflex"), "run", "--env", "prod", "--single-port"],
@@ -137,6 +146,13 @@ class AppServer:
         log = self.log()
         self.stop()
         raise RuntimeError(f"livinglab did not answer within {STARTUP_TIMEOUT:.0f} s:\n{log}")
+
+    def crash(self) -> None:
+        """SIGKILL every process of the app at once, as a power cut or the OOM killer would."""
+        pgid = os.getpgid(self.process.pid)
+        os.killpg(pgid, signal.SIGKILL)
+        self._group_gone(pgid, 10)
+        self.process.wait(timeout=5)
 
     def stop(self) -> None:
         """Kill the whole process group (reflex, granian, any bun), then drop the copy."""
