@@ -120,3 +120,46 @@ def test_a_failing_push_does_not_stop_the_others():
     room, hub = asyncio.run(scenario())
     assert [token for token, _, _ in room.pushes] == ["fine"]
     assert set(hub.watchers("ABC")) == {"broken", "fine"}
+
+
+def test_a_reconnect_during_a_failed_push_keeps_the_renewed_watch():
+    async def scenario():
+        room = Room()
+        dropped_once = []
+
+        async def push(token, audience, snapshot):
+            if not dropped_once:
+                # The socket dropped; before the hub hears so, the phone reconnects.
+                dropped_once.append(token)
+                hub.watch("ABC", PHONE, token)
+                return False
+            return await room.push(token, audience, snapshot)
+
+        hub = RoomHub(load=room.load, push=push)
+        hub.watch("ABC", PHONE, "phone")
+        hub.announce("ABC", STAGE)
+        await settle()
+        kept = hub.watchers("ABC")
+        hub.announce("ABC", STAGE)
+        await settle()
+        return room, kept, dropped_once
+
+    room, kept, dropped_once = asyncio.run(scenario())
+    assert dropped_once == ["phone"]
+    assert kept == {"phone": PHONE}
+    assert [token for token, _, _ in room.pushes] == ["phone"]
+
+
+def test_forgotten_screens_and_empty_rooms_leave_nothing_behind():
+    async def scenario():
+        room = Room()
+        hub = RoomHub(load=room.load, push=room.push)
+        for attempt in range(1000):  # a flood of wrong codes from one tab
+            hub.watch(f"WRONG{attempt}", PHONE, "guesser")
+            hub.forget("guesser")
+        hub.watch("ABC", PHONE, "phone")
+        return hub
+
+    hub = asyncio.run(scenario())
+    assert list(hub._rooms) == ["ABC"]
+    assert hub.watchers("ABC") == {"phone": PHONE}

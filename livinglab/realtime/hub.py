@@ -6,6 +6,7 @@ announcements becomes one database read and one push per interested screen.
 """
 
 import asyncio
+import itertools
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -37,6 +38,9 @@ Publish = Callable[[str, set[str]], Awaitable[None]]
 @dataclass
 class _Room:
     watchers: dict[str, str] = field(default_factory=dict)  # client token -> audience
+    #: When each screen last (re)joined: a failed push forgets only an older watch,
+    #: never one renewed by a reconnect while that push was on its way.
+    joined: dict[str, int] = field(default_factory=dict)
     pending: set[str] = field(default_factory=set)
     pump: asyncio.Task | None = None
 
@@ -51,13 +55,23 @@ class RoomHub:
         self._publish = publish
         self._rooms: dict[str, _Room] = {}
         self._publishing: set[asyncio.Task] = set()
+        self._joins = itertools.count()
 
     def watch(self, code: str, audience: str, client_token: str) -> None:
-        """Let `client_token` receive `audience` updates for workshop `code`."""
-        for other_code, room in self._rooms.items():
-            if other_code != code:
-                room.watchers.pop(client_token, None)
-        self._rooms.setdefault(code, _Room()).watchers[client_token] = audience
+        """Let `client_token` receive `audience` updates for workshop `code` (only)."""
+        self.forget(client_token, keep=code)
+        room = self._rooms.setdefault(code, _Room())
+        room.watchers[client_token] = audience
+        room.joined[client_token] = next(self._joins)
+
+    def forget(self, client_token: str, keep: str = "") -> None:
+        """Stop pushing to `client_token`, in every workshop but `keep`."""
+        for code in [code for code in self._rooms if code != keep]:
+            room = self._rooms[code]
+            room.watchers.pop(client_token, None)
+            room.joined.pop(client_token, None)
+            if not room.watchers and (room.pump is None or room.pump.done()):
+                del self._rooms[code]
 
     def watchers(self, code: str) -> dict[str, str]:
         """The screens watching `code` on this worker (a copy)."""
@@ -104,14 +118,16 @@ class RoomHub:
         limit = asyncio.Semaphore(PUSH_CONCURRENCY)
 
         async def deliver_one(token: str, audience: str) -> None:
+            joined = room.joined.get(token)
             async with limit:
                 try:
                     delivered = await self._push(token, audience, snapshots[audience])
                 except Exception:
                     logger.exception("push to a %s screen failed", audience)
                     delivered = True  # keep it: the next change tries again
-            if not delivered:
+            if not delivered and room.joined.get(token) == joined:
                 room.watchers.pop(token, None)
+                room.joined.pop(token, None)
 
         await asyncio.gather(
             *(

@@ -131,13 +131,13 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
         self.authorised = workshop is not None
         if workshop is None:
             return None
+        hub.watch(self.code, FACILITATOR, self.router.session.client_token)  # before reading
         await self._refresh()
         self.code_shown = format_code(self.code)
         self.join_url = join_url(self.code)
         self.join_base = self.join_url.removesuffix(self.code)
         self.url_is_loopback = is_loopback(self.join_url)
         self.qr_code = qr_svg_data_uri(self.join_url)
-        hub.watch(self.code, FACILITATOR, self.router.session.client_token)
         if link_key:
             # Keep the key in a cookie and take it out of the address bar, which
             # the projector may be mirroring to the whole room.

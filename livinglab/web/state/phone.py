@@ -98,16 +98,20 @@ class PhoneState(ViewState, RoomMirror, LanguageState):
         self.loaded = False
         # Guessing codes is throttled per address; a phone that already joined this
         # workshop (its token proves it) is never held back by others' typos.
+        client = self.router.session.client_token
         if not self._token() and join_limiter.blocked(self._client_address()):
             self.error_key = TooManyAttempts.key
             self.found = False
         else:
+            # Watch before reading: a change committed meanwhile is pushed after this
+            # handler lets go of the state, so the phone never keeps a stale view.
+            hub.watch(self.code, PHONE, client)
             await self._refresh()
             if self.error_key == WorkshopNotFound.key:
                 join_limiter.record_failure(self._client_address())
                 self.found = False
-        if self.found:
-            hub.watch(self.code, PHONE, self.router.session.client_token)
+        if not self.found:
+            hub.forget(client)
         if not self.draft_ref:
             self.draft_ref = _new_ref()
         self.loaded = True
