@@ -139,6 +139,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "insight_limit": {"nl": "Maximaal 500 tekens.", "en": "At most 500 characters."},
     "insight_submit": {"nl": "Versturen", "en": "Send"},
     "insight_sent": {"nl": "Verstuurd. Dank je!", "en": "Sent. Thank you!"},
+    "insight_waiting": {
+        "nl": "Nog niet verstuurd. Je hebt nu geen verbinding. "
+        "We sturen je verhaal vanzelf als je weer verbinding hebt.",
+        "en": "Not sent yet. You have no connection right now. "
+        "We send your story by itself when you are connected again.",
+    },
+    "offline": {
+        "nl": "Geen verbinding. We proberen het steeds opnieuw.",
+        "en": "No connection. We keep trying.",
+    },
     "your_posts": {"nl": "Wat jij schreef", "en": "What you wrote"},
     "edit": {"nl": "Aanpassen", "en": "Edit"},
     "save": {"nl": "Opslaan", "en": "Save"},

@@ -3,6 +3,7 @@
 import reflex as rx
 
 from livinglab.web import routes
+from livinglab.web.components.common import offline_banner
 from livinglab.web.pages.facilitator import console_page, projector_page
 from livinglab.web.pages.phone import code_page, phone_page
 from livinglab.web.pages.records import records_page
@@ -17,8 +18,11 @@ app = rx.App(
     head_components=[
         rx.el.script(src="/timer.js", defer=True),
         rx.el.script(src="/board.js", defer=True),
+        rx.el.script(src="/outbox.js", defer=True),
     ],
 )
+# The connection notice in the workshop's language, instead of Reflex's English toast.
+app.app_wraps[(5, "Overlay")] = lambda stateful: offline_banner() if stateful else None
 app.register_lifespan_task(hear_other_workers)
 app.add_page(start_page, route=routes.START, title="livinglab")
 app.add_page(

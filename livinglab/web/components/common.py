@@ -1,6 +1,9 @@
 """Pieces every page uses: test hooks, the refusal message, the stage banner and timer."""
 
 import reflex as rx
+from reflex_components_core.core.banner import has_connection_errors
+
+from livinglab.web.state.view import LanguageState
 
 
 def testid(name, **attrs) -> dict:
@@ -24,6 +27,19 @@ def error_message(state: type[rx.State]) -> rx.Component:
             role="alert",
             class_name="error",
             custom_attrs=testid("error-message"),
+        ),
+    )
+
+
+def offline_banner() -> rx.Component:
+    """While the connection is gone, say so in the workshop's language (replaces Reflex's toast)."""
+    return rx.cond(
+        has_connection_errors,
+        rx.el.div(
+            LanguageState.t["offline"],
+            role="status",
+            class_name="offline-banner",
+            custom_attrs=testid("offline-banner"),
         ),
     )
 

@@ -113,6 +113,13 @@ def _post_form() -> rx.Component:
         rx.el.input(type="hidden", name="ref", value=P.draft_ref),
         error_message(P),
         rx.cond(P.just_sent, rx.el.p(P.t["insight_sent"], class_name="notice", role="status")),
+        # Shown by outbox.js while the story waits for the server's answer.
+        rx.el.p(
+            P.t["insight_waiting"],
+            class_name="warning outbox-wait",
+            role="status",
+            custom_attrs=testid("insight-waiting"),
+        ),
         rx.el.button(
             P.t["insight_submit"],
             type="submit",
@@ -121,6 +128,7 @@ def _post_form() -> rx.Component:
         ),
         on_submit=P.post_insight,
         class_name="stack",
+        custom_attrs={"data-outbox": ""},
     )
 
 

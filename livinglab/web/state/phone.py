@@ -19,6 +19,10 @@ TOKEN_COOKIE_MAX_AGE = 60 * 60 * 24 * 365
 #: The id of the story field, emptied only once the story is stored (a refusal keeps it).
 INSIGHT_FIELD = "insight"
 
+#: The phone's outbox (assets/outbox.js): the server answered a story; send waiting ones again.
+OUTBOX_ANSWERED = rx.call_script("window.livinglabOutbox && livinglabOutbox.answered()")
+OUTBOX_RESEND = rx.call_script("window.livinglabOutbox && livinglabOutbox.resend()")
+
 #: Wrong join codes per client address: guessing codes is throttled, not the room.
 join_limiter = AttemptLimiter(limit=settings.JOIN_ATTEMPTS_PER_MINUTE, window=60)
 
@@ -115,6 +119,8 @@ class PhoneState(ViewState, RoomMirror, LanguageState):
         if not self.draft_ref:
             self.draft_ref = _new_ref()
         self.loaded = True
+        # A reconnect: a story still waiting may have been lost in a dead connection.
+        return OUTBOX_RESEND
 
     @rx.event
     async def join(self, form: dict):
@@ -146,12 +152,12 @@ class PhoneState(ViewState, RoomMirror, LanguageState):
         )
         if posted is None:
             self.just_sent = False
-            return None
+            return OUTBOX_ANSWERED
         self.draft_ref = _new_ref()
         self.just_sent = True
         hub.announce(self.code, BOARD)
         await self._refresh()
-        return rx.set_value(INSIGHT_FIELD, "")
+        return [rx.set_value(INSIGHT_FIELD, ""), OUTBOX_ANSWERED]
 
     @rx.event
     def start_edit(self, insight_id: int):

@@ -1,0 +1,35 @@
+// A story sent without a connection is not silently lost. The form keeps its text (the
+// server empties it only once the story is stored) and, when the server has not answered
+// in a moment or the phone is offline, says "not sent yet". Reflex sends the queued event
+// when the socket is back; after a reconnect the server also asks to send waiting forms
+// again (a story lost in a dead connection). The form's ref makes every copy count once.
+(function () {
+  var LATE_MS = 1500;
+
+  function waiting() { return document.querySelectorAll("form[data-outbox][data-sending]"); }
+  function mark(form) { form.setAttribute("data-waiting", ""); }
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.matches || !form.matches("form[data-outbox]")) { return; }
+    form.setAttribute("data-sending", "");
+    if (!navigator.onLine) { mark(form); return; }
+    window.setTimeout(function () {
+      if (form.hasAttribute("data-sending")) { mark(form); }
+    }, LATE_MS);
+  }, true);
+
+  window.addEventListener("offline", function () { waiting().forEach(mark); });
+
+  window.livinglabOutbox = {
+    answered: function () {
+      waiting().forEach(function (form) {
+        form.removeAttribute("data-sending");
+        form.removeAttribute("data-waiting");
+      });
+    },
+    resend: function () {
+      waiting().forEach(function (form) { form.requestSubmit(); });
+    },
+  };
+})();
