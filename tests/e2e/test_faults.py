@@ -144,3 +144,97 @@ def test_phones_off_the_network_for_5_60_and_150_s_come_back_as_themselves(peopl
     assert participants(app_server, room.code) == len(phones)
     assert sorted(dots_by_participant(app_server, room.code).values()) == [2, 2, 2]
     expect(room.console.get_by_test_id("participant-count")).to_have_text(str(len(phones)))
+
+
+@pytest.fixture(scope="module")
+def fault_server(tmp_path_factory):
+    """A server of its own: this module kills it."""
+    server = AppServer(log_path=tmp_path_factory.mktemp("faults") / "server.log")
+    try:
+        yield server.start()
+    finally:
+        server.stop()
+
+
+def votes(server: AppServer, code: str) -> list[tuple[int, int]]:
+    """(vote id, participant id) of every committed vote in the workshop."""
+    return stored(
+        server,
+        "SELECT vote.id, vote.participant_id FROM vote"
+        " JOIN voteround ON voteround.id = vote.round_id"
+        " JOIN workshop ON workshop.id = voteround.workshop_id WHERE workshop.code = ?",
+        code,
+    )
+
+
+def test_backend_killed_in_a_vote_burst_loses_nothing_committed(people, fault_server):
+    room = create_workshop(people.facilitator(), fault_server.base_url)
+    join_url = f"{fault_server.public_url}/j/{room.code}"
+    phones = []
+    for _ in range(4):
+        phone = people.phone().new_page()
+        join(phone, join_url)
+        phones.append(phone)
+    move_to(room.console, "collect")
+    for number, phone in enumerate(phones):
+        post(phone, f"Verhaal {number} voor de stroomstoring")
+    move_to(room.console, "sensemaking")
+    themes = ("Vervoer", "Schulden", "Werk")
+    budget, taps = 10, 8  # fewer taps than dots: a tap counted twice would show
+    room.console.get_by_test_id("round-per-item").fill("4")
+    open_round_on(room.console, themes, dots=budget)
+    for phone in phones:
+        expect(phone.get_by_test_id("dots-left")).to_have_text(str(budget), timeout=PUSH_TIMEOUT)
+    joined = stored(
+        fault_server,
+        "SELECT participant.id FROM participant JOIN workshop ON workshop.id = workshop_id"
+        " WHERE workshop.code = ? ORDER BY participant.id",
+        room.code,
+    )
+    phone_of = dict(zip([p for (p,) in joined], phones, strict=True))  # joined in this order
+
+    killer = threading.Timer(1.0, fault_server.crash)  # SIGKILL, mid-burst
+    killer.start()
+    for round_number in range(taps):
+        for phone in phones:
+            add_dot(phone, themes[round_number % len(themes)])
+    killer.join()
+    committed = votes(fault_server, room.code)
+    assert committed, "the burst should have stored votes before the kill"
+    for phone in phones:  # every phone noticed: it keeps trying to reconnect
+        expect(phone.get_by_test_id("offline-banner")).to_be_visible(timeout=PUSH_TIMEOUT)
+
+    fault_server.launch()
+    deadline = time.monotonic() + BACK_TIMEOUT / 1000
+
+    def dots_left_in_database() -> list[str]:
+        counts = dict.fromkeys(phone_of, 0)
+        for _vote, participant in votes(fault_server, room.code):
+            counts[participant] += 1
+        return [str(budget - counts[participant]) for participant in phone_of]
+
+    def phones_show() -> list[str]:
+        return [
+            "offline"
+            if phone.get_by_test_id("offline-banner").count()
+            else phone.get_by_test_id("dots-left").text_content(timeout=1_000)
+            for phone in phone_of.values()
+        ]
+
+    while phones_show() != dots_left_in_database():
+        assert time.monotonic() < deadline, (
+            f"3 s after the restart phones show {phones_show()}, "
+            f"the database {dots_left_in_database()}"
+        )
+        time.sleep(0.1)
+    time.sleep(2)  # taps queued while the server was down have arrived by now
+    assert phones_show() == dots_left_in_database()
+
+    after = votes(fault_server, room.code)
+    assert set(committed) <= set(after), "a vote committed before the kill is gone"
+    per_participant = [sum(1 for _, p in after if p == participant) for participant in phone_of]
+    assert max(per_participant) <= taps, f"more dots than taps: {per_participant}"
+    for number in range(len(phones)):
+        expect(
+            cards_with_text(room.projector, f"Verhaal {number} voor de stroomstoring")
+        ).to_have_count(1, timeout=PUSH_TIMEOUT)
