@@ -273,6 +273,15 @@ def dots_of(*, session: Session, round_id: int, participant_id: int) -> dict[int
     )
 
 
+def own_dots(*, session: Session, code: str, token: str) -> dict[int, int]:
+    """A participant's own dots in the latest round: all a phone needs after a vote."""
+    participant = require_participant(session=session, code=code, token=token)
+    latest = latest_round(session=session, workshop_id=participant.workshop_id)
+    if latest is None:
+        return {}
+    return dots_of(session=session, round_id=latest.id, participant_id=participant.id)
+
+
 def tallies(*, session: Session, vote_round: VoteRound) -> list[Tally]:
     """Dots per item, in total and per role, highest first. Counts only: ballots are secret."""
     per_role: dict[int, Counter] = defaultdict(Counter)

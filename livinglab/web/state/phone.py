@@ -80,7 +80,7 @@ class PhoneState(ViewState, RoomMirror, LanguageState):
 
     def _apply(self, snapshot: PhoneSnapshot) -> None:
         self.apply_pushed(snapshot.room)
-        self.my_dots = {str(item): count for item, count in snapshot.my_dots.items()}
+        self._show_dots(snapshot.my_dots)
         self.my_answer = snapshot.my_answer
         self.found = True
         self.title = snapshot.info.title
@@ -89,6 +89,9 @@ class PhoneState(ViewState, RoomMirror, LanguageState):
         self._set_language(snapshot.info.language)
         self.joined = snapshot.joined
         self.my_insights = snapshot.my_insights
+
+    def _show_dots(self, dots: dict[int, int]) -> None:
+        self.my_dots = {str(item): count for item, count in dots.items()}
 
     async def _refresh(self) -> None:
         snapshot = await self._domain(phone_snapshot, code=self.code, token=self._token())
@@ -263,10 +266,13 @@ class PhoneState(ViewState, RoomMirror, LanguageState):
             hub.announce(self.code, DIALOGUE)
 
     async def _after_vote(self) -> None:
+        """Show this person's own dots; the room (items, round) comes from the hub's pushes."""
         refused = self.error_key
         if not refused:
             hub.announce(self.code, VOTES)
-        await self._refresh()
+        dots = await self._domain(voting.own_dots, code=self.code, token=self._token())
+        if dots is not None:
+            self._show_dots(dots)
         self.error_key = refused
 
     @rx.var
