@@ -5,7 +5,8 @@ over an Engine.IO v4 websocket to `/_event/`, the hydrate event riding in the CO
 form events as ordered form-data entries, router data as `withRouterData` builds it, and browser
 cookies (the facilitator key, the participant token) kept per device and sent with every hydrate.
 
-    python -m bench.room --phones 300 --posts-per-s 2 --url http://127.0.0.1:3000 --duration 60
+    python -m bench.room --phones 300 --posts-per-s 2 --duration 60 --floor \
+        --url http://127.0.0.1:3000
 """
 
 from __future__ import annotations
@@ -34,6 +35,9 @@ from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed
 from websockets.typing import Origin, Subprotocol
 
+from bench import floor
+from bench.schedule import JOIN_WINDOW_300, at_rate, burst_starts, join_times, join_window
+
 try:
     import psutil
 except ImportError:  # the figures without server CPU and RSS are still worth having
@@ -54,14 +58,17 @@ CREATE = f"{START_STATE}.create"
 NEXT_STAGE = f"{FACILITATOR_STATE}.next_stage"
 JOIN = f"{PHONE_STATE}.join"
 POST_INSIGHT = f"{PHONE_STATE}.post_insight"
+ADD_DOT = f"{PHONE_STATE}.add_dot"
+CREATE_THEME = f"{FACILITATOR_STATE}.create_theme"
+OPEN_ROUND = f"{FACILITATOR_STATE}.open_round"
+CLOSE_ROUND = f"{FACILITATOR_STATE}.close_round"
+REVEAL_RESULTS = f"{FACILITATOR_STATE}.reveal_results"
 
 NAMESPACE = "/_event"
 #: state.js wraps a submitted form as its ordered entries under this key (encodeFormDataArgs).
 FORM_DATA_KEY = "__reflex_form_data__"
 #: Reflex suffixes every var name in a delta with this.
 VAR_SUFFIX = "_rx_state_"
-#: The join window for 300 phones; fewer phones get a proportionally shorter one.
-JOIN_WINDOW_300 = 60.0
 #: How long a single answer from the server may take before the screen counts it as lost.
 REPLY_TIMEOUT = 30.0
 #: After the last post, how long the projector may take to show everything.
@@ -188,7 +195,9 @@ class Received:
     at: float
     size: int
     phase: str
-    own: bool
+    #: The tab's own action this answers ("post", "vote"), "tail" for a frontend-only
+    #: update (the `_set_value` that empties the field), "" for a push from the hub.
+    own: str
 
 
 Predicate = Callable[["Tab", dict[str, Any]], bool]
@@ -208,7 +217,7 @@ class Tab:
         self.state: dict[str, dict[str, Any]] = {}
         self.received: list[Received] = []
         self.phase = "load"
-        self.own = False  # set while this tab waits for the answer to its own action
+        self.own = ""  # "post" or "vote" while this tab waits for the answer to its own action
         self.reconnects = 0
         self.connects = 0
         self.errors: list[str] = []
@@ -393,7 +402,7 @@ class Tab:
         delta = data.get("delta") or {}
         # Hub pushes always carry a delta; an update of frontend events only (`_set_value`
         # clearing the form) is the tail of this tab's own action.
-        self.received.append(Received(at, size, self.phase, self.own or not delta))
+        self.received.append(Received(at, size, self.phase, self.own or ("" if delta else "tail")))
         for substate, values in delta.items():
             self.state.setdefault(substate, {}).update(values)
         self.browser.absorb(delta)
@@ -428,6 +437,16 @@ class Post:
 
 
 @dataclass
+class Vote:
+    """One dot a phone put on a theme, and when the phone saw it counted."""
+
+    phone: int
+    sent_at: float
+    acked_at: float | None = None
+    refused: str = ""
+
+
+@dataclass
 class Phone:
     """A participant's phone: one browser with one tab on /j/CODE."""
 
@@ -439,6 +458,7 @@ class Phone:
     joined_at: float | None = None
     busy: bool = False
     failure: str = ""
+    dots_cast: int = 0
 
 
 @dataclass
@@ -457,6 +477,9 @@ class Figures:
     returns: list[float] = field(default_factory=list)
     return_bytes: list[int] = field(default_factory=list)
     return_failed: int = 0
+    vote_ack: list[float] = field(default_factory=list)
+    skipped_votes: int = 0
+    votes_counted: int | None = None
 
 
 class Room:
@@ -473,6 +496,7 @@ class Room:
         self.projector.on_update = self._projector_update
         self.phones: list[Phone] = []
         self.posts: dict[str, Post] = {}
+        self.votes: list[Vote] = []
         self.figures = Figures()
         self.code = ""
         self.marks: dict[str, float] = {}
@@ -574,7 +598,7 @@ class Room:
         text = f"bench {self.run_id} insight {number:05d} from phone {phone.number}"
         ref = tab.get(PHONE_STATE, "draft_ref") or secrets.token_urlsafe(12)
         phone.busy = True
-        tab.own = True
+        tab.own = "post"
         post = Post(text=text, phone=phone.number, sent_at=now())
         self.posts[text] = post
         try:
@@ -594,7 +618,7 @@ class Room:
         except (TimeoutError, OSError, ConnectionError, ConnectionClosed) as error:
             post.refused = f"no answer ({type(error).__name__})"
         finally:
-            tab.own = False
+            tab.own = ""
             phone.busy = False
 
     async def post_at_rate(self, rate: float, duration: float, first: int = 0) -> None:
@@ -603,19 +627,93 @@ class Room:
         Posts are numbered from `first`, so a second posting phase has texts of its own.
         """
         joined = [phone for phone in self.phones if phone.joined_at is not None]
-        if not joined:
-            return
-        interval = 1.0 / rate
-        start = now()
-        tasks: list[asyncio.Task] = []
-        for number in range(int(duration * rate)):
-            await asyncio.sleep(max(0.0, start + number * interval - now()))
+
+        async def post_from_an_idle_phone(number: int) -> bool:
             idle = [phone for phone in joined if not phone.busy]
             if not idle:
-                self.figures.skipped_posts += 1
-                continue
-            tasks.append(asyncio.create_task(self.post(random.choice(idle), first + number)))
-        await asyncio.gather(*tasks)
+                return False
+            await self.post(random.choice(idle), number)
+            return True
+
+        if joined:
+            self.figures.skipped_posts += await at_rate(
+                rate, duration, post_from_an_idle_phone, first
+            )
+
+    # -- voting --------------------------------------------------------------------------------
+
+    async def open_vote_round(self) -> None:
+        """Themes on the board and a dot round on them, open while the phones post.
+
+        The server allows a round in any open stage; opening it during *collect* puts the
+        vote bursts on top of the posting, the load the scenario asks for.
+        """
+        for number in range(self.args.themes):
+            await self.console.emit(CREATE_THEME, {"form": form({"name": f"Thema {number + 1}"})})
+        await self.console.until(
+            lambda t, _: len(t.get(FACILITATOR_STATE, "themes", [])) >= self.args.themes
+        )
+        dots = str(self.args.dots)
+        await self.console.emit(OPEN_ROUND, {"form": form({"dots": dots, "per_item": dots})})
+        await self.console.until(lambda t, _: t.get(FACILITATOR_STATE, "round_open") is True)
+        print(f"vote round open: {self.args.themes} themes, {dots} dots per phone")
+
+    async def vote(self, phone: Phone) -> None:
+        """Tap + on a random theme; acknowledged when the phone's own dots count goes up."""
+        tab = phone.tab
+        items = tab.get(PHONE_STATE, "vote_items", [])
+        if not items:
+            return
+        before = sum(tab.get(PHONE_STATE, "my_dots", {}).values())
+        phone.busy = True
+        phone.dots_cast += 1
+        tab.own = "vote"
+        vote = Vote(phone=phone.number, sent_at=now())
+        self.votes.append(vote)
+        try:
+            await tab.emit(ADD_DOT, {"item_id": random.choice(items)["id"]})
+            vote.acked_at = await tab.until(
+                lambda t, delta: (
+                    sum(t.get(PHONE_STATE, "my_dots", {}).values()) > before
+                    or bool(delta.get(PHONE_STATE, {}).get(var("error_key")))
+                )
+            )
+            if sum(tab.get(PHONE_STATE, "my_dots", {}).values()) > before:
+                self.figures.vote_ack.append(vote.acked_at - vote.sent_at)
+            else:
+                vote.refused = tab.get(PHONE_STATE, "error_key") or "refused"
+        except (TimeoutError, OSError, ConnectionError, ConnectionClosed) as error:
+            vote.refused = f"no answer ({type(error).__name__})"
+        finally:
+            tab.own = ""
+            phone.busy = False
+
+    async def votes_at_rate(self, rate: float, duration: float) -> None:
+        """R dots per second in total, each from an idle joined phone with dots left."""
+        joined = [phone for phone in self.phones if phone.joined_at is not None]
+
+        async def vote_from_an_idle_phone(_number: int) -> bool:
+            idle = [p for p in joined if not p.busy and p.dots_cast < self.args.dots]
+            if not idle:
+                return False
+            await self.vote(random.choice(idle))
+            return True
+
+        self.figures.skipped_votes += await at_rate(rate, duration, vote_from_an_idle_phone)
+
+    async def vote_bursts(self, posting_began: float) -> None:
+        for start in burst_starts(self.args):
+            await asyncio.sleep(max(0.0, posting_began + start - now()))
+            await self.votes_at_rate(self.args.burst_votes_per_s, self.args.burst_seconds)
+
+    async def count_votes(self) -> None:
+        """Close the round and reveal it: the tallies are what the database counted."""
+        await self.console.emit(CLOSE_ROUND)
+        await self.console.until(lambda t, _: t.get(FACILITATOR_STATE, "round_open") is False)
+        await self.console.emit(REVEAL_RESULTS)
+        await self.console.until(lambda t, _: t.get(FACILITATOR_STATE, "round_revealed") is True)
+        results = self.console.get(FACILITATOR_STATE, "results", [])
+        self.figures.votes_counted = sum(tally.get("dots", 0) for tally in results)
 
     async def settle(self) -> None:
         """Give the projector time to show every post that the server accepted."""
@@ -729,15 +827,12 @@ class Room:
         try:
             await self.create_workshop()
             await self.open_collect_stage()
-            window = self.args.join_window
-            if window is None:
-                window = JOIN_WINDOW_300 * self.args.phones / 300
-            print(f"{self.args.phones} phones joining over {window:.0f}s ...")
+            print(f"{self.args.phones} phones joining over {join_window(self.args):.0f}s ...")
             self.phones = [
                 Phone(number, Tab(self.base_url, Browser(self.bundle), f"phone {number}"))
                 for number in range(self.args.phones)
             ]
-            starts = sorted(random.uniform(0, window) for _ in self.phones)
+            starts = join_times(self.args)
             self._enter("join")
             begin = now()
             await asyncio.gather(
@@ -748,11 +843,24 @@ class Room:
             )
             joined = sum(phone.joined_at is not None for phone in self.phones)
             print(f"{joined}/{len(self.phones)} phones joined; posting for {self.args.duration}s")
+            if self.args.themes:
+                await self.open_vote_round()
             self._enter("post")
-            await self.post_at_rate(self.args.posts_per_s, self.args.duration)
+            began = now()
+            await asyncio.gather(
+                self.post_at_rate(self.args.posts_per_s, self.args.duration),
+                self.vote_bursts(began),
+            )
             self._enter("settle")
             await self.settle()
             board = await self.final_board()
+            if self.args.themes and self.args.votes_per_s:
+                print(f"voting at {self.args.votes_per_s:g}/s for {self.args.vote_seconds:g}s")
+                self._enter("votes")
+                await self.votes_at_rate(self.args.votes_per_s, self.args.vote_seconds)
+            if self.args.themes:
+                self._enter("count")
+                await self.count_votes()
             if self.args.late_phones:
                 print(f"{self.args.late_phones} late phones joining; then the next stage")
                 self._enter("late join")
@@ -791,6 +899,11 @@ class Room:
         print(latency_line("join->board-visible", figures.join))
         print(latency_line("post->own phone", figures.post_ack))
         print(latency_line("post->projector", figures.post_projector))
+        drift = self._drift()
+        if drift:
+            print(drift)
+        if self.votes:
+            print(latency_line("vote->own phone (ack)", figures.vote_ack))
         if self.args.late_phones:
             print(latency_line("late join->board-visible (full board)", figures.late_join))
         console = figures.stage_console
@@ -818,7 +931,15 @@ class Room:
                 empty="no pushes: phones are never sent the board",
             )
         )
-        print(size_line("bytes per phone reply to its own post", sizes(tabs, lambda m: m.own)))
+        print(
+            size_line(
+                "bytes per phone reply to its own post",
+                sizes(tabs, lambda m: m.own in ("post", "tail")),
+            )
+        )
+        if self.votes:
+            replies = sizes(tabs, lambda m: m.own == "vote")
+            print(size_line("bytes per phone reply to its own vote", replies))
         print(
             size_line(
                 "bytes per phone stage push",
@@ -866,6 +987,26 @@ class Room:
         )
         for post in refused[:5]:
             print(f"  refused: phone {post.phone}: {post.refused}")
+        votes_lost = votes_duplicated = 0
+        if self.votes:
+            acked = sum(1 for vote in self.votes if vote.acked_at and not vote.refused)
+            counted = figures.votes_counted or 0
+            votes_lost, votes_duplicated = max(0, acked - counted), max(0, counted - acked)
+            refusals = Counter(vote.refused for vote in self.votes if vote.refused)
+            print(
+                f"votes sent/acked/counted/lost/duplicated {len(self.votes)}/{acked}/{counted}/"
+                f"{votes_lost}/{votes_duplicated} (refused {dict(refusals)}, skipped for want "
+                f"of an idle phone with dots left {figures.skipped_votes})"
+            )
+            if "votes" in self.marks and "count" in self.marks:
+                began, ended = self.marks["votes"], self.marks["count"]
+                phase = [v for v in self.votes if v.sent_at >= began and v.acked_at]
+                acks = [v.acked_at - v.sent_at for v in phase if not v.refused]
+                print(
+                    f"vote phase: {len(acks)} acked in {ended - began:.1f}s = "
+                    f"{len(acks) / max(1e-9, ended - began):.0f} votes/s; "
+                    + latency_line("ack", acks)
+                )
         failed = [phone for phone in self.phones if phone.failure]
         print(
             f"phones joined {len(self.phones) - len(failed)}/{len(self.phones)}, "
@@ -885,7 +1026,23 @@ class Room:
                 print(line)
         else:
             print("server CPU/RSS: not measured (psutil missing or no process on the port)")
-        return not (lost or duplicated or failed)
+        return not (lost or duplicated or failed or votes_lost or votes_duplicated)
+
+    def _drift(self) -> str:
+        """post->projector p95 in the posting's first minute against its last (long runs)."""
+        start, end = self.marks.get("post"), self.marks.get("settle")
+        if start is None or end is None or end - start < 180:
+            return ""
+        shown = [p for p in self.posts.values() if p.on_projector_at is not None]
+        first = [p.on_projector_at - p.sent_at for p in shown if p.sent_at < start + 60]
+        last = [p.on_projector_at - p.sent_at for p in shown if p.sent_at >= end - 60]
+        if not first or not last:
+            return ""
+        ratio = percentile(last, 0.95) / percentile(first, 0.95)
+        return (
+            f"post->projector p95 first minute {percentile(first, 0.95):.3f}s, last minute "
+            f"{percentile(last, 0.95):.3f}s: drift ratio {ratio:.2f}"
+        )
 
     def _missed(self) -> str:
         missed = self.figures.stage_missed
@@ -1026,6 +1183,29 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         default=10,
         help="joined phones that drop their connection at the end and come back (0: none)",
     )
+    parser.add_argument(
+        "--themes", type=int, default=8, help="themes to vote on (0: no voting at all)"
+    )
+    parser.add_argument("--dots", type=int, default=10, help="dots per phone in the round")
+    parser.add_argument(
+        "--burst-votes-per-s", type=float, default=30, help="votes/s in a burst (0: none)"
+    )
+    parser.add_argument("--burst-seconds", type=float, default=10, help="length of a burst")
+    parser.add_argument(
+        "--burst-every",
+        type=float,
+        default=0,
+        help="seconds between bursts during the posting (0: one burst, a third in)",
+    )
+    parser.add_argument(
+        "--votes-per-s", type=float, default=100, help="votes/s in the vote phase (0: none)"
+    )
+    parser.add_argument("--vote-seconds", type=float, default=20, help="vote phase length")
+    parser.add_argument(
+        "--floor",
+        action="store_true",
+        help="then run the same scenario against a raw websockets server and report ratios",
+    )
     parser.add_argument("--language", default="nl", choices=("nl", "en"))
     parser.add_argument("--seed", type=int, default=None, help="random seed (join times, posters)")
     return parser.parse_args(argv)
@@ -1041,11 +1221,38 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as error:
         raise SystemExit(f"cannot load {args.url}: {error}") from None
     bundle.check()
+    room = Room(args, bundle)
     try:
-        complete = asyncio.run(Room(args, bundle).run())
+        complete = asyncio.run(room.run())
+        if args.floor:
+            compare_with_floor(args, room.figures)
     except KeyboardInterrupt:
         return 130
     return 0 if complete else 1
+
+
+def compare_with_floor(args: argparse.Namespace, ours: Figures) -> None:
+    """The same scenario against the raw websockets floor; our p95 as a ratio to its p95."""
+    port = urllib.parse.urlsplit(args.url).port or 80
+    server = floor.start_server(port + 1)
+    try:
+        print(f"\n# the floor: the same scenario against bench.floor on port {port + 1}")
+        base = asyncio.run(floor.floor_scenario(args, f"ws://127.0.0.1:{port + 1}"))
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    print(latency_line("floor join->joined", base.join))
+    print(latency_line("floor post->projector", base.post_projector))
+    print(latency_line("floor vote->ack", base.vote_ack))
+    print(f"floor votes acked/counted {base.votes_acked}/{base.votes_counted}")
+    for label, mine, theirs in (
+        ("join->board-visible", ours.join, base.join),
+        ("post->projector", ours.post_projector, base.post_projector),
+        ("vote ack", ours.vote_ack, base.vote_ack),
+    ):
+        if mine and theirs:
+            ratio = percentile(mine, 0.95) / percentile(theirs, 0.95)
+            print(f"p95 ratio livinglab/floor {label}: {ratio:.1f}")
 
 
 if __name__ == "__main__":
