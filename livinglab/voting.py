@@ -209,15 +209,23 @@ def _add_dots(
     return dots
 
 
-def cast_votes(*, session: Session, code: str, token: str, item_ids: list[int]) -> list[Vote]:
-    """A participant puts dots on items: all of them, or none when over budget or cap."""
+def cast_votes(*, session: Session, code: str, token: str, item_ids: list[int]) -> dict[int, int]:
+    """A participant puts dots on items: all of them, or none when over budget or cap.
+
+    Returns the participant's own dots per item afterwards: all their phone needs to show,
+    read in the same transaction (a vote burst is one round trip to the database each).
+    """
     participant = require_participant(session=session, code=code, token=token)
     vote_round = _open_round(session, participant.workshop_id)
-    return _add_dots(session, vote_round, participant, list(item_ids), by_proxy=False)
+    _add_dots(session, vote_round, participant, list(item_ids), by_proxy=False)
+    return dots_of(session=session, round_id=vote_round.id, participant_id=participant.id)
 
 
-def take_back_vote(*, session: Session, code: str, token: str, item_id: int) -> None:
-    """A participant removes one of their dots from an item while the round is open."""
+def take_back_vote(*, session: Session, code: str, token: str, item_id: int) -> dict[int, int]:
+    """A participant removes one of their dots from an item while the round is open.
+
+    Returns the participant's own dots per item afterwards, as `cast_votes` does.
+    """
     participant = require_participant(session=session, code=code, token=token)
     vote_round = _open_round(session, participant.workshop_id)
     dot = session.exec(
@@ -233,6 +241,7 @@ def take_back_vote(*, session: Session, code: str, token: str, item_id: int) -> 
         raise NotAVoteItem(str(item_id))
     session.delete(dot)
     session.flush()
+    return dots_of(session=session, round_id=vote_round.id, participant_id=participant.id)
 
 
 def add_paper_participant(
@@ -271,15 +280,6 @@ def dots_of(*, session: Session, round_id: int, participant_id: int) -> dict[int
             ).all()
         )
     )
-
-
-def own_dots(*, session: Session, code: str, token: str) -> dict[int, int]:
-    """A participant's own dots in the latest round: all a phone needs after a vote."""
-    participant = require_participant(session=session, code=code, token=token)
-    latest = latest_round(session=session, workshop_id=participant.workshop_id)
-    if latest is None:
-        return {}
-    return dots_of(session=session, round_id=latest.id, participant_id=participant.id)
 
 
 def tallies(*, session: Session, vote_round: VoteRound) -> list[Tally]:

@@ -241,15 +241,15 @@ def test_fifty_voters_submitting_their_budget_three_times_at_once_get_it_once(th
         assert len(per_person) == 150 and len(set(per_person)) == 50
 
 
-def test_own_dots_are_the_callers_only(session, themed):
+def test_a_vote_answers_with_the_voters_own_dots_only(session, themed):
     code, key, (bus, debt, _employers) = themed
-    assert voting.own_dots(session=session, code=code, token=join(session, code)[1]) == {}
     voting.open_round(session=session, code=code, key=key, dots_per_person=3, max_per_item=2)
     _p, sam = join(session, code)
     _p, kim = join(session, code)
-    voting.cast_votes(session=session, code=code, token=sam, item_ids=[bus, bus, debt])
-    voting.cast_votes(session=session, code=code, token=kim, item_ids=[debt])
-    assert voting.own_dots(session=session, code=code, token=sam) == {bus: 2, debt: 1}
-    assert voting.own_dots(session=session, code=code, token=kim) == {debt: 1}
-    with pytest.raises(NotParticipant):
-        voting.own_dots(session=session, code=code, token="not-a-token")
+    assert voting.cast_votes(session=session, code=code, token=kim, item_ids=[debt]) == {debt: 1}
+    mine = voting.cast_votes(session=session, code=code, token=sam, item_ids=[bus, bus, debt])
+    assert mine == {bus: 2, debt: 1}
+    assert voting.take_back_vote(session=session, code=code, token=sam, item_id=bus) == {
+        bus: 1,
+        debt: 1,
+    }

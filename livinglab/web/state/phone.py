@@ -218,24 +218,24 @@ class PhoneState(ViewState, RoomMirror, LanguageState):
     @rx.event
     async def add_dot(self, item_id: int):
         """Put one dot on an item; the database refuses anything over the budget or cap."""
-        await self._domain(
+        dots = await self._domain(
             voting.cast_votes,
             code=self.code,
             token=self._token(),
             item_ids=[as_int(item_id)],
         )
-        await self._after_vote()
+        self._after_vote(dots)
 
     @rx.event
     async def remove_dot(self, item_id: int):
         """Take one of one's own dots back from an item while the round is open."""
-        await self._domain(
+        dots = await self._domain(
             voting.take_back_vote,
             code=self.code,
             token=self._token(),
             item_id=as_int(item_id),
         )
-        await self._after_vote()
+        self._after_vote(dots)
 
     @rx.event
     async def send_proposal(self, form: dict):
@@ -265,15 +265,11 @@ class PhoneState(ViewState, RoomMirror, LanguageState):
             self.my_answer = form.get("answer", "")
             hub.announce(self.code, DIALOGUE)
 
-    async def _after_vote(self) -> None:
+    def _after_vote(self, dots: dict[int, int] | None) -> None:
         """Show this person's own dots; the room (items, round) comes from the hub's pushes."""
-        refused = self.error_key
-        if not refused:
-            hub.announce(self.code, VOTES)
-        dots = await self._domain(voting.own_dots, code=self.code, token=self._token())
         if dots is not None:
             self._show_dots(dots)
-        self.error_key = refused
+            hub.announce(self.code, VOTES)
 
     @rx.var
     def ballot(self) -> list[BallotLine]:
