@@ -162,10 +162,16 @@ def _add_dots(
     item_ids: list[int],
     *,
     by_proxy: bool,
-) -> list[Vote]:
-    """Insert the dots in free slots; the database refuses any slot beyond the budget."""
-    valid = {item.id for item in vote_items(session=session, vote_round=vote_round)}
-    if not item_ids or any(item_id not in valid for item_id in item_ids):
+) -> dict[int, int]:
+    """Insert the dots in free slots; the database refuses any slot beyond the budget.
+
+    Returns the person's own dots per item afterwards (what was there plus what was added).
+    """
+    if (
+        not item_ids
+        or not all(isinstance(item_id, int) for item_id in item_ids)
+        or not _known_items(session, vote_round, item_ids) >= set(item_ids)
+    ):
         raise NotAVoteItem(str(item_ids))
     existing = session.exec(
         select(Vote.slot, Vote.item_id, Vote.item_slot).where(
@@ -206,7 +212,22 @@ def _add_dots(
     except IntegrityError:
         # Another tab or a simultaneous submission took these slots first.
         raise VoteBudgetExceeded("concurrent") from None
-    return dots
+    return dict(Counter(item_id for _slot, item_id, _item_slot in existing) + Counter(item_ids))
+
+
+def _known_items(session: Session, vote_round: VoteRound, item_ids: list[int]) -> set[int]:
+    """Which of `item_ids` this round's dots can go on: one small query, no rows loaded."""
+    if vote_round.target == "theme":
+        query = select(Theme.id).where(
+            Theme.workshop_id == vote_round.workshop_id, Theme.id.in_(item_ids)
+        )
+    else:
+        query = select(Insight.id).where(
+            Insight.workshop_id == vote_round.workshop_id,
+            Insight.hidden == False,  # noqa: E712
+            Insight.id.in_(item_ids),
+        )
+    return set(session.exec(query).all())
 
 
 def cast_votes(*, session: Session, code: str, token: str, item_ids: list[int]) -> dict[int, int]:
@@ -217,8 +238,7 @@ def cast_votes(*, session: Session, code: str, token: str, item_ids: list[int]) 
     """
     participant = require_participant(session=session, code=code, token=token)
     vote_round = _open_round(session, participant.workshop_id)
-    _add_dots(session, vote_round, participant, list(item_ids), by_proxy=False)
-    return dots_of(session=session, round_id=vote_round.id, participant_id=participant.id)
+    return _add_dots(session, vote_round, participant, list(item_ids), by_proxy=False)
 
 
 def take_back_vote(*, session: Session, code: str, token: str, item_id: int) -> dict[int, int]:
@@ -257,7 +277,7 @@ def add_paper_participant(
 
 def cast_votes_for(
     *, session: Session, code: str, key: str, participant_id: int, item_ids: list[int]
-) -> list[Vote]:
+) -> dict[int, int]:
     """The facilitator casts a paper participant's dots; each is recorded as by proxy."""
     workshop = _open_workshop(session, code, key)
     participant = (

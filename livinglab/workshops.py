@@ -147,15 +147,11 @@ def find_participant(*, session: Session, code: str, token: str) -> Participant 
     """The participant this phone's token belongs to in this workshop, if any."""
     if not token:
         return None
-    participant = session.exec(
-        select(Participant).where(Participant.token_hash == _digest(str(token)))
+    return session.exec(
+        select(Participant)
+        .join(Workshop, Workshop.id == Participant.workshop_id)
+        .where(Participant.token_hash == _digest(str(token)), Workshop.code == normalize_code(code))
     ).first()
-    if participant is None:
-        return None
-    workshop = session.get(Workshop, participant.workshop_id)
-    if workshop is None or workshop.code != normalize_code(code):
-        return None
-    return participant
 
 
 def require_participant(*, session: Session, code: str, token: str) -> Participant:
