@@ -3,7 +3,7 @@
 import asyncio
 
 from livinglab.realtime import hub as hub_module
-from livinglab.realtime.hub import BOARD, FACILITATOR, PEOPLE, PHONE, STAGE, RoomHub
+from livinglab.realtime.hub import BOARD, FACILITATOR, PEOPLE, PHONE, STAGE, VOTES, RoomHub
 
 
 class Room:
@@ -28,7 +28,7 @@ class Room:
 
 
 async def settle():
-    await asyncio.sleep(hub_module.BATCH_WINDOW * 4)
+    await asyncio.sleep(hub_module.COUNTS_WINDOW + hub_module.BATCH_WINDOW * 3)
 
 
 def test_burst_of_posts_is_one_read_and_one_push_per_facilitator_screen():
@@ -163,3 +163,27 @@ def test_forgotten_screens_and_empty_rooms_leave_nothing_behind():
     hub = asyncio.run(scenario())
     assert list(hub._rooms) == ["ABC"]
     assert hub.watchers("ABC") == {"phone": PHONE}
+
+
+def test_a_vote_burst_is_read_a_few_times_a_second_but_a_post_goes_out_at_once():
+    async def scenario():
+        room = Room()
+        hub = RoomHub(load=room.load, push=room.push)
+        hub.watch("ABC", FACILITATOR, "projector")
+        loop = asyncio.get_running_loop()
+        began = loop.time()
+        while loop.time() - began < 1.0:  # 100 votes a second for a second
+            hub.announce("ABC", VOTES)
+            await asyncio.sleep(0.01)
+        await settle()
+        reads_for_votes = len(room.loads)
+        posted = loop.time()
+        hub.announce("ABC", VOTES)
+        hub.announce("ABC", BOARD)
+        while len(room.loads) == reads_for_votes:
+            await asyncio.sleep(0.005)
+        return reads_for_votes, loop.time() - posted
+
+    reads, post_delay = asyncio.run(scenario())
+    assert 3 <= reads <= 6
+    assert post_delay < hub_module.COUNTS_WINDOW

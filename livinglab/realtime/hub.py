@@ -27,6 +27,10 @@ INTEREST = {
 
 #: How long the pump gathers announcements before it reads and pushes (seconds).
 BATCH_WINDOW = 0.05
+#: Changes that only move head counts (joins, votes cast): a vote burst is read and pushed
+#: four times a second, not twenty; anything else in the batch goes out at BATCH_WINDOW.
+COUNTS = frozenset({PEOPLE, VOTES})
+COUNTS_WINDOW = 0.25
 #: Pushes in flight at once per room: bounds the work a stage change starts.
 PUSH_CONCURRENCY = 64
 
@@ -104,6 +108,10 @@ class RoomHub:
     async def _pump(self, code: str, room: _Room) -> None:
         while room.pending:
             await asyncio.sleep(BATCH_WINDOW)
+            waited = BATCH_WINDOW
+            while room.pending <= COUNTS and waited < COUNTS_WINDOW:
+                await asyncio.sleep(BATCH_WINDOW)
+                waited += BATCH_WINDOW
             kinds, room.pending = room.pending, set()
             try:
                 await self._deliver(code, room, kinds)
