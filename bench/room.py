@@ -553,9 +553,8 @@ class Room:
         print("stage: collect")
 
     def _projector_update(self, tab: Tab, delta: dict[str, Any], at: float) -> None:
-        cards = delta.get(FACILITATOR_STATE, {}).get(var("cards"))
-        if cards is None:
-            return
+        changed = delta.get(FACILITATOR_STATE, {})
+        cards = [*changed.get(var("newest_cards"), []), *changed.get(var("earlier_cards"), [])]
         for card in cards:
             post = self.posts.get(card.get("text", ""))
             if post is not None and post.on_projector_at is None:
@@ -740,10 +739,10 @@ class Room:
             await fresh.until(
                 lambda t, _: t.hydrated() and t.get(FACILITATOR_STATE, "authorised") is True
             )
-            cards = fresh.get(FACILITATOR_STATE, "cards", [])
+            cards = board_cards(fresh)
         except (TimeoutError, OSError, ConnectionError, ConnectionClosed) as error:
             print(f"warning: no fresh projector ({error}); counting the live projector's board")
-            cards = self.projector.get(FACILITATOR_STATE, "cards", [])
+            cards = board_cards(self.projector)
         finally:
             await fresh.close()
         return [card.get("text", "") for card in cards]
@@ -1047,6 +1046,14 @@ class Room:
     def _missed(self) -> str:
         missed = self.figures.stage_missed
         return f", {missed} phones never saw it" if missed else ""
+
+
+def board_cards(tab: Tab) -> list[dict[str, Any]]:
+    """The flat board a facilitator screen holds: the newest cards, then the earlier ones."""
+    return [
+        *tab.get(FACILITATOR_STATE, "newest_cards", []),
+        *tab.get(FACILITATOR_STATE, "earlier_cards", []),
+    ]
 
 
 def percentile(values: list[float], fraction: float) -> float:

@@ -28,6 +28,8 @@ from livinglab.validation import (
 
 #: The roadmap: collect stories, make sense together, dialogue toward change.
 STAGES = ("welcome", "collect", "sensemaking", "dialogue", "closed")
+#: The stages whose board is grouped into themes (the others show one flat list).
+THEMED_STAGES = ("sensemaking", "dialogue")
 LANGUAGES = ("nl", "en")
 ROLES = ("resident", "professional", "civil_servant", "employer", "other")
 

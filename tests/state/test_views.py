@@ -25,6 +25,11 @@ from tests.state.conftest import (
 )
 
 
+def board_of(facilitator):
+    """The flat board as the console shows it: the newest cards, then the earlier ones."""
+    return facilitator.newest_cards + facilitator.earlier_cards
+
+
 def console_with_a_story(created, text):
     """A console in the collect stage whose board holds one story from a phone."""
     code, key = created
@@ -90,7 +95,7 @@ def test_console_without_the_key_shows_nothing_of_the_workshop(created, key):
     view = console(code, key)
     assert not view.authorised
     assert view.error_key == "error_not_facilitator"
-    assert view.title == "" and view.cards == []
+    assert view.title == "" and view.newest_cards == [] and view.earlier_cards == []
 
 
 def test_participant_calling_facilitator_handlers_is_refused(created):
@@ -173,7 +178,7 @@ def test_a_join_pushes_the_head_count_and_keeps_the_board(created):
     with Session(db.engine()) as session:
         facilitator.apply_pushed(board_snapshot(session=session, code=code, with_cards=False))
     assert facilitator.participants == 2
-    assert [card.text for card in facilitator.cards] == ["Op het bord"]
+    assert [card.text for card in board_of(facilitator)] == ["Op het bord"]
 
 
 def test_typed_code_leads_to_the_phone_page(created):
@@ -265,11 +270,12 @@ def test_editing_someone_elses_post_is_refused(created):
 
 def test_hidden_post_leaves_the_board_but_stays_for_the_facilitator(created):
     facilitator, _sam = console_with_a_story(created, "Scheldwoord")
-    (card,) = facilitator.cards
+    (card,) = board_of(facilitator)
     run(facilitator.hide_insight(card.id))
-    assert facilitator.cards == [] and [c.text for c in facilitator.hidden_cards] == ["Scheldwoord"]
+    assert board_of(facilitator) == []
+    assert [c.text for c in facilitator.hidden_cards] == ["Scheldwoord"]
     run(facilitator.show_insight(card.id))
-    assert [c.text for c in facilitator.cards] == ["Scheldwoord"]
+    assert [c.text for c in board_of(facilitator)] == ["Scheldwoord"]
 
 
 def test_phone_follows_a_pushed_stage_change(created):
@@ -280,6 +286,42 @@ def test_phone_follows_a_pushed_stage_change(created):
     with Session(db.engine()) as session:
         sam.apply_pushed(room_snapshot(session=session, code=code))
     assert sam.stage == "collect"
+
+
+def test_a_push_sends_only_what_changed(created):
+    code, key = created
+    sam = joined_phone(code)
+    facilitator = console(code, key)
+    advance(facilitator)
+    with Session(db.engine()) as session:
+        sam.apply_pushed(room_snapshot(session=session, code=code))
+        sam.dirty_vars.clear()
+        sam.apply_pushed(room_snapshot(session=session, code=code))
+        assert sam.dirty_vars == set()  # the same room again: nothing to send
+        run(facilitator.save_prompt({"prompt": "Wat werkt wel?"}))
+        sam.apply_pushed(room_snapshot(session=session, code=code))
+    assert sam.dirty_vars == {"prompt"}
+
+
+def test_a_post_on_a_full_board_sends_only_the_newest_cards(created):
+    code, key = created
+    facilitator = console(code, key)
+    advance(facilitator)
+    sam = joined_phone(code)
+    for number in range(120):
+        run(sam.post_insight({"text": f"Verhaal {number}", "ref": f"r{number}"}))
+    with Session(db.engine()) as session:
+        facilitator.apply_pushed(board_snapshot(session=session, code=code))
+        facilitator.dirty_vars.clear()
+        run(sam.post_insight({"text": "Nog een verhaal", "ref": "r-new"}))
+        facilitator.apply_pushed(board_snapshot(session=session, code=code))
+    sent = {
+        name for name in facilitator.dirty_vars if not name.startswith("_")
+    }  # backend vars stay
+    assert sent == {"newest_cards"}
+    board = [card.text for card in board_of(facilitator)]
+    assert board == ["Nog een verhaal", *(f"Verhaal {n}" for n in reversed(range(120)))]
+    assert len(facilitator.newest_cards) <= 50
 
 
 def test_double_click_on_next_step_moves_one_stage(created):

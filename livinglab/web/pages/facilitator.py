@@ -1,5 +1,8 @@
 """/f/[code] (console) and /p/[code] (projector): the facilitator's two screens."""
 
+import functools
+import operator
+
 import reflex as rx
 
 from livinglab import voting
@@ -13,10 +16,10 @@ from livinglab.web.components.dialogue import (
 from livinglab.web.components.themes import theme_board, theme_controls
 from livinglab.web.components.voting import round_status, voice_balance
 from livinglab.web.state.console import FacilitatorState as F
-from livinglab.workshops import ROLES
+from livinglab.workshops import ROLES, THEMED_STAGES
 
 #: Themes replace the plain board once the group makes sense together.
-THEMED = (F.stage == "sensemaking") | (F.stage == "dialogue")
+THEMED = functools.reduce(operator.or_, (F.stage == stage for stage in THEMED_STAGES))
 
 
 def _only_for_facilitator(content: rx.Component) -> rx.Component:
@@ -64,27 +67,28 @@ def _join_panel() -> rx.Component:
 
 
 def _board(*, moderation: bool) -> rx.Component:
+    def card_view(card):
+        return insight_card(
+            card,
+            F.t,
+            actions=rx.el.button(
+                F.t["hide"],
+                class_name="quiet",
+                on_click=F.hide_insight(card.id),
+                custom_attrs=testid("insight-hide"),
+            )
+            if moderation
+            else None,
+        )
+
     return rx.el.section(
         rx.cond(
-            F.cards.length() == 0,
+            F.newest_cards.length() == 0,
             rx.el.p(F.t["no_insights_yet"], class_name="muted"),
         ),
         rx.el.ul(
-            rx.foreach(
-                F.cards,
-                lambda card: insight_card(
-                    card,
-                    F.t,
-                    actions=rx.el.button(
-                        F.t["hide"],
-                        class_name="quiet",
-                        on_click=F.hide_insight(card.id),
-                        custom_attrs=testid("insight-hide"),
-                    )
-                    if moderation
-                    else None,
-                ),
-            ),
+            rx.foreach(F.newest_cards, card_view),
+            rx.foreach(F.earlier_cards, card_view),
             class_name="cards",
             aria_live="polite",
             aria_label=F.t["board_heading"],

@@ -36,11 +36,16 @@ from livinglab.web.state.view import (
     ViewState,
     as_int,
     path_code,
+    show,
 )
-from livinglab.workshops import format_code
+from livinglab.workshops import THEMED_STAGES, format_code
 
 KEY_COOKIE_MAX_AGE = 60 * 60 * 24 * 90
 UNGROUPED = "0"
+#: The flat board is sent as two lists: the newest cards (at most this many), which a
+#: post changes, and the earlier ones, which change once per this many posts. A post
+#: then costs the projector a bounded update, not the whole board again.
+NEWEST = 50
 
 
 @dataclass(frozen=True)
@@ -74,9 +79,15 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
     code_shown: str = ""
     title: str = ""
     question: str = ""
-    cards: list[InsightCard] = []
+    #: Every visible card, newest first (server side only: the views get the lists below).
+    _cards: list[InsightCard] = []
+    #: The flat board (welcome and collect): the newest cards, then the earlier ones.
+    newest_cards: list[InsightCard] = []
+    earlier_cards: list[InsightCard] = []
     hidden_cards: list[InsightCard] = []
+    #: The themed board (sensemaking and dialogue).
     columns: list[ThemeColumn] = []
+    ungrouped: list[InsightCard] = []
     theme_proposals: list[ThemeProposal] = []
     balance: list[RoleBalance] = []
     paper: list[PaperParticipant] = []
@@ -95,29 +106,40 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
     def apply_pushed(self, snapshot: BoardSnapshot) -> None:
         """Show a freshly read board (from this client's event or the room hub)."""
         self._apply_room(snapshot.room)
-        self.title = snapshot.info.title
-        self.question = snapshot.info.question
         self._set_language(snapshot.info.language)
-        self.theme_proposals = snapshot.theme_proposals
-        self.balance = snapshot.balance
-        self.paper = snapshot.paper
-        self.pending = snapshot.pending
+        show(
+            self,
+            title=snapshot.info.title,
+            question=snapshot.info.question,
+            theme_proposals=snapshot.theme_proposals,
+            balance=snapshot.balance,
+            paper=snapshot.paper,
+            pending=snapshot.pending,
+        )
         if snapshot.cards is not None:
-            self.cards = snapshot.cards
-            self.hidden_cards = snapshot.hidden_cards
-        self.columns = [
-            ThemeColumn(
-                id=theme.id,
-                name=theme.name,
-                cards=[card for card in self.cards if card.theme_id == theme.id],
+            self._cards = snapshot.cards
+            show(self, hidden_cards=snapshot.hidden_cards)
+        cards = self._cards
+        if self.stage in THEMED_STAGES:
+            columns = [
+                ThemeColumn(
+                    id=theme.id,
+                    name=theme.name,
+                    cards=[card for card in cards if card.theme_id == theme.id],
+                )
+                for theme in self.themes
+            ]
+            ungrouped = [card for card in cards if card.theme_id == 0]
+            show(self, newest_cards=[], earlier_cards=[], columns=columns, ungrouped=ungrouped)
+        else:
+            earlier = (len(cards) - 1) // NEWEST * NEWEST if cards else 0
+            show(
+                self,
+                newest_cards=cards[: len(cards) - earlier],
+                earlier_cards=cards[len(cards) - earlier :],
+                columns=[],
+                ungrouped=[],
             )
-            for theme in self.themes
-        ]
-
-    @rx.var
-    def ungrouped(self) -> list[InsightCard]:
-        """Cards not in any theme yet."""
-        return [card for card in self.cards if card.theme_id == 0]
 
     @rx.event
     async def on_load(self):
@@ -247,7 +269,7 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
         proposal = await self._domain(sensemaking.propose_grouping, code=self.code, key=self._key())
         if proposal is None:
             return
-        texts = {card.id: card.text for card in self.cards}
+        texts = {card.id: card.text for card in self._cards}
         self.suggestion = [
             SuggestedGroup(
                 index=index,

@@ -13,7 +13,14 @@ from livinglab.realtime.snapshots import PhoneSnapshot, RoomView, phone_snapshot
 from livinglab.throttle import AttemptLimiter
 from livinglab.web import keyring
 from livinglab.web.room import hub
-from livinglab.web.state.view import LanguageState, RoomMirror, ViewState, as_int, path_code
+from livinglab.web.state.view import (
+    LanguageState,
+    RoomMirror,
+    ViewState,
+    as_int,
+    path_code,
+    show,
+)
 
 TOKEN_COOKIE_MAX_AGE = 60 * 60 * 24 * 365
 #: The id of the story field, emptied only once the story is stored (a refusal keeps it).
@@ -81,17 +88,20 @@ class PhoneState(ViewState, RoomMirror, LanguageState):
     def _apply(self, snapshot: PhoneSnapshot) -> None:
         self.apply_pushed(snapshot.room)
         self._show_dots(snapshot.my_dots)
-        self.my_answer = snapshot.my_answer
-        self.found = True
-        self.title = snapshot.info.title
-        self.question = snapshot.info.question
-        self.uses_names = snapshot.info.uses_names
         self._set_language(snapshot.info.language)
-        self.joined = snapshot.joined
-        self.my_insights = snapshot.my_insights
+        show(
+            self,
+            my_answer=snapshot.my_answer,
+            found=True,
+            title=snapshot.info.title,
+            question=snapshot.info.question,
+            uses_names=snapshot.info.uses_names,
+            joined=snapshot.joined,
+            my_insights=snapshot.my_insights,
+        )
 
     def _show_dots(self, dots: dict[int, int]) -> None:
-        self.my_dots = {str(item): count for item, count in dots.items()}
+        show(self, my_dots={str(item): count for item, count in dots.items()})
 
     async def _refresh(self) -> None:
         snapshot = await self._domain(phone_snapshot, code=self.code, token=self._token())

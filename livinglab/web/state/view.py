@@ -38,6 +38,17 @@ def now_ms() -> int:
     return int(time.time() * 1000)
 
 
+def show(state: rx.State, **values) -> None:
+    """Assign only the vars whose value changed.
+
+    Reflex sends every assigned var to the browser, equal or not: a push that re-assigns
+    the whole room would carry the themes, the ballot and the results every time.
+    """
+    for name, value in values.items():
+        if getattr(state, name) != value:
+            setattr(state, name, value)
+
+
 class LanguageState(rx.State):
     """The catalog in the language of the workshop on screen: one copy per browser tab.
 
@@ -112,33 +123,35 @@ class RoomMirror(rx.State, mixin=True):
     consent_objections: list[str] = []
 
     def _apply_room(self, room: RoomView) -> None:
-        view = room.stage
-        self.stage = view.stage
-        self.prompt = view.prompt
-        self.timer_ends_ms = view.timer_ends_ms
-        self.server_now_ms = now_ms()
-        self.participants = view.participants
-        self.themes = room.themes
-        vote_round = room.vote_round
-        self.has_round = vote_round is not None
-        self.round_open = bool(vote_round and vote_round.is_open)
-        self.round_revealed = bool(vote_round and vote_round.revealed)
-        self.dots_per_person = vote_round.dots_per_person if vote_round else 0
-        self.max_per_item = vote_round.max_per_item if vote_round else 0
-        self.vote_items = vote_round.items if vote_round else []
-        self.voters = vote_round.voters if vote_round else 0
-        self.results = vote_round.results if vote_round else []
-        self.proposals = room.proposals
-        consent = room.consent
-        self.has_consent = consent is not None
-        self.consent_open = bool(consent and consent.is_open)
-        self.consent_revealed = bool(consent and consent.revealed)
-        self.consent_proposal_id = consent.proposal_id if consent else 0
-        self.consent_text = consent.proposal_text if consent else ""
-        self.consent_answered = consent.answered if consent else 0
-        self.consent_counts = consent.counts if consent else {}
-        self.consent_by_role = consent.by_role if consent else {}
-        self.consent_objections = consent.objections if consent else []
+        view, vote_round, consent = room.stage, room.vote_round, room.consent
+        show(
+            self,
+            stage=view.stage,
+            prompt=view.prompt,
+            timer_ends_ms=view.timer_ends_ms,
+            participants=view.participants,
+            themes=room.themes,
+            has_round=vote_round is not None,
+            round_open=bool(vote_round and vote_round.is_open),
+            round_revealed=bool(vote_round and vote_round.revealed),
+            dots_per_person=vote_round.dots_per_person if vote_round else 0,
+            max_per_item=vote_round.max_per_item if vote_round else 0,
+            vote_items=vote_round.items if vote_round else [],
+            voters=vote_round.voters if vote_round else 0,
+            results=vote_round.results if vote_round else [],
+            proposals=room.proposals,
+            has_consent=consent is not None,
+            consent_open=bool(consent and consent.is_open),
+            consent_revealed=bool(consent and consent.revealed),
+            consent_proposal_id=consent.proposal_id if consent else 0,
+            consent_text=consent.proposal_text if consent else "",
+            consent_answered=consent.answered if consent else 0,
+            consent_counts=consent.counts if consent else {},
+            consent_by_role=consent.by_role if consent else {},
+            consent_objections=consent.objections if consent else [],
+        )
+        if view.timer_ends_ms:
+            self.server_now_ms = now_ms()  # the countdown's reference, only while one runs
 
 
 class Downloads(rx.State, mixin=True):
