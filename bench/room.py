@@ -543,7 +543,7 @@ class Room:
 
     async def press_next_stage(self) -> None:
         """The console's next button: it sends the stage it shows, so a double click moves once."""
-        seen = self.console.get(FACILITATOR_STATE, "stage")
+        seen = self.console.get(FACILITATOR_STATE, "stage", "welcome")  # the compiled default
         await self.console.emit(NEXT_STAGE, {"seen": seen})
 
     async def open_collect_stage(self) -> None:
