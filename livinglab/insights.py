@@ -122,15 +122,29 @@ def moderation_history(*, session: Session, insight_id: int) -> list[ModerationA
 
 def board(*, session: Session, workshop_id: int, with_hidden: bool = False) -> list[InsightCard]:
     """The workshop's insights, newest first, as cards (hidden ones only for the facilitator)."""
+    # Columns, not ORM rows: every post re-reads the board, and loading a thousand
+    # entities was most of that read.
     query = (
-        select(Insight, Participant)
+        select(
+            Insight.id,
+            Insight.text,
+            Participant.name,
+            Participant.role,
+            Insight.hidden,
+            Insight.theme_id,
+        )
         .join(Participant, Participant.id == Insight.participant_id)
         .where(Insight.workshop_id == workshop_id)
         .order_by(Insight.id.desc())
     )
     if not with_hidden:
         query = query.where(Insight.hidden == False)  # noqa: E712 (SQL expression)
-    return [_card(insight, participant) for insight, participant in session.exec(query)]
+    return [
+        InsightCard(
+            id=id_, text=text, author=name or "", role=role, hidden=hidden, theme_id=theme or 0
+        )
+        for id_, text, name, role, hidden, theme in session.exec(query)
+    ]
 
 
 def own_insights(*, session: Session, participant: Participant) -> list[InsightCard]:

@@ -66,20 +66,19 @@ def _join_panel() -> rx.Component:
     )
 
 
+def _card_with_button(card, label: str, on_click, hook: str) -> rx.Component:
+    """A card on the board with one moderation button under it (hide or show again)."""
+    button = rx.el.button(
+        F.t[label], class_name="quiet", on_click=on_click, custom_attrs=testid(hook)
+    )
+    return insight_card(card, F.t, actions=button)
+
+
 def _board(*, moderation: bool) -> rx.Component:
     def card_view(card):
-        return insight_card(
-            card,
-            F.t,
-            actions=rx.el.button(
-                F.t["hide"],
-                class_name="quiet",
-                on_click=F.hide_insight(card.id),
-                custom_attrs=testid("insight-hide"),
-            )
-            if moderation
-            else None,
-        )
+        if moderation:
+            return _card_with_button(card, "hide", F.hide_insight(card.id), "insight-hide")
+        return insight_card(card, F.t)
 
     return rx.el.section(
         rx.cond(
@@ -104,15 +103,8 @@ def _hidden_board() -> rx.Component:
             rx.el.ul(
                 rx.foreach(
                     F.hidden_cards,
-                    lambda card: insight_card(
-                        card,
-                        F.t,
-                        actions=rx.el.button(
-                            F.t["show"],
-                            class_name="quiet",
-                            on_click=F.show_insight(card.id),
-                            custom_attrs=testid("insight-show"),
-                        ),
+                    lambda card: _card_with_button(
+                        card, "show", F.show_insight(card.id), "insight-show"
                     ),
                 ),
                 class_name="cards",

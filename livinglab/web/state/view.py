@@ -45,7 +45,10 @@ def show(state: rx.State, **values) -> None:
     the whole room would carry the themes, the ballot and the results every time.
     """
     for name, value in values.items():
-        if getattr(state, name) != value:
+        # The stored value itself: reading the attribute wraps every list item in a proxy,
+        # which made comparing a 1,000-card board cost more than sending it.
+        shown = state.__dict__[name] if name in state.__dict__ else getattr(state, name)
+        if shown != value:
             setattr(state, name, value)
 
 
