@@ -112,7 +112,10 @@ def _post_form() -> rx.Component:
         rx.el.p(P.t["insight_limit"], id="text-limit", class_name="muted"),
         rx.el.input(type="hidden", name="ref", value=P.draft_ref),
         error_message(P),
-        rx.cond(P.just_sent, rx.el.p(P.t["insight_sent"], class_name="notice", role="status")),
+        rx.cond(
+            P.just_sent,
+            rx.el.p(P.t["insight_sent"], class_name="notice sent-notice", role="status"),
+        ),
         # Shown by outbox.js while the story waits for the server's answer.
         rx.el.p(
             P.t["insight_waiting"],
