@@ -25,15 +25,31 @@ class InsightCard:
     theme_id: int = 0
 
 
-def _card(insight: Insight, participant: Participant) -> InsightCard:
-    return InsightCard(
-        id=insight.id,
-        text=insight.text,
-        author=participant.name or "",
-        role=participant.role,
-        hidden=insight.hidden,
-        theme_id=insight.theme_id or 0,
+def _cards(session: Session, *conditions) -> list[InsightCard]:
+    """The insights matching `conditions`, newest first, as cards.
+
+    Columns, not ORM rows: every post re-reads the board, and loading a thousand
+    entities was most of that read.
+    """
+    query = (
+        select(
+            Insight.id,
+            Insight.text,
+            Participant.name,
+            Participant.role,
+            Insight.hidden,
+            Insight.theme_id,
+        )
+        .join(Participant, Participant.id == Insight.participant_id)
+        .where(*conditions)
+        .order_by(Insight.id.desc())
     )
+    return [
+        InsightCard(
+            id=id_, text=text, author=name or "", role=role, hidden=hidden, theme_id=theme or 0
+        )
+        for id_, text, name, role, hidden, theme in session.exec(query)
+    ]
 
 
 def post_insight(*, session: Session, code: str, token: str, text: str, client_ref: str) -> Insight:
@@ -122,38 +138,10 @@ def moderation_history(*, session: Session, insight_id: int) -> list[ModerationA
 
 def board(*, session: Session, workshop_id: int, with_hidden: bool = False) -> list[InsightCard]:
     """The workshop's insights, newest first, as cards (hidden ones only for the facilitator)."""
-    # Columns, not ORM rows: every post re-reads the board, and loading a thousand
-    # entities was most of that read.
-    query = (
-        select(
-            Insight.id,
-            Insight.text,
-            Participant.name,
-            Participant.role,
-            Insight.hidden,
-            Insight.theme_id,
-        )
-        .join(Participant, Participant.id == Insight.participant_id)
-        .where(Insight.workshop_id == workshop_id)
-        .order_by(Insight.id.desc())
-    )
-    if not with_hidden:
-        query = query.where(Insight.hidden == False)  # noqa: E712 (SQL expression)
-    return [
-        InsightCard(
-            id=id_, text=text, author=name or "", role=role, hidden=hidden, theme_id=theme or 0
-        )
-        for id_, text, name, role, hidden, theme in session.exec(query)
-    ]
+    visible = () if with_hidden else (Insight.hidden == False,)  # noqa: E712 (SQL expression)
+    return _cards(session, Insight.workshop_id == workshop_id, *visible)
 
 
 def own_insights(*, session: Session, participant: Participant) -> list[InsightCard]:
     """The participant's own insights, newest first, hidden ones included (marked)."""
-    return [
-        _card(insight, participant)
-        for insight in session.exec(
-            select(Insight)
-            .where(Insight.participant_id == participant.id)
-            .order_by(Insight.id.desc())
-        )
-    ]
+    return _cards(session, Insight.participant_id == participant.id)
