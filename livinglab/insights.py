@@ -1,5 +1,6 @@
 """Insights: posting, editing and withdrawing one's own, and moderation by hiding."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlmodel import Session, select
@@ -140,6 +141,16 @@ def board(*, session: Session, workshop_id: int, with_hidden: bool = False) -> l
     """The workshop's insights, newest first, as cards (hidden ones only for the facilitator)."""
     visible = () if with_hidden else (Insight.hidden == False,)  # noqa: E712 (SQL expression)
     return _cards(session, Insight.workshop_id == workshop_id, *visible)
+
+
+def posted_cards(*, session: Session, workshop_id: int, ids: Iterable[int]) -> list[InsightCard]:
+    """The visible insights among `ids` (just posted), newest first."""
+    return _cards(
+        session,
+        Insight.workshop_id == workshop_id,
+        Insight.id.in_(list(ids)),
+        Insight.hidden == False,  # noqa: E712 (SQL expression)
+    )
 
 
 def own_insights(*, session: Session, participant: Participant) -> list[InsightCard]:

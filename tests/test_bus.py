@@ -1,10 +1,12 @@
-"""Two workers share a room through a real Redis: a post on one reaches screens on the other."""
+"""Two workers share a room through a real Redis: a post on one reaches screens on the other.
+
+The ids of new insights travel with the announcement."""
 
 import asyncio
 
 from livinglab.realtime import hub as hub_module
 from livinglab.realtime.bus import RedisBus
-from livinglab.realtime.hub import BOARD, FACILITATOR, PHONE, STAGE, RoomHub
+from livinglab.realtime.hub import FACILITATOR, PHONE, POSTED, STAGE, RoomHub
 
 
 def test_announcement_on_one_worker_pushes_on_the_other(redis_url):
@@ -14,8 +16,8 @@ def test_announcement_on_one_worker_pushes_on_the_other(redis_url):
         def worker(name: str) -> tuple[RoomHub, RedisBus]:
             bus = RedisBus(redis_url)
 
-            async def load(code, audience, kinds):
-                return f"{code}:{audience}"
+            async def load(code, audience, kinds, posted):
+                return f"{code}:{audience}:{','.join(map(str, sorted(posted)))}"
 
             async def push(token, audience, snapshot):
                 pushes.append((name, token, snapshot))
@@ -32,7 +34,7 @@ def test_announcement_on_one_worker_pushes_on_the_other(redis_url):
             asyncio.create_task(projector_bus.listen(projector_worker.receive)),
         ]
         await asyncio.sleep(0.3)  # both subscribed
-        phone_worker.announce("ROOM", BOARD)
+        phone_worker.announce("ROOM", POSTED, posted=[12, 3])
         await asyncio.sleep(0.3 + hub_module.BATCH_WINDOW * 4)
         board_pushes = list(pushes)
         projector_worker.announce("ROOM", STAGE)
@@ -43,8 +45,8 @@ def test_announcement_on_one_worker_pushes_on_the_other(redis_url):
         return board_pushes, pushes
 
     board_pushes, all_pushes = asyncio.run(scenario())
-    assert board_pushes == [("B", "projector", "ROOM:facilitator")]
+    assert board_pushes == [("B", "projector", "ROOM:facilitator:3,12")]
     assert sorted(all_pushes[1:]) == [
-        ("A", "phone", "ROOM:phone"),
-        ("B", "projector", "ROOM:facilitator"),
+        ("A", "phone", "ROOM:phone:"),
+        ("B", "projector", "ROOM:facilitator:"),
     ]

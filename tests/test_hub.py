@@ -3,7 +3,16 @@
 import asyncio
 
 from livinglab.realtime import hub as hub_module
-from livinglab.realtime.hub import BOARD, FACILITATOR, PEOPLE, PHONE, STAGE, VOTES, RoomHub
+from livinglab.realtime.hub import (
+    BOARD,
+    FACILITATOR,
+    PEOPLE,
+    PHONE,
+    POSTED,
+    STAGE,
+    VOTES,
+    RoomHub,
+)
 
 
 class Room:
@@ -12,12 +21,14 @@ class Room:
     def __init__(self, gone=()):
         self.loads: list[tuple[str, str]] = []
         self.kinds: list[set[str]] = []
+        self.posted: list[frozenset[int]] = []
         self.pushes: list[tuple[str, str, object]] = []
         self.gone = set(gone)
 
-    async def load(self, code, audience, kinds):
+    async def load(self, code, audience, kinds, posted):
         self.loads.append((code, audience))
         self.kinds.append(kinds)
+        self.posted.append(posted)
         return f"{audience}-snapshot-{len(self.loads)}"
 
     async def push(self, token, audience, snapshot):
@@ -46,6 +57,26 @@ def test_burst_of_posts_is_one_read_and_one_push_per_facilitator_screen():
     room = asyncio.run(scenario())
     assert room.loads == [("ABC", FACILITATOR)]
     assert [(token, audience) for token, audience, _ in room.pushes] == [("projector", FACILITATOR)]
+
+
+def test_posts_in_one_batch_are_read_by_their_ids():
+    async def scenario():
+        room = Room()
+        hub = RoomHub(load=room.load, push=room.push)
+        hub.watch("ABC", FACILITATOR, "projector")
+        hub.watch("ABC", PHONE, "phone")
+        for insight_id in (7, 8, 9):
+            hub.announce("ABC", POSTED, posted=[insight_id])
+        await settle()
+        hub.announce("ABC", STAGE)
+        await settle()
+        return room
+
+    room = asyncio.run(scenario())
+    assert room.kinds[0] == {POSTED}
+    assert room.posted[0] == {7, 8, 9}
+    assert room.loads[0] == ("ABC", FACILITATOR)  # phones are not told of posts
+    assert frozenset() in room.posted[1:]  # the next batch starts with no posts
 
 
 def test_stage_change_reaches_every_phone_with_one_read():

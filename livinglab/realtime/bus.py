@@ -13,6 +13,8 @@ import redis.asyncio as redis
 logger = logging.getLogger(__name__)
 
 CHANNEL_PREFIX = "livinglab:room:"
+#: A message is "kind,kind|id,id": the kinds, then the ids of new insights (maybe none).
+PARTS, ITEMS = "|", ","
 
 
 class RedisBus:
@@ -21,11 +23,12 @@ class RedisBus:
     def __init__(self, url: str) -> None:
         self._redis = redis.from_url(url)
 
-    async def publish(self, code: str, kinds: Iterable[str]) -> None:
-        await self._redis.publish(CHANNEL_PREFIX + code, ",".join(sorted(kinds)))
+    async def publish(self, code: str, kinds: Iterable[str], posted: Iterable[int] = ()) -> None:
+        message = ITEMS.join(sorted(kinds)) + PARTS + ITEMS.join(map(str, sorted(posted)))
+        await self._redis.publish(CHANNEL_PREFIX + code, message)
 
-    async def listen(self, deliver: Callable[[str, set[str]], None]) -> None:
-        """Call `deliver(code, kinds)` for every announcement, until cancelled."""
+    async def listen(self, deliver: Callable[[str, set[str], frozenset[int]], None]) -> None:
+        """Call `deliver(code, kinds, posted)` for every announcement, until cancelled."""
         pubsub = self._redis.pubsub()
         await pubsub.psubscribe(CHANNEL_PREFIX + "*")
         try:
@@ -33,6 +36,11 @@ class RedisBus:
                 if message["type"] != "pmessage":
                     continue
                 code = message["channel"].decode().removeprefix(CHANNEL_PREFIX)
-                deliver(code, set(message["data"].decode().split(",")))
+                kinds, _, posted = message["data"].decode().partition(PARTS)
+                deliver(
+                    code,
+                    set(kinds.split(ITEMS)),
+                    frozenset(int(item) for item in posted.split(ITEMS) if item),
+                )
         finally:
             await pubsub.aclose()

@@ -3,12 +3,14 @@
 Framework-free: the web layer hands in `load` (read a snapshot from the database)
 and `push` (deliver it to one client). A change is announced by kind; a burst of
 announcements becomes one database read and one push per interested screen.
+New posts are announced with their ids, so a batch of posts reads those cards only,
+not the whole board again: the work per post stays the same as the board grows.
 """
 
 import asyncio
 import itertools
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,9 +21,11 @@ logger = logging.getLogger(__name__)
 STAGE, PEOPLE, BOARD, THEMES, ROUND, VOTES = "stage", "people", "board", "themes", "round", "votes"
 #: Proposals on the board, consent rounds, decisions and actions.
 DIALOGUE = "dialogue"
+#: New insights only (their ids travel with the announcement); BOARD is any other change.
+POSTED = "posted"
 FACILITATOR, PHONE = "facilitator", "phone"
 INTEREST = {
-    FACILITATOR: {STAGE, PEOPLE, BOARD, THEMES, ROUND, VOTES, DIALOGUE},
+    FACILITATOR: {STAGE, PEOPLE, BOARD, POSTED, THEMES, ROUND, VOTES, DIALOGUE},
     PHONE: {STAGE, THEMES, ROUND, DIALOGUE},
 }
 
@@ -34,9 +38,9 @@ COUNTS_WINDOW = 0.25
 #: Pushes in flight at once per room: bounds the work a stage change starts.
 PUSH_CONCURRENCY = 64
 
-Load = Callable[[str, str, set[str]], Awaitable[Any]]
+Load = Callable[[str, str, set[str], frozenset[int]], Awaitable[Any]]
 Push = Callable[[str, str, Any], Awaitable[bool]]
-Publish = Callable[[str, set[str]], Awaitable[None]]
+Publish = Callable[[str, set[str], frozenset[int]], Awaitable[None]]
 
 
 @dataclass
@@ -46,6 +50,8 @@ class _Room:
     #: never one renewed by a reconnect while that push was on its way.
     joined: dict[str, int] = field(default_factory=dict)
     pending: set[str] = field(default_factory=set)
+    #: Ids of the insights posted since the last batch.
+    posted: set[int] = field(default_factory=set)
     pump: asyncio.Task | None = None
 
 
@@ -82,12 +88,17 @@ class RoomHub:
         room = self._rooms.get(code)
         return dict(room.watchers) if room else {}
 
-    def announce(self, code: str, *kinds: str) -> None:
-        """Something of `kinds` changed in `code` (already committed): tell every screen."""
+    def announce(self, code: str, *kinds: str, posted: Iterable[int] = ()) -> None:
+        """Something of `kinds` changed in `code` (already committed): tell every screen.
+
+        `posted` are the ids of new insights (kind POSTED).
+        """
         if self._publish is None:
-            self.receive(code, set(kinds))
+            self.receive(code, set(kinds), frozenset(posted))
             return
-        task = asyncio.get_running_loop().create_task(self._publish(code, set(kinds)))
+        task = asyncio.get_running_loop().create_task(
+            self._publish(code, set(kinds), frozenset(posted))
+        )
         self._publishing.add(task)
         task.add_done_callback(self._published)
 
@@ -96,12 +107,13 @@ class RoomHub:
         if not task.cancelled() and task.exception() is not None:
             logger.error("announcing a change failed", exc_info=task.exception())
 
-    def receive(self, code: str, kinds: set[str]) -> None:
+    def receive(self, code: str, kinds: set[str], posted: frozenset[int] = frozenset()) -> None:
         """An announcement reached this worker: push to its screens watching `code`."""
         room = self._rooms.get(code)
         if room is None or not room.watchers:
             return
         room.pending.update(kinds)
+        room.posted.update(posted)
         if room.pump is None or room.pump.done():
             room.pump = asyncio.get_running_loop().create_task(self._pump(code, room))
 
@@ -113,16 +125,21 @@ class RoomHub:
                 await asyncio.sleep(BATCH_WINDOW)
                 waited += BATCH_WINDOW
             kinds, room.pending = room.pending, set()
+            posted, room.posted = frozenset(room.posted), set()
             try:
-                await self._deliver(code, room, kinds)
+                await self._deliver(code, room, kinds, posted)
             except Exception:
                 logger.exception("pushing %s to room %s failed", sorted(kinds), code)
 
-    async def _deliver(self, code: str, room: _Room, kinds: set[str]) -> None:
+    async def _deliver(
+        self, code: str, room: _Room, kinds: set[str], posted: frozenset[int]
+    ) -> None:
         audiences = {
             audience for audience in set(room.watchers.values()) if INTEREST[audience] & kinds
         }
-        snapshots = {audience: await self._load(code, audience, kinds) for audience in audiences}
+        snapshots = {
+            audience: await self._load(code, audience, kinds, posted) for audience in audiences
+        }
         limit = asyncio.Semaphore(PUSH_CONCURRENCY)
 
         async def deliver_one(token: str, audience: str) -> None:

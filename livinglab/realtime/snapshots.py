@@ -1,5 +1,6 @@
 """What each screen shows, read from the database in one go: the cache a state rebuilds from."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from sqlmodel import Session, select
@@ -12,7 +13,7 @@ from livinglab.dialogue import (
     own_answer,
     pending_proposals,
 )
-from livinglab.insights import InsightCard, board, own_insights
+from livinglab.insights import InsightCard, board, own_insights, posted_cards
 from livinglab.models import Insight, Participant, Theme, ThemeSuggestion, Workshop
 from livinglab.sensemaking import ThemeSummary, theme_summaries
 from livinglab.voting import RoleBalance, RoundView, dots_of, round_view, voice_balance
@@ -76,7 +77,8 @@ class PaperParticipant:
 class BoardSnapshot:
     """The facilitator's view: the full board, hidden insights apart.
 
-    `cards` and `hidden_cards` are None when the board was not read (it did not change).
+    `cards` and `hidden_cards` are None when the board was not read (it did not change,
+    or only grew: then `posted_cards` are the new cards).
     """
 
     info: WorkshopInfo
@@ -87,6 +89,7 @@ class BoardSnapshot:
     balance: list[RoleBalance]
     paper: list[PaperParticipant]
     pending: list[ProposalView]
+    posted_cards: list[InsightCard] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -137,8 +140,10 @@ def _paper(session: Session, workshop: Workshop) -> list[PaperParticipant]:
     ]
 
 
-def board_snapshot(*, session: Session, code: str, with_cards: bool = True) -> BoardSnapshot:
-    """The full board of `code`. Callers check the facilitator key first."""
+def board_snapshot(
+    *, session: Session, code: str, with_cards: bool = True, posted: Iterable[int] = ()
+) -> BoardSnapshot:
+    """The full board of `code`, or only the cards `posted`. Callers check the facilitator key first."""
     workshop = find_workshop(session=session, code=code)
     cards = (
         board(session=session, workshop_id=workshop.id, with_hidden=True) if with_cards else None
@@ -152,6 +157,9 @@ def board_snapshot(*, session: Session, code: str, with_cards: bool = True) -> B
         balance=voice_balance(session=session, workshop_id=workshop.id),
         paper=_paper(session, workshop),
         pending=pending_proposals(session=session, workshop_id=workshop.id),
+        posted_cards=posted_cards(session=session, workshop_id=workshop.id, ids=posted)
+        if posted and not with_cards
+        else [],
     )
 
 

@@ -11,17 +11,20 @@ from livinglab.realtime.hub import BOARD, FACILITATOR, THEMES, RoomHub
 from livinglab.realtime.snapshots import board_snapshot, room_snapshot
 
 
-def _read(code: str, audience: str, kinds: set[str]):
+def _read(code: str, audience: str, kinds: set[str], posted: frozenset[int]):
     with session_scope() as session:
         if audience == FACILITATOR:
-            # A join or a vote changes counts, not the board: leave the cards out.
+            # A join or a vote changes counts, not the board, and posts only add cards:
+            # the whole board is read only when cards changed.
             with_cards = bool({BOARD, THEMES} & kinds)
-            return board_snapshot(session=session, code=code, with_cards=with_cards)
+            return board_snapshot(
+                session=session, code=code, with_cards=with_cards, posted=posted
+            )
         return room_snapshot(session=session, code=code)
 
 
-async def _load(code: str, audience: str, kinds: set[str]):
-    return await asyncio.to_thread(_read, code, audience, kinds)
+async def _load(code: str, audience: str, kinds: set[str], posted: frozenset[int]):
+    return await asyncio.to_thread(_read, code, audience, kinds, posted)
 
 
 async def _push(client_token: str, audience: str, snapshot) -> bool:

@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from sqlmodel import Session
+from sqlmodel import Session, func, select
 
 from livinglab import db
 from livinglab.catalog import MESSAGES
@@ -294,7 +294,8 @@ def test_phone_follows_a_pushed_stage_change_and_gets_only_what_changed(created)
     assert sam.dirty_vars == {"prompt"}
 
 
-def test_a_post_on_a_full_board_sends_only_the_newest_cards(created):
+@pytest.mark.parametrize("read", ["whole board", "posted cards only"])
+def test_a_post_on_a_full_board_sends_only_the_newest_cards(created, read):
     code, key = created
     facilitator = console(code, key)
     advance(facilitator)
@@ -303,9 +304,21 @@ def test_a_post_on_a_full_board_sends_only_the_newest_cards(created):
         run(sam.post_insight({"text": f"Verhaal {number}", "ref": f"r{number}"}))
     with Session(db.engine()) as session:
         facilitator.apply_pushed(board_snapshot(session=session, code=code))
+        earlier = list(facilitator.__dict__["earlier_cards"])
         facilitator.dirty_vars.clear()
         run(sam.post_insight({"text": "Nog een verhaal", "ref": "r-new"}))
-        facilitator.apply_pushed(board_snapshot(session=session, code=code))
+        new_id = session.exec(select(func.max(Insight.id))).one()
+        if read == "whole board":
+            facilitator.apply_pushed(board_snapshot(session=session, code=code))
+        else:
+            facilitator.apply_pushed(
+                board_snapshot(session=session, code=code, with_cards=False, posted={new_id})
+            )
+            # Held cards are kept, not re-read: the earlier part of the board is the same.
+            assert all(
+                held is kept
+                for held, kept in zip(facilitator.__dict__["earlier_cards"], earlier, strict=True)
+            )
     sent = {
         name for name in facilitator.dirty_vars if not name.startswith("_")
     }  # backend vars stay
@@ -313,6 +326,31 @@ def test_a_post_on_a_full_board_sends_only_the_newest_cards(created):
     board = [card.text for card in board_of(facilitator)]
     assert board == ["Nog een verhaal", *(f"Verhaal {n}" for n in reversed(range(120)))]
     assert len(facilitator.newest_cards) <= 50
+
+
+def test_a_posted_card_the_board_already_holds_is_shown_once(created):
+    """A screen that read the whole board after a post, then hears of that post."""
+    code, _key = created
+    facilitator, _sam = console_with_a_story(created, "Al op het bord")
+    with Session(db.engine()) as session:
+        posted = {session.exec(select(func.max(Insight.id))).one()}
+        facilitator.apply_pushed(
+            board_snapshot(session=session, code=code, with_cards=False, posted=posted)
+        )
+    assert [card.text for card in board_of(facilitator)] == ["Al op het bord"]
+
+
+def test_a_hidden_card_is_not_added_as_posted(created):
+    code, key = created
+    facilitator, _sam = console_with_a_story(created, "Eerst zichtbaar")
+    with Session(db.engine()) as session:
+        story = session.exec(select(func.max(Insight.id))).one()
+        run(facilitator.hide_insight(story))
+        facilitator.apply_pushed(
+            board_snapshot(session=session, code=code, with_cards=False, posted={story})
+        )
+    assert board_of(facilitator) == []
+    assert [card.text for card in facilitator.hidden_cards] == ["Eerst zichtbaar"]
 
 
 def test_double_click_on_next_step_moves_one_stage(created):

@@ -35,6 +35,7 @@ from livinglab.web.state.view import (
     RoomMirror,
     ViewState,
     as_int,
+    held,
     path_code,
     show,
 )
@@ -65,6 +66,17 @@ class SuggestedGroup:
     name: str
     insight_ids: list[int]
     texts: list[str]
+
+
+def _with_posted(cards: list[InsightCard], posted: list[InsightCard]) -> list[InsightCard]:
+    """The board with just-posted cards added, newest first; a card already there stays once.
+
+    The cards already held are kept as they are, so comparing the earlier part of the
+    board with what the screen shows is an identity check, not a card-by-card one.
+    """
+    known = {card.id for card in cards}
+    new = [card for card in posted if card.id not in known]
+    return sorted(new + cards, key=lambda card: card.id, reverse=True) if new else cards
 
 
 class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
@@ -116,10 +128,14 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
             paper=snapshot.paper,
             pending=snapshot.pending,
         )
+        cards = held(self, "_cards")
         if snapshot.cards is not None:
-            self._cards = snapshot.cards
+            cards = snapshot.cards
             show(self, hidden_cards=snapshot.hidden_cards)
-        cards = self._cards
+        elif snapshot.posted_cards:
+            cards = _with_posted(cards, snapshot.posted_cards)
+        if cards is not held(self, "_cards"):
+            self._cards = cards
         if self.stage in THEMED_STAGES:
             columns = [
                 ThemeColumn(

@@ -8,7 +8,7 @@ import reflex as rx
 from livinglab import dialogue, insights, sensemaking, settings, voting, workshops
 from livinglab.errors import TooManyAttempts, WorkshopNotFound
 from livinglab.insights import InsightCard
-from livinglab.realtime.hub import BOARD, DIALOGUE, PEOPLE, PHONE, THEMES, VOTES
+from livinglab.realtime.hub import BOARD, DIALOGUE, PEOPLE, PHONE, POSTED, THEMES, VOTES
 from livinglab.realtime.snapshots import PhoneSnapshot, RoomView, phone_snapshot
 from livinglab.throttle import AttemptLimiter
 from livinglab.web import keyring
@@ -168,7 +168,7 @@ class PhoneState(ViewState, RoomMirror, LanguageState):
             return OUTBOX_ANSWERED
         self.draft_ref = _new_ref()
         self.just_sent = True
-        hub.announce(self.code, BOARD)
+        hub.announce(self.code, POSTED, posted=[posted.id])
         await self._refresh()
         return [rx.set_value(INSIGHT_FIELD, ""), OUTBOX_ANSWERED]
 

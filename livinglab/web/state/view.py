@@ -38,6 +38,15 @@ def now_ms() -> int:
     return int(time.time() * 1000)
 
 
+def held(state: rx.State, name: str):
+    """The value a state var holds, unwrapped.
+
+    Reading the attribute wraps every list item in a proxy: for a 1,000-card board that
+    cost more than sending it.
+    """
+    return state.__dict__[name] if name in state.__dict__ else getattr(state, name)
+
+
 def show(state: rx.State, **values) -> None:
     """Assign only the vars whose value changed.
 
@@ -45,10 +54,7 @@ def show(state: rx.State, **values) -> None:
     the whole room would carry the themes, the ballot and the results every time.
     """
     for name, value in values.items():
-        # The stored value itself: reading the attribute wraps every list item in a proxy,
-        # which made comparing a 1,000-card board cost more than sending it.
-        shown = state.__dict__[name] if name in state.__dict__ else getattr(state, name)
-        if shown != value:
+        if held(state, name) != value:
             setattr(state, name, value)
 
 
