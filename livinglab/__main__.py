@@ -1,8 +1,9 @@
-"""Command line: migrate, export a workshop's record, verify a record against its digest."""
+"""Command line: migrate, export a workshop's record, verify a record, purge expired data."""
 
 import argparse
 import json
 import sys
+from datetime import datetime
 from pathlib import Path
 
 from livinglab import db
@@ -10,8 +11,10 @@ from livinglab.errors import WorkshopNotFound
 from livinglab.export.opendata import record_csv, record_json
 from livinglab.export.pdf import render_pdf
 from livinglab.i18n import translate
+from livinglab.models import as_utc, utcnow
 from livinglab.record import build_record, verify
-from livinglab.workshops import find_workshop
+from livinglab.retention import PurgeReport, expired_workshops, personal_data, purge_workshop
+from livinglab.workshops import find_workshop, format_code
 
 
 def export(code: str, file_format: str, out: Path) -> int:
@@ -45,6 +48,61 @@ def check(path: Path, printed_digest: str) -> int:
     return 1
 
 
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def _described(report: PurgeReport, dry_run: bool) -> str:
+    removed = ", ".join(
+        [
+            _plural(report.names, "name", "names"),
+            _plural(report.tokens, "phone token", "phone tokens"),
+            _plural(report.insight_texts, "story text", "story texts"),
+            _plural(report.reasons, "consent reason", "consent reasons"),
+            _plural(
+                report.proposal_texts, "proposal text from a phone", "proposal texts from phones"
+            ),
+            _plural(report.owners, "action owner", "action owners"),
+        ]
+    )
+    closed = report.closed_at.date().isoformat() if report.closed_at else "?"
+    kept = _plural(report.retention_months, "month", "months")
+    workshop = f'{format_code(report.code)} "{report.title}" (closed {closed}, kept {kept})'
+    return f"{workshop}: {'would remove' if dry_run else 'removed'} {removed}."
+
+
+def purge(now: datetime, dry_run: bool) -> int:
+    """Remove the personal data of every workshop whose retention period is over."""
+    with db.session_scope() as session:
+        expired = expired_workshops(session=session, now=now)
+        planned = [personal_data(session=session, workshop=w) for w in expired]
+    done = 0
+    for plan in planned:
+        if dry_run:
+            report = plan
+        else:
+            with db.session_scope() as session:  # one transaction per workshop
+                report = purge_workshop(session=session, code=plan.code, now=now)
+        if report is not None:
+            print(_described(report, dry_run))
+            done += 1
+    if not done:
+        print("No workshop has reached the end of its retention period: nothing to remove.")
+    elif dry_run:
+        print(f"Dry run: nothing was changed. {_plural(done, 'workshop', 'workshops')} to purge.")
+    else:
+        print(f"{_plural(done, 'workshop', 'workshops')} purged: only counts are kept.")
+    return 0
+
+
+def _moment(text: str) -> datetime:
+    """An ISO 8601 time from the command line; without a time zone it is UTC."""
+    try:
+        return as_utc(datetime.fromisoformat(text))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a time like 2027-01-31T12:00: {text!r}") from None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m livinglab")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -56,12 +114,23 @@ def main(argv: list[str] | None = None) -> int:
     verify_parser = commands.add_parser("verify", help="check a JSON record against a digest")
     verify_parser.add_argument("record", type=Path)
     verify_parser.add_argument("--digest", required=True)
+    purge_parser = commands.add_parser(
+        "purge", help="remove personal data of workshops whose retention period is over"
+    )
+    purge_parser.add_argument(
+        "--dry-run", action="store_true", help="only say what would be removed"
+    )
+    purge_parser.add_argument(
+        "--now", type=_moment, default=None, help="pretend it is this ISO time (for testing)"
+    )
     args = parser.parse_args(argv)
     if args.command == "migrate":
         db.migrate()
         return 0
     if args.command == "export":
         return export(args.code, args.format, args.out)
+    if args.command == "purge":
+        return purge(args.now or utcnow(), args.dry_run)
     return check(args.record, args.digest)
 
 

@@ -455,4 +455,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Te veel pogingen. Wacht een minuut en probeer het opnieuw.",
         "en": "Too many tries. Wait a minute and try again.",
     },
+    # Retention: personal data is removed some months after the workshop closed
+    "error_retention_months": {
+        "nl": "Kies hoe lang we de gegevens bewaren: 1 tot 120 maanden.",
+        "en": "Choose how long we keep the data: 1 to 120 months.",
+    },
+    "log_purged": {
+        "nl": "De persoonlijke gegevens zijn verwijderd op {date}. "
+        "Dit verslag laat nu alleen aantallen zien.",
+        "en": "The personal data was removed on {date}. This log now shows only numbers.",
+    },
+    "log_story_count": {"nl": "Aantal verhalen: {n}", "en": "Number of stories: {n}"},
+    "log_removed": {"nl": "(verwijderd)", "en": "(removed)"},
 }

@@ -110,3 +110,9 @@ class NoOpenConsent(DomainError):
 
 class BadDate(DomainError):
     key = "error_bad_date"
+
+
+class BadRetention(DomainError):
+    """The retention period is not a whole number of months within the allowed range."""
+
+    key = "error_retention_months"

@@ -40,6 +40,10 @@ class Workshop(SQLModel, table=True):
     stage: str = Field(default="welcome", max_length=20)
     timer_ends_at: datetime | None = _timestamp(nullable=True, default=False)
     created_at: datetime = _timestamp()
+    #: How long after closing the personal data is kept (livinglab/retention.py).
+    retention_months: int = 12
+    #: When the personal data was removed; None while it is still kept.
+    purged_at: datetime | None = _timestamp(nullable=True, default=False)
 
 
 class StagePrompt(SQLModel, table=True):

@@ -3,6 +3,9 @@
 The PDF, the JSON and the CSV files are all made from this one record. Its digest
 (SHA-256 of the canonical JSON) is printed in the PDF, so a reader can check that a
 JSON export is the record that was printed: `python -m livinglab verify`.
+
+Once a workshop's personal data is purged (livinglab/retention.py), its record lists no
+insights, only how many there were per theme; the counts stay the same.
 """
 
 import hashlib
@@ -34,8 +37,8 @@ from livinglab.models import (
 from livinglab.voting import tallies
 from livinglab.workshops import ROLES, find_workshop, format_code, require_facilitator
 
-SCHEMA_ID = "https://livinglab.example/schema/decision-record/1"
-SCHEMA_VERSION = 1
+SCHEMA_ID = "https://livinglab.example/schema/decision-record/2"
+SCHEMA_VERSION = 2
 
 
 def _when(moment: datetime | date | None) -> str | None:
@@ -81,6 +84,8 @@ def build_record(*, session: Session, workshop: Workshop) -> dict[str, Any]:
         session.exec(select(Insight).where(Insight.workshop_id == workshop.id).order_by(Insight.id))
     )
     visible = [card for card in cards if not card.hidden]
+    # After a purge the texts are gone: the record keeps how many, not empty cards.
+    listed = [] if workshop.purged_at is not None else visible
     themes = list(
         session.exec(select(Theme).where(Theme.workshop_id == workshop.id).order_by(Theme.id))
     )
@@ -108,6 +113,8 @@ def build_record(*, session: Session, workshop: Workshop) -> dict[str, Any]:
             "uses_names": workshop.uses_names,
             "place": workshop.place,
             "organisers": workshop.organisers,
+            "retention_months": workshop.retention_months,
+            "purged_at": _when(workshop.purged_at),
         },
         "process": {
             "stages": [
@@ -128,11 +135,13 @@ def build_record(*, session: Session, workshop: Workshop) -> dict[str, Any]:
             {
                 "id": theme.id,
                 "name": theme.name,
-                "insights": [_insight(c, roles) for c in visible if c.theme_id == theme.id],
+                "insight_count": sum(1 for c in visible if c.theme_id == theme.id),
+                "insights": [_insight(c, roles) for c in listed if c.theme_id == theme.id],
             }
             for theme in themes
         ],
-        "ungrouped": [_insight(c, roles) for c in visible if c.theme_id is None],
+        "ungrouped": [_insight(c, roles) for c in listed if c.theme_id is None],
+        "ungrouped_count": sum(1 for c in visible if c.theme_id is None),
         "hidden_insights": len(cards) - len(visible),
         "vote_rounds": [
             {

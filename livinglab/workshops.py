@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from sqlmodel import Session, func, select
 
 from livinglab.errors import (
+    BadRetention,
     InvalidChoice,
     NotFacilitator,
     NotParticipant,
@@ -38,6 +39,10 @@ CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 #: 31**7 ≈ 2.75e10 possible codes: guessing one is hopeless at a throttled pace.
 CODE_LENGTH = 7
 TIMER_MAX_MINUTES = 180
+#: How long after closing the personal data is kept, in months (livinglab/retention.py).
+RETENTION_DEFAULT_MONTHS = 12
+RETENTION_MIN_MONTHS = 1
+RETENTION_MAX_MONTHS = 120
 
 
 def _digest(secret: str) -> str:
@@ -59,6 +64,17 @@ def format_code(code: str) -> str:
     return f"{code[:3]}-{code[3:]}"
 
 
+def _retention_months(typed: object) -> int:
+    """The retention period as stored, from what was typed: whole months within the bounds."""
+    try:
+        months = int(str(typed).strip())
+    except ValueError:
+        raise BadRetention(str(typed)[:20]) from None
+    if not RETENTION_MIN_MONTHS <= months <= RETENTION_MAX_MONTHS:
+        raise BadRetention(str(months))
+    return months
+
+
 def create_workshop(
     *,
     session: Session,
@@ -68,10 +84,15 @@ def create_workshop(
     uses_names: bool,
     place: str = "",
     organisers: str = "",
+    retention_months: object = RETENTION_DEFAULT_MONTHS,
 ) -> tuple[Workshop, str]:
-    """Store a new workshop; return it with the facilitator key (shown once, never stored)."""
+    """Store a new workshop; return it with the facilitator key (shown once, never stored).
+
+    `retention_months`: how long after closing its personal data is kept (1..120).
+    """
     if language not in LANGUAGES:
         raise InvalidChoice(language)
+    months = _retention_months(retention_months)
     key = secrets.token_urlsafe(24)  # 192 bits
     while True:
         code = new_code()
@@ -86,6 +107,7 @@ def create_workshop(
         language=language,
         uses_names=bool(uses_names),
         facilitator_key_hash=_digest(key),
+        retention_months=months,
     )
     session.add(workshop)
     session.flush()
@@ -180,6 +202,8 @@ def move_stage(
     workshop is no longer there (a double click, a second console), nothing moves.
     """
     workshop = require_facilitator(session=session, code=code, key=key)
+    if workshop.purged_at is not None:
+        raise WorkshopClosed(code)  # its people's data is gone: it cannot open again
     if step not in (1, -1):
         raise InvalidChoice(str(step))
     if seen is not None and seen != workshop.stage:
