@@ -4,6 +4,7 @@ import reflex as rx
 
 from livinglab.web import routes
 from livinglab.web.components.common import offline_banner
+from livinglab.web.headers import with_security_headers
 from livinglab.web.pages.facilitator import console_page, projector_page
 from livinglab.web.pages.phone import code_page, phone_page
 from livinglab.web.pages.records import records_page
@@ -20,6 +21,7 @@ app = rx.App(
         rx.el.script(src="/board.js", defer=True),
         rx.el.script(src="/outbox.js", defer=True),
     ],
+    api_transformer=with_security_headers,
 )
 # The connection notice in the workshop's language, instead of Reflex's English toast.
 app.app_wraps[(5, "Overlay")] = lambda stateful: offline_banner() if stateful else None

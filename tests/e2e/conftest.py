@@ -6,9 +6,10 @@ other tests in the same run call asyncio.run().
 """
 
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Dialog, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Dialog, Page, sync_playwright
 
 from .room import CHROMIUM, CHROMIUM_ARGS, PHONE, PROJECTOR
 from .server import AppServer
@@ -39,22 +40,45 @@ def browser() -> Iterator[Browser]:
 
 
 class Contexts:
-    """Browser contexts for one test: each is a separate person (own cookies and storage)."""
+    """Browser contexts for one test: each is a separate person (own cookies and storage).
 
-    def __init__(self, browser: Browser) -> None:
+    Nothing a page does may reach another host than the app's: every request and websocket
+    to one is recorded in `foreign_requests`, and the `people` fixture fails the test on it.
+    """
+
+    def __init__(self, browser: Browser, app_url: str) -> None:
         self._browser = browser
+        self._app_host = urlsplit(app_url).hostname
         self._open: list[BrowserContext] = []
         #: Every JavaScript dialog (alert, confirm) any page opened: injected script would.
         self.dialogs: list[str] = []
+        #: Every http(s) or ws(s) address a page asked for on another host than the app's.
+        self.foreign_requests: list[str] = []
 
     def _record(self, dialog: Dialog) -> None:
         self.dialogs.append(f"{dialog.type}: {dialog.message}")
         dialog.dismiss()
 
+    def leaves_the_app(self, url: str) -> bool:
+        """True for a network address on another host (data: and blob: stay in the page)."""
+        parts = urlsplit(url)
+        return parts.scheme in ("http", "https", "ws", "wss") and parts.hostname != self._app_host
+
+    def _guard(self, url: str) -> None:
+        if self.leaves_the_app(url):
+            self.foreign_requests.append(url)
+
+    def _watch(self, page: Page) -> None:
+        page.on("dialog", self._record)
+        page.on("websocket", lambda socket: self._guard(socket.url))
+
     def _new(self, options: dict) -> BrowserContext:
         context = self._browser.new_context(**options)
         context.set_default_timeout(15_000)
-        context.on("page", lambda page: page.on("dialog", self._record))
+        context.on("page", self._watch)
+        # Watched, not routed: routing would hold requests whenever the test is not inside
+        # a Playwright call (a sleep) and turns off the HTTP cache.
+        context.on("request", lambda request: self._guard(request.url))
         self._open.append(context)
         return context
 
@@ -71,9 +95,10 @@ class Contexts:
 
 @pytest.fixture
 def people(browser: Browser, app_server: AppServer) -> Iterator[Contexts]:
-    contexts = Contexts(browser)
+    contexts = Contexts(browser, app_server.base_url)
     yield contexts
     contexts.close()
+    assert not contexts.foreign_requests, f"requests left the app: {contexts.foreign_requests}"
 
 
 @pytest.hookimpl(wrapper=True)

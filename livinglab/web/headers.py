@@ -1,0 +1,131 @@
+"""Security headers on every HTTP response: what a page may load, where it may send, who sees it.
+
+The policy is plain constants and pure functions; `with_security_headers` is the
+`rx.App(api_transformer=...)` that puts it on every response. Reflex applies the
+transformer to the app that also serves the built pages and assets in production
+(`reflex run --env prod --single-port`), so pages, assets and the API all carry it.
+Only CORS preflight answers (OPTIONS, made by Reflex's outer CORS middleware) go
+without: they are never shown as a page.
+"""
+
+import base64
+import hashlib
+from collections.abc import Iterable
+from html.parser import HTMLParser
+from pathlib import Path
+
+from reflex import constants
+from reflex.config import get_config
+from reflex.utils import prerequisites
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+#: The Content-Security-Policy, directive by directive; script hashes are added to script-src.
+CSP_DIRECTIVES: dict[str, tuple[str, ...]] = {
+    "default-src": ("'self'",),
+    # No 'unsafe-inline': the inline scripts of the build (theme preload, router context,
+    # hydration) are allowed by their hashes. 'unsafe-eval' because Reflex's frontend runs
+    # a script sent by the server (rx.call_script: the phone's outbox) with eval(); without
+    # it the phone's "not sent yet" never clears. Drop it once no handler returns call_script.
+    "script-src": ("'self'", "'unsafe-eval'"),
+    # Emotion (Reflex's CSS-in-JS) inserts <style> elements at run time and Radix sets style
+    # attributes: neither can be hashed ahead.
+    "style-src": ("'self'", "'unsafe-inline'"),
+    # The join QR code is an SVG data URI.
+    "img-src": ("'self'", "data:"),
+    # 'self' also covers ws: and wss: to the page's own host and port (CSP level 3), which
+    # is where Reflex's websocket goes: the e2e test connects under this policy.
+    "connect-src": ("'self'",),
+    "object-src": ("'none'",),
+    "base-uri": ("'self'",),
+    "form-action": ("'self'",),
+    "frame-ancestors": ("'none'",),
+}
+
+#: The other headers. No referrer: the facilitator link carries its key on first open.
+OTHER_HEADERS: dict[str, str] = {
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+}
+
+
+class _InlineScripts(HTMLParser):
+    """Collects the text of every <script> without a src attribute."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.scripts: list[str] = []
+        self._current: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "script" and "src" not in dict(attrs):
+            self._current = []
+
+    def handle_data(self, data: str) -> None:
+        if self._current is not None:
+            self._current.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._current is not None:
+            self.scripts.append("".join(self._current))
+            self._current = None
+
+
+def inline_script_hashes(pages_dir: Path) -> list[str]:
+    """CSP sources ('sha256-…') for the inline scripts of every built page under `pages_dir`."""
+    hashes = set()
+    for page in sorted(pages_dir.rglob("*.html")):
+        parser = _InlineScripts()
+        parser.feed(page.read_text(encoding="utf-8"))
+        parser.close()
+        for script in parser.scripts:
+            digest = hashlib.sha256(script.encode()).digest()
+            hashes.add(f"'sha256-{base64.b64encode(digest).decode()}'")
+    return sorted(hashes)
+
+
+def content_security_policy(script_hashes: Iterable[str] = ()) -> str:
+    """The Content-Security-Policy header value, allowing the given inline scripts."""
+    directives = {**CSP_DIRECTIVES}
+    directives["script-src"] = (*directives["script-src"], *script_hashes)
+    return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
+
+
+def security_headers(script_hashes: Iterable[str] = ()) -> dict[str, str]:
+    """Every security header and its value."""
+    return {"Content-Security-Policy": content_security_policy(script_hashes), **OTHER_HEADERS}
+
+
+class SecurityHeaders:
+    """ASGI middleware: sets `headers` on every HTTP response of `app`."""
+
+    def __init__(self, app: ASGIApp, headers: dict[str, str]) -> None:
+        self.app = app
+        self.headers = headers
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message.setdefault("headers", [])
+                response_headers = MutableHeaders(scope=message)
+                for name, value in self.headers.items():
+                    response_headers[name] = value
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def built_pages_dir() -> Path:
+    """Where Reflex's production build keeps the pages it serves (as Reflex mounts them)."""
+    frontend_path = get_config().frontend_path.strip("/")
+    return prerequisites.get_web_dir() / constants.Dirs.STATIC / frontend_path
+
+
+def with_security_headers(app: ASGIApp) -> ASGIApp:
+    """The api_transformer for rx.App: `app` with the headers on every response."""
+    return SecurityHeaders(app, security_headers(inline_script_hashes(built_pages_dir())))
