@@ -145,6 +145,87 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Not sent yet. You have no connection right now. "
         "We send your story by itself when you are connected again.",
     },
+    "read_aloud": {"nl": "Lees voor", "en": "Read aloud"},
+    "reactions_label": {"nl": "Reageer zonder te typen", "en": "React without typing"},
+    "reaction_recognise": {"nl": "Herken ik", "en": "I know this"},
+    "reaction_affects_me": {"nl": "Raakt mij", "en": "Affects me"},
+    "reaction_idea": {"nl": "Idee", "en": "Idea"},
+    "written_for": {
+        "nl": "opgeschreven door de begeleider",
+        "en": "written down by the facilitator",
+    },
+    "write_for_heading": {
+        "nl": "Verhaal opschrijven voor iemand",
+        "en": "Write down a story for someone",
+    },
+    "write_for_who": {"nl": "Voor wie?", "en": "For whom?"},
+    "write_for_submit": {"nl": "Verhaal bewaren", "en": "Save story"},
+    "write_for_none": {
+        "nl": "Voeg eerst iemand zonder telefoon toe (hieronder).",
+        "en": "First add someone without a phone (below).",
+    },
+    # Privacy page
+    "privacy_link": {"nl": "Wat we bewaren (privacy)", "en": "What we keep (privacy)"},
+    "privacy_title": {"nl": "Privacy: wat we bewaren", "en": "Privacy: what we keep"},
+    "privacy_intro": {
+        "nl": "Je doet mee zonder account. We bewaren zo weinig mogelijk. Hier staat precies wat.",
+        "en": "You take part without an account. We keep as little as we can. "
+        "Here is exactly what.",
+    },
+    "privacy_kept_heading": {"nl": "Wat we bewaren", "en": "What we keep"},
+    "privacy_kept": {
+        "nl": "Wat je schrijft: je verhalen, je voorstellen en je antwoord "
+        "(met je reden, als je die geeft).\n"
+        "Je rol, bijvoorbeeld inwoner of professional. "
+        "Je voornaam alleen als de workshop met namen werkt.\n"
+        "Op welke thema's je stippen zet.\n"
+        "Een geheime code in je browser (een cookie), zodat je dezelfde deelnemer blijft "
+        "als je de pagina opnieuw opent. Wij bewaren die code alleen versleuteld.",
+        "en": "What you write: your stories, your proposals and your answer "
+        "(with your reason, if you give one).\n"
+        "Your role, for example resident or professional. "
+        "Your first name only if the workshop uses names.\n"
+        "Which themes you put your dots on.\n"
+        "A secret code in your browser (a cookie), so you stay the same participant "
+        "when you open the page again. We keep this code only in encrypted form.",
+    },
+    "privacy_not_kept_heading": {"nl": "Wat we niet bewaren", "en": "What we do not keep"},
+    "privacy_not_kept": {
+        "nl": "Geen e-mail, geen telefoonnummer, geen IP-adres en geen locatie. "
+        "Geen reclame en geen tracking. De pagina haalt niets op bij andere websites.",
+        "en": "No e-mail, no phone number, no IP address and no location. "
+        "No adverts and no tracking. The page loads nothing from other websites.",
+    },
+    "privacy_who_heading": {"nl": "Wie ziet wat", "en": "Who sees what"},
+    "privacy_who": {
+        "nl": "Het grote scherm in de zaal toont de verhalen met de rol van de schrijver "
+        "(en de voornaam als de workshop namen gebruikt). De begeleider kan verhalen verbergen. "
+        "Het verslag voor de gemeente bevat verhalen, thema's, stemmen en besluiten. "
+        "Namen staan er alleen in als de workshop met namen werkte.",
+        "en": "The big screen in the room shows the stories with the writer's role "
+        "(and first name if the workshop uses names). The facilitator can hide stories. "
+        "The report for the municipality has the stories, themes, votes and decisions. "
+        "Names are in it only if the workshop used names.",
+    },
+    "privacy_time_heading": {"nl": "Hoe lang we het bewaren", "en": "How long we keep it"},
+    "privacy_time": {
+        "nl": "Na het einde van de workshop bewaren we de gegevens een vaste tijd: 12 maanden, "
+        "tenzij de begeleider een andere termijn koos. "
+        "Daarna halen we alle persoonlijke gegevens weg. "
+        "Alleen aantallen blijven over, zoals hoeveel mensen meededen.",
+        "en": "After the workshop ends we keep the data for a fixed time: 12 months, "
+        "unless the facilitator chose another period. Then we remove all personal data. "
+        "Only numbers stay, such as how many people took part.",
+    },
+    "privacy_rights_heading": {"nl": "Wat jij kunt doen", "en": "What you can do"},
+    "privacy_rights": {
+        "nl": "Je kunt je eigen verhalen veranderen en weghalen zolang de workshop open is. "
+        "De begeleider kan een hele workshop wissen. Heb je een vraag? Stel die aan de begeleider "
+        "of aan de organisatie die de workshop houdt.",
+        "en": "You can change and remove your own stories while the workshop is open. "
+        "The facilitator can delete a whole workshop. Do you have a question? Ask the facilitator "
+        "or the organisation that holds the workshop.",
+    },
     "offline": {
         "nl": "Geen verbinding. We proberen het steeds opnieuw.",
         "en": "No connection. We keep trying.",

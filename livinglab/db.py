@@ -49,7 +49,7 @@ class _WriterQueue:
         if "writing" not in connection.info and statement.lstrip()[:7].upper().startswith(
             self.WRITES
         ):
-            # Past the busy timeout something holds the lock too long: fall back to SQLite's own wait.
+            # Past the busy timeout something holds the lock too long: SQLite's own wait takes over.
             connection.info["writing"] = self._lock.acquire(timeout=SQLITE_BUSY_TIMEOUT_MS / 1000)
 
     def _end(self, connection) -> None:

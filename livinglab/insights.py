@@ -5,7 +5,13 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
-from livinglab.errors import InsightNotFound, NotYourInsight, WorkshopClosed, WrongStage
+from livinglab.errors import (
+    InsightNotFound,
+    NotParticipant,
+    NotYourInsight,
+    WorkshopClosed,
+    WrongStage,
+)
 from livinglab.models import Insight, ModerationAct, Participant, Workshop, utcnow
 from livinglab.validation import INSIGHT_MAX, clean_text
 from livinglab.workshops import require_facilitator, require_participant
@@ -24,6 +30,8 @@ class InsightCard:
     hidden: bool
     #: The theme the card sits in; 0 when ungrouped.
     theme_id: int = 0
+    #: Written down by the facilitator for someone on paper.
+    by_proxy: bool = False
 
 
 def _cards(session: Session, *conditions) -> list[InsightCard]:
@@ -40,6 +48,7 @@ def _cards(session: Session, *conditions) -> list[InsightCard]:
             Participant.role,
             Insight.hidden,
             Insight.theme_id,
+            Insight.by_proxy,
         )
         .join(Participant, Participant.id == Insight.participant_id)
         .where(*conditions)
@@ -47,9 +56,15 @@ def _cards(session: Session, *conditions) -> list[InsightCard]:
     )
     return [
         InsightCard(
-            id=id_, text=text, author=name or "", role=role, hidden=hidden, theme_id=theme or 0
+            id=id_,
+            text=text,
+            author=name or "",
+            role=role,
+            hidden=hidden,
+            theme_id=theme or 0,
+            by_proxy=by_proxy,
         )
-        for id_, text, name, role, hidden, theme in session.exec(query)
+        for id_, text, name, role, hidden, theme, by_proxy in session.exec(query)
     ]
 
 
@@ -68,6 +83,41 @@ def post_insight(*, session: Session, code: str, token: str, text: str, client_r
         return existing
     insight = Insight(
         workshop_id=workshop.id, participant_id=participant.id, client_ref=ref, text=cleaned
+    )
+    session.add(insight)
+    session.flush()
+    return insight
+
+
+def post_for(
+    *, session: Session, code: str, key: str, participant_id: int, text: str, client_ref: str
+) -> Insight:
+    """The facilitator writes down the story of someone on paper, recorded as written for them.
+
+    So people who cannot or will not type are still in the record. The same `client_ref`
+    twice (a double click) stores it once.
+    """
+    workshop = require_facilitator(session=session, code=code, key=key)
+    if workshop.stage != "collect":
+        raise WrongStage(workshop.stage)
+    participant = (
+        session.get(Participant, participant_id) if isinstance(participant_id, int) else None
+    )
+    if participant is None or participant.workshop_id != workshop.id or not participant.on_paper:
+        raise NotParticipant(str(participant_id))
+    cleaned = clean_text(text, limit=INSIGHT_MAX)
+    ref = str(client_ref or "")[:CLIENT_REF_MAX] or utcnow().isoformat()
+    existing = session.exec(
+        select(Insight).where(Insight.participant_id == participant.id, Insight.client_ref == ref)
+    ).first()
+    if existing is not None:
+        return existing
+    insight = Insight(
+        workshop_id=workshop.id,
+        participant_id=participant.id,
+        client_ref=ref,
+        text=cleaned,
+        by_proxy=True,
     )
     session.add(insight)
     session.flush()

@@ -7,11 +7,13 @@ from livinglab.web.components.common import offline_banner
 from livinglab.web.headers import with_security_headers
 from livinglab.web.pages.facilitator import console_page, projector_page
 from livinglab.web.pages.phone import code_page, phone_page
+from livinglab.web.pages.privacy import privacy_page
 from livinglab.web.pages.records import records_page
 from livinglab.web.pages.start import start_page
 from livinglab.web.room import hear_other_workers
 from livinglab.web.state.console import FacilitatorState
 from livinglab.web.state.phone import PhoneState
+from livinglab.web.state.privacy import PrivacyState
 from livinglab.web.state.records import RecordsState
 
 app = rx.App(
@@ -20,6 +22,7 @@ app = rx.App(
         rx.el.script(src="/timer.js", defer=True),
         rx.el.script(src="/board.js", defer=True),
         rx.el.script(src="/outbox.js", defer=True),
+        rx.el.script(src="/speak.js", defer=True),
     ],
     api_transformer=with_security_headers,
 )
@@ -36,3 +39,4 @@ app.add_page(
 app.add_page(code_page, route=routes.JOIN_CODE, title="livinglab")
 app.add_page(phone_page, route=routes.PHONE, title="livinglab", on_load=PhoneState.on_load)
 app.add_page(records_page, route=routes.RECORDS, title="livinglab", on_load=RecordsState.on_load)
+app.add_page(privacy_page, route=routes.PRIVACY, title="livinglab", on_load=PrivacyState.on_load)

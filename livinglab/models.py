@@ -93,6 +93,8 @@ class Insight(SQLModel, table=True):
     hidden: bool = False
     #: The theme the card sits in (at most one); None: ungrouped.
     theme_id: int | None = Field(default=None, foreign_key="theme.id", index=True)
+    #: Written by the facilitator for someone on paper (who cannot or will not type).
+    by_proxy: bool = False
     created_at: datetime = _timestamp()
     updated_at: datetime = _timestamp()
 
@@ -226,3 +228,19 @@ class Action(SQLModel, table=True):
     what: str = Field(max_length=300)
     owner: str = Field(max_length=100)
     due: date | None = None
+
+
+class Reaction(SQLModel, table=True):
+    """A pictogram reaction on a theme (recognise it, affects me, idea): no typing needed.
+
+    One of each kind per person per theme: tapping again takes it back.
+    """
+
+    __table_args__ = (UniqueConstraint("participant_id", "theme_id", "kind"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    workshop_id: int = Field(foreign_key="workshop.id", index=True)
+    participant_id: int = Field(foreign_key="participant.id", index=True)
+    theme_id: int = Field(foreign_key="theme.id", index=True)
+    kind: str = Field(max_length=12)
+    reacted_at: datetime = _timestamp()

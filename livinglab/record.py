@@ -34,11 +34,14 @@ from livinglab.models import (
     Workshop,
     as_utc,
 )
+from livinglab.reactions import KINDS, reaction_counts
 from livinglab.voting import tallies
 from livinglab.workshops import ROLES, find_workshop, format_code, require_facilitator
 
 SCHEMA_ID = "https://livinglab.example/schema/decision-record/2"
 SCHEMA_VERSION = 2
+#: A theme nobody reacted to.
+NO_REACTIONS = dict.fromkeys(KINDS, 0)
 
 
 def _when(moment: datetime | date | None) -> str | None:
@@ -67,7 +70,12 @@ def verify(record: dict[str, Any], printed_digest: str) -> bool:
 
 
 def _insight(insight: Insight, roles: dict[int, str]) -> dict[str, Any]:
-    return {"id": insight.id, "text": insight.text, "role": roles[insight.participant_id]}
+    return {
+        "id": insight.id,
+        "text": insight.text,
+        "role": roles[insight.participant_id],
+        "written_for": insight.by_proxy,
+    }
 
 
 def build_record(*, session: Session, workshop: Workshop) -> dict[str, Any]:
@@ -89,6 +97,10 @@ def build_record(*, session: Session, workshop: Workshop) -> dict[str, Any]:
     themes = list(
         session.exec(select(Theme).where(Theme.workshop_id == workshop.id).order_by(Theme.id))
     )
+    reacted = {
+        counts.theme_id: {kind: getattr(counts, kind) for kind in KINDS}
+        for counts in reaction_counts(session=session, workshop_id=workshop.id)
+    }
     rounds = list(
         session.exec(
             select(VoteRound).where(VoteRound.workshop_id == workshop.id).order_by(VoteRound.id)
@@ -136,6 +148,7 @@ def build_record(*, session: Session, workshop: Workshop) -> dict[str, Any]:
                 "id": theme.id,
                 "name": theme.name,
                 "insight_count": sum(1 for c in visible if c.theme_id == theme.id),
+                "reactions": reacted.get(theme.id, NO_REACTIONS),
                 "insights": [_insight(c, roles) for c in listed if c.theme_id == theme.id],
             }
             for theme in themes

@@ -55,6 +55,7 @@ from livinglab.models import (
     Insight,
     Participant,
     Proposal,
+    Reaction,
     StageChange,
     Vote,
     Workshop,
@@ -215,6 +216,9 @@ def purge_workshop(
         .values(text="", created_at=closed, updated_at=closed)
     )
     session.exec(update(Vote).where(Vote.participant_id.in_(people)).values(cast_at=closed))
+    session.exec(
+        update(Reaction).where(Reaction.participant_id.in_(people)).values(reacted_at=closed)
+    )
     session.exec(
         update(ConsentAnswer)
         .where(ConsentAnswer.participant_id.in_(people))

@@ -11,7 +11,7 @@ from livinglab.errors import (
     ThemeNotFound,
     WorkshopClosed,
 )
-from livinglab.models import Insight, Theme, ThemeSuggestion, Workshop
+from livinglab.models import Insight, Reaction, Theme, ThemeSuggestion, Workshop
 from livinglab.suggester import name_themes, suggest_themes
 from livinglab.validation import clean_text
 from livinglab.workshops import require_facilitator, require_participant
@@ -110,7 +110,22 @@ def _remove(session: Session, theme: Theme) -> None:
         select(ThemeSuggestion).where(ThemeSuggestion.theme_id == theme.id)
     ):
         session.delete(suggestion)
+    for reaction in session.exec(select(Reaction).where(Reaction.theme_id == theme.id)):
+        session.delete(reaction)
     session.delete(theme)
+
+
+def _move_reactions(session: Session, source: Theme, target: Theme) -> None:
+    """A merge keeps people's reactions: each moves to the target unless given there already."""
+    given = set(
+        session.exec(
+            select(Reaction.participant_id, Reaction.kind).where(Reaction.theme_id == target.id)
+        ).all()
+    )
+    for reaction in session.exec(select(Reaction).where(Reaction.theme_id == source.id)):
+        if (reaction.participant_id, reaction.kind) not in given:
+            reaction.theme_id = target.id
+            session.add(reaction)
 
 
 def merge_themes(
@@ -125,6 +140,7 @@ def merge_themes(
     for insight in _cards_of(session, source):
         insight.theme_id = target.id
         session.add(insight)
+    _move_reactions(session, source, target)
     session.flush()
     _remove(session, source)
     session.flush()

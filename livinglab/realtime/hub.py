@@ -23,17 +23,19 @@ STAGE, PEOPLE, BOARD, THEMES, ROUND, VOTES = "stage", "people", "board", "themes
 DIALOGUE = "dialogue"
 #: New insights only (their ids travel with the announcement); BOARD is any other change.
 POSTED = "posted"
+#: Quick reactions on themes: counted on the facilitator's screens only.
+REACTIONS = "reactions"
 FACILITATOR, PHONE = "facilitator", "phone"
 INTEREST = {
-    FACILITATOR: {STAGE, PEOPLE, BOARD, POSTED, THEMES, ROUND, VOTES, DIALOGUE},
+    FACILITATOR: {STAGE, PEOPLE, BOARD, POSTED, THEMES, ROUND, VOTES, DIALOGUE, REACTIONS},
     PHONE: {STAGE, THEMES, ROUND, DIALOGUE},
 }
 
 #: How long the pump gathers announcements before it reads and pushes (seconds).
 BATCH_WINDOW = 0.05
-#: Changes that only move head counts (joins, votes cast): a vote burst is read and pushed
+#: Changes that only move counts (joins, votes, reactions): a vote burst is read and pushed
 #: four times a second, not twenty; anything else in the batch goes out at BATCH_WINDOW.
-COUNTS = frozenset({PEOPLE, VOTES})
+COUNTS = frozenset({PEOPLE, VOTES, REACTIONS})
 COUNTS_WINDOW = 0.25
 #: Pushes in flight at once per room: bounds the work a stage change starts.
 PUSH_CONCURRENCY = 64

@@ -15,6 +15,7 @@ from livinglab.dialogue import (
 )
 from livinglab.insights import InsightCard, board, own_insights, posted_cards
 from livinglab.models import Insight, Participant, Theme, ThemeSuggestion, Workshop
+from livinglab.reactions import ThemeReactions, own_reactions, reaction_counts
 from livinglab.sensemaking import ThemeSummary, theme_summaries
 from livinglab.voting import RoleBalance, RoundView, dots_of, round_view, voice_balance
 from livinglab.workshops import StageView, find_participant, find_workshop, stage_view
@@ -89,6 +90,7 @@ class BoardSnapshot:
     balance: list[RoleBalance]
     paper: list[PaperParticipant]
     pending: list[ProposalView]
+    reactions: list[ThemeReactions] = field(default_factory=list)
     posted_cards: list[InsightCard] = field(default_factory=list)
 
 
@@ -102,6 +104,7 @@ class PhoneSnapshot:
     my_insights: list[InsightCard] = field(default_factory=list)
     my_dots: dict[int, int] = field(default_factory=dict)
     my_answer: str = ""
+    my_reactions: list[str] = field(default_factory=list)
 
 
 def _room(session: Session, workshop: Workshop) -> RoomView:
@@ -143,7 +146,7 @@ def _paper(session: Session, workshop: Workshop) -> list[PaperParticipant]:
 def board_snapshot(
     *, session: Session, code: str, with_cards: bool = True, posted: Iterable[int] = ()
 ) -> BoardSnapshot:
-    """The full board of `code`, or only the cards `posted`. Callers check the facilitator key first."""
+    """The full board of `code`, or only the cards `posted`. Callers check the key first."""
     workshop = find_workshop(session=session, code=code)
     cards = (
         board(session=session, workshop_id=workshop.id, with_hidden=True) if with_cards else None
@@ -157,6 +160,7 @@ def board_snapshot(
         balance=voice_balance(session=session, workshop_id=workshop.id),
         paper=_paper(session, workshop),
         pending=pending_proposals(session=session, workshop_id=workshop.id),
+        reactions=reaction_counts(session=session, workshop_id=workshop.id),
         posted_cards=posted_cards(session=session, workshop_id=workshop.id, ids=posted)
         if posted and not with_cards
         else [],
@@ -191,4 +195,5 @@ def phone_snapshot(*, session: Session, code: str, token: str) -> PhoneSnapshot:
         )
         if room.consent
         else "",
+        my_reactions=own_reactions(session=session, participant_id=participant.id),
     )

@@ -17,9 +17,7 @@ def _read(code: str, audience: str, kinds: set[str], posted: frozenset[int]):
             # A join or a vote changes counts, not the board, and posts only add cards:
             # the whole board is read only when cards changed.
             with_cards = bool({BOARD, THEMES} & kinds)
-            return board_snapshot(
-                session=session, code=code, with_cards=with_cards, posted=posted
-            )
+            return board_snapshot(session=session, code=code, with_cards=with_cards, posted=posted)
         return room_snapshot(session=session, code=code)
 
 

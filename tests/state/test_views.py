@@ -341,7 +341,7 @@ def test_a_posted_card_the_board_already_holds_is_shown_once(created):
 
 
 def test_a_hidden_card_is_not_added_as_posted(created):
-    code, key = created
+    code, _key = created
     facilitator, _sam = console_with_a_story(created, "Eerst zichtbaar")
     with Session(db.engine()) as session:
         story = session.exec(select(func.max(Insight.id))).one()

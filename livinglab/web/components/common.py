@@ -5,6 +5,9 @@ from reflex_components_core.core.banner import has_connection_errors
 
 from livinglab.web.state.view import LanguageState
 
+#: The quick reactions' pictograms, in the order of reactions.KINDS.
+REACTION_ICONS = {"recognise": "🙋", "affects_me": "❤️", "idea": "💡"}
+
 
 def testid(name, **attrs) -> dict:
     """Stable hooks for automated tests (data-testid plus other data- attributes)."""
@@ -52,7 +55,11 @@ def stage_banner(state: type[rx.State], *, instruction: bool) -> rx.Component:
             class_name="stage-name",
             custom_attrs=testid("stage-current", **{"data-stage": state.stage}),
         ),
-        rx.el.p(state.t["do_" + state.stage], custom_attrs=testid("stage-instruction"))
+        rx.el.div(
+            rx.el.p(state.t["do_" + state.stage], custom_attrs=testid("stage-instruction")),
+            read_aloud(state.t["do_" + state.stage] + " " + state.prompt, state.t),
+            class_name="card-text",
+        )
         if instruction
         else rx.fragment(),
         rx.cond(
@@ -81,18 +88,40 @@ def stage_banner(state: type[rx.State], *, instruction: bool) -> rx.Component:
     )
 
 
+def read_aloud(text, t) -> rx.Component:
+    """A button that reads `text` aloud in the page's language (assets/speak.js)."""
+    return rx.el.button(
+        "🔊",
+        type="button",
+        class_name="quiet speak",
+        aria_label=t["read_aloud"],
+        title=t["read_aloud"],
+        custom_attrs=testid("read-aloud", **{"data-speak": text}),
+    )
+
+
 def insight_card(
-    card, t, *, actions: rx.Component | None = None, draggable: bool = False
+    card,
+    t,
+    *,
+    actions: rx.Component | None = None,
+    draggable: bool = False,
+    speak: bool = False,
 ) -> rx.Component:
     """One insight card: the text as text (never HTML), who wrote it (name or role).
 
-    A draggable card carries data-drag-insight for assets/board.js.
+    A draggable card carries data-drag-insight for assets/board.js; `speak` adds read-aloud.
     """
     return rx.el.li(
-        rx.el.div(card.text, custom_attrs=testid("insight-text-shown")),
+        rx.el.div(
+            rx.el.div(card.text, custom_attrs=testid("insight-text-shown")),
+            read_aloud(card.text, t) if speak else rx.fragment(),
+            class_name="card-text",
+        ),
         rx.el.div(
             rx.cond(card.author != "", card.author + " · ", ""),
             t["role_" + card.role],
+            rx.cond(card.by_proxy, " · ✍ " + t["written_for"], ""),
             class_name="card-meta",
         ),
         actions if actions is not None else rx.fragment(),

@@ -3,7 +3,12 @@
 import reflex as rx
 
 from livinglab.sensemaking import THEME_NAME_MAX
-from livinglab.web.components.common import insight_card, testid, theme_options
+from livinglab.web.components.common import (
+    REACTION_ICONS,
+    insight_card,
+    testid,
+    theme_options,
+)
 from livinglab.web.state.console import UNGROUPED
 from livinglab.web.state.console import FacilitatorState as F
 
@@ -101,12 +106,35 @@ def _theme_tools(column) -> rx.Component:
     )
 
 
+def _reaction_counts(column) -> rx.Component:
+    """The phones' quick reactions to this theme, once there are any."""
+    return rx.cond(
+        (column.recognise + column.affects_me + column.idea) > 0,
+        rx.el.p(
+            *[
+                rx.el.span(
+                    icon,
+                    " ",
+                    getattr(column, kind),
+                    title=F.t["reaction_" + kind],
+                    aria_label=F.t["reaction_" + kind],
+                    class_name="reaction-count",
+                    custom_attrs=testid("reaction-count", **{"data-kind": kind}),
+                )
+                for kind, icon in REACTION_ICONS.items()
+            ],
+            class_name="row",
+        ),
+    )
+
+
 def _column(column, *, controls: bool) -> rx.Component:
     return rx.el.section(
         rx.el.h3(
             column.name,
             rx.el.span(" (", column.cards.length(), ")", class_name="muted"),
         ),
+        _reaction_counts(column),
         _theme_tools(column) if controls else rx.fragment(),
         _card_list(column.cards, controls=controls),
         class_name="column",

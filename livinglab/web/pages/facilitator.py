@@ -6,6 +6,7 @@ import operator
 import reflex as rx
 
 from livinglab import voting
+from livinglab.validation import INSIGHT_MAX
 from livinglab.web.components.common import error_message, insight_card, stage_banner, testid
 from livinglab.web.components.dialogue import (
     consent_status,
@@ -15,6 +16,7 @@ from livinglab.web.components.dialogue import (
 )
 from livinglab.web.components.themes import theme_board, theme_controls
 from livinglab.web.components.voting import round_status, voice_balance
+from livinglab.web.state.console import PROXY_FIELD
 from livinglab.web.state.console import FacilitatorState as F
 from livinglab.workshops import ROLES, THEMED_STAGES
 
@@ -244,6 +246,48 @@ def _voting_controls() -> rx.Component:
     )
 
 
+def _write_for_paper() -> rx.Component:
+    """Collect stage: write down the story of someone without a phone, in their name."""
+    return rx.el.section(
+        rx.el.h2(F.t["write_for_heading"]),
+        rx.cond(
+            F.paper.length() > 0,
+            rx.el.form(
+                rx.el.label(
+                    F.t["write_for_who"],
+                    rx.el.select(
+                        rx.foreach(
+                            F.paper,
+                            lambda person: rx.el.option(
+                                person.label, " · ", F.t["role_" + person.role], value=person.id
+                            ),
+                        ),
+                        name="participant_id",
+                        custom_attrs=testid("write-for-who"),
+                    ),
+                ),
+                rx.el.label(F.t["insight_label"], html_for=PROXY_FIELD),
+                rx.el.textarea(
+                    id=PROXY_FIELD,
+                    name="text",
+                    max_length=INSIGHT_MAX,
+                    required=True,
+                    custom_attrs=testid("write-for-text"),
+                ),
+                rx.el.input(type="hidden", name="ref", value=F.proxy_ref),
+                rx.el.button(
+                    F.t["write_for_submit"], type="submit", custom_attrs=testid("write-for-submit")
+                ),
+                on_submit=F.write_for_paper,
+                class_name="stack",
+            ),
+            rx.el.p(F.t["write_for_none"], class_name="muted"),
+        ),
+        _paper_participants(),
+        class_name="stack",
+    )
+
+
 def _paper_participants() -> rx.Component:
     """People without a phone: added by the facilitator, who casts their dots for them."""
     return rx.el.details(
@@ -384,7 +428,12 @@ def console_page() -> rx.Component:
                         _voting_controls(),
                         class_name="stack",
                     ),
-                    rx.el.div(rx.el.h2(F.t["board_heading"]), _board(moderation=True)),
+                    rx.el.div(
+                        rx.cond(F.stage == "collect", _write_for_paper()),
+                        rx.el.h2(F.t["board_heading"]),
+                        _board(moderation=True),
+                        class_name="stack",
+                    ),
                 ),
                 rx.cond(F.stage == "dialogue", _dialogue_controls()),
                 _export_controls(),

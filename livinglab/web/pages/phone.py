@@ -3,6 +3,7 @@
 import reflex as rx
 
 from livinglab.web.components.common import (
+    REACTION_ICONS,
     error_message,
     insight_card,
     stage_banner,
@@ -86,6 +87,9 @@ def _join_form() -> rx.Component:
             ),
         ),
         rx.el.p(P.t["privacy_notice"], class_name="muted", style={"whiteSpace": "pre-line"}),
+        rx.el.a(
+            P.t["privacy_link"], href="/privacy?lang=" + P.lang, custom_attrs=testid("privacy-link")
+        ),
         error_message(P),
         rx.el.button(
             P.t["join_submit"],
@@ -187,7 +191,29 @@ def _my_card(card) -> rx.Component:
     return rx.cond(
         P.editing_id == card.id,
         rx.el.li(_edit_form(card), class_name="card"),
-        insight_card(card, P.t, actions=actions),
+        insight_card(card, P.t, actions=actions, speak=True),
+    )
+
+
+def _reactions(theme) -> rx.Component:
+    """Three pictogram buttons: react without typing; pressed shows one's own reaction."""
+    return rx.el.div(
+        *[
+            rx.el.button(
+                icon,
+                " ",
+                P.t["reaction_" + kind],
+                type="button",
+                class_name="quiet reaction",
+                aria_pressed=P.my_reactions.contains(theme.id.to_string() + ":" + kind),
+                on_click=P.react(theme.id, kind),
+                custom_attrs=testid("reaction", **{"data-kind": kind}),
+            )
+            for kind, icon in REACTION_ICONS.items()
+        ],
+        role="group",
+        aria_label=P.t["reactions_label"],
+        class_name="row reactions",
     )
 
 
@@ -201,11 +227,14 @@ def _themes_forming() -> rx.Component:
                 rx.foreach(
                     P.themes,
                     lambda theme: rx.el.li(
-                        rx.el.strong(theme.name),
-                        " · ",
-                        theme.cards,
-                        " ",
-                        P.t["cards_in_theme"],
+                        rx.el.div(
+                            rx.el.strong(theme.name),
+                            " · ",
+                            theme.cards,
+                            " ",
+                            P.t["cards_in_theme"],
+                        ),
+                        _reactions(theme),
                         custom_attrs=testid("phone-theme"),
                     ),
                 ),

@@ -107,6 +107,7 @@ def start_page() -> rx.Component:
         rx.el.h1(S.t["start_title"]),
         rx.el.p(S.t["start_intro"], class_name="muted"),
         rx.cond(S.created, _created(), _form()),
+        rx.el.a(S.t["privacy_link"], href="/privacy?lang=" + S.lang),
         class_name="page stack",
         lang=S.lang,
     )

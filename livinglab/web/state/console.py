@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 import reflex as rx
 
-from livinglab import dialogue, insights, sensemaking, voting, workshops
+from livinglab import dialogue, insights, reactions, sensemaking, voting, workshops
 from livinglab.dialogue import ProposalView
 from livinglab.insights import InsightCard
 from livinglab.joinurl import is_loopback, join_url, qr_svg_data_uri
@@ -36,12 +36,14 @@ from livinglab.web.state.view import (
     ViewState,
     as_int,
     held,
+    new_ref,
     path_code,
     show,
 )
 from livinglab.workshops import THEMED_STAGES, format_code
 
 KEY_COOKIE_MAX_AGE = 60 * 60 * 24 * 90
+PROXY_FIELD = "proxy-text"
 UNGROUPED = "0"
 #: The flat board is sent as two lists: the newest cards (at most this many), which a
 #: post changes, and the earlier ones, which change once per this many posts. A post
@@ -56,6 +58,10 @@ class ThemeColumn:
     id: int
     name: str
     cards: list[InsightCard]
+    #: Quick reactions from phones: how many people gave each.
+    recognise: int = 0
+    affects_me: int = 0
+    idea: int = 0
 
 
 @dataclass(frozen=True)
@@ -106,6 +112,8 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
     suggestion: list[SuggestedGroup] = []
     pending: list[ProposalView] = []
     suggestion_empty: bool = False
+    #: The id the next story written for someone goes out with (a double click stores one).
+    proxy_ref: str = new_ref()
     join_url: str = ""
     #: The join URL without the code, so a narrow column breaks before the code.
     join_base: str = ""
@@ -137,11 +145,17 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
         if cards is not held(self, "_cards"):
             self._cards = cards
         if self.stage in THEMED_STAGES:
+            reacted = {counts.theme_id: counts for counts in snapshot.reactions}
             columns = [
                 ThemeColumn(
                     id=theme.id,
                     name=theme.name,
                     cards=[card for card in cards if card.theme_id == theme.id],
+                    **(
+                        {kind: getattr(reacted[theme.id], kind) for kind in reactions.KINDS}
+                        if theme.id in reacted
+                        else {}
+                    ),
                 )
                 for theme in self.themes
             ]
@@ -349,6 +363,21 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
             name=form.get("name", ""),
             role=form.get("role", ""),
         )
+
+    @rx.event
+    async def write_for_paper(self, form: dict):
+        """Write down the story of someone without a phone; stored as written for them."""
+        posted = await self._act(
+            insights.post_for,
+            BOARD,
+            participant_id=as_int(form.get("participant_id")),
+            text=form.get("text", ""),
+            client_ref=form.get("ref", ""),
+        )
+        if posted is not None:
+            self.proxy_ref = new_ref()
+            return rx.set_value(PROXY_FIELD, "")
+        return None
 
     @rx.event
     async def vote_for_paper(self, form: dict):

@@ -1,14 +1,22 @@
 """A participant's phone: joining, the stage, posting and managing one's own insights."""
 
-import secrets
 from dataclasses import dataclass
 
 import reflex as rx
 
-from livinglab import dialogue, insights, sensemaking, settings, voting, workshops
+from livinglab import dialogue, insights, reactions, sensemaking, settings, voting, workshops
 from livinglab.errors import TooManyAttempts, WorkshopNotFound
 from livinglab.insights import InsightCard
-from livinglab.realtime.hub import BOARD, DIALOGUE, PEOPLE, PHONE, POSTED, THEMES, VOTES
+from livinglab.realtime.hub import (
+    BOARD,
+    DIALOGUE,
+    PEOPLE,
+    PHONE,
+    POSTED,
+    REACTIONS,
+    THEMES,
+    VOTES,
+)
 from livinglab.realtime.snapshots import PhoneSnapshot, RoomView, phone_snapshot
 from livinglab.throttle import AttemptLimiter
 from livinglab.web import keyring
@@ -18,6 +26,7 @@ from livinglab.web.state.view import (
     RoomMirror,
     ViewState,
     as_int,
+    new_ref,
     path_code,
     show,
 )
@@ -43,10 +52,6 @@ class BallotLine:
     mine: int
 
 
-def _new_ref() -> str:
-    return secrets.token_urlsafe(12)
-
-
 class PhoneState(ViewState, RoomMirror, LanguageState):
     """One phone in the room. Identity comes from the server-issued token in a cookie."""
 
@@ -67,6 +72,8 @@ class PhoneState(ViewState, RoomMirror, LanguageState):
     #: This person's own answer in the latest consent round ("" when none).
     my_answer: str = ""
     proposal_sent: bool = False
+    #: This person's own quick reactions, as "theme_id:kind".
+    my_reactions: list[str] = []
     #: The id the next post goes out with: a double tap sends the same id twice.
     draft_ref: str = ""
     editing_id: int = -1
@@ -98,6 +105,7 @@ class PhoneState(ViewState, RoomMirror, LanguageState):
             uses_names=snapshot.info.uses_names,
             joined=snapshot.joined,
             my_insights=snapshot.my_insights,
+            my_reactions=snapshot.my_reactions,
         )
 
     def _show_dots(self, dots: dict[int, int]) -> None:
@@ -130,7 +138,7 @@ class PhoneState(ViewState, RoomMirror, LanguageState):
         if not self.found:
             hub.forget(client)
         if not self.draft_ref:
-            self.draft_ref = _new_ref()
+            self.draft_ref = new_ref()
         self.loaded = True
         # A reconnect: a story still waiting may have been lost in a dead connection.
         return OUTBOX_RESEND
@@ -166,7 +174,7 @@ class PhoneState(ViewState, RoomMirror, LanguageState):
         if posted is None:
             self.just_sent = False
             return OUTBOX_ANSWERED
-        self.draft_ref = _new_ref()
+        self.draft_ref = new_ref()
         self.just_sent = True
         hub.announce(self.code, POSTED, posted=[posted.id])
         await self._refresh()
@@ -274,6 +282,20 @@ class PhoneState(ViewState, RoomMirror, LanguageState):
         if not self.error_key:
             self.my_answer = form.get("answer", "")
             hub.announce(self.code, DIALOGUE)
+
+    @rx.event
+    async def react(self, theme_id: int, kind: str):
+        """Give a quick reaction to a theme, or take it back (a second tap)."""
+        mine = await self._domain(
+            reactions.toggle_reaction,
+            code=self.code,
+            token=self._token(),
+            theme_id=as_int(theme_id),
+            kind=str(kind),
+        )
+        if mine is not None:
+            show(self, my_reactions=mine)
+            hub.announce(self.code, REACTIONS)
 
     def _after_vote(self, dots: dict[int, int] | None) -> None:
         """Show this person's own dots; the room (items, round) comes from the hub's pushes."""

@@ -1,6 +1,7 @@
 """What every view state shares: the catalog in the workshop's language and refusals."""
 
 import asyncio
+import secrets
 import time
 from collections.abc import Callable
 from typing import TypeVar
@@ -31,6 +32,11 @@ def as_int(raw: object) -> int:
         return int(str(raw))
     except ValueError:
         return -1
+
+
+def new_ref() -> str:
+    """An id for the next form sent: a double tap or a resend sends the same one twice."""
+    return secrets.token_urlsafe(12)
 
 
 def now_ms() -> int:

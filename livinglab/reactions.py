@@ -1,0 +1,88 @@
+"""Quick reactions: a pictogram on a theme instead of typing (recognise it, affects me, idea).
+
+Counts go to the facilitator's screens; a phone sees only its own reactions, so a room
+of phones reacting costs no pushes to the other phones.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import delete
+from sqlmodel import Session, func, select
+
+from livinglab.errors import InvalidChoice, WorkshopClosed, WrongStage
+from livinglab.models import Reaction, Theme, Workshop
+from livinglab.workshops import THEMED_STAGES, require_participant
+
+#: The reactions, in the order the buttons show them.
+KINDS = ("recognise", "affects_me", "idea")
+
+
+@dataclass(frozen=True)
+class ThemeReactions:
+    """How many people gave each reaction to one theme."""
+
+    theme_id: int
+    recognise: int
+    affects_me: int
+    idea: int
+
+
+def toggle_reaction(
+    *, session: Session, code: str, token: str, theme_id: int, kind: str
+) -> list[str]:
+    """Give a reaction to a theme, or take it back when given already.
+
+    Returns the participant's own reactions afterwards, as "theme_id:kind".
+    """
+    participant = require_participant(session=session, code=code, token=token)
+    workshop = session.get(Workshop, participant.workshop_id)
+    if workshop.stage == "closed":
+        raise WorkshopClosed(code)
+    if workshop.stage not in THEMED_STAGES:
+        raise WrongStage(workshop.stage)
+    if kind not in KINDS:
+        raise InvalidChoice(str(kind))
+    theme = session.get(Theme, theme_id) if isinstance(theme_id, int) else None
+    if theme is None or theme.workshop_id != workshop.id:
+        raise InvalidChoice(str(theme_id))
+    given = (
+        Reaction.participant_id == participant.id,
+        Reaction.theme_id == theme.id,
+        Reaction.kind == kind,
+    )
+    if session.exec(select(Reaction.id).where(*given)).first() is None:
+        session.add(
+            Reaction(
+                workshop_id=workshop.id, participant_id=participant.id, theme_id=theme.id, kind=kind
+            )
+        )
+    else:
+        session.exec(delete(Reaction).where(*given))
+    session.flush()
+    return own_reactions(session=session, participant_id=participant.id)
+
+
+def own_reactions(*, session: Session, participant_id: int) -> list[str]:
+    """One person's reactions, as "theme_id:kind" (what their phone marks as given)."""
+    rows = session.exec(
+        select(Reaction.theme_id, Reaction.kind)
+        .where(Reaction.participant_id == participant_id)
+        .order_by(Reaction.theme_id, Reaction.kind)
+    )
+    return [f"{theme_id}:{kind}" for theme_id, kind in rows]
+
+
+def reaction_counts(*, session: Session, workshop_id: int) -> list[ThemeReactions]:
+    """Per theme with any reaction: how many of each kind, in theme order."""
+    counts: dict[int, dict[str, int]] = defaultdict(dict)
+    for theme_id, kind, number in session.exec(
+        select(Reaction.theme_id, Reaction.kind, func.count())
+        .where(Reaction.workshop_id == workshop_id)
+        .group_by(Reaction.theme_id, Reaction.kind)
+    ):
+        counts[theme_id][kind] = number
+    return [
+        ThemeReactions(theme_id=theme_id, **{kind: kinds.get(kind, 0) for kind in KINDS})
+        for theme_id, kinds in sorted(counts.items())
+    ]
