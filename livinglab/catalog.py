@@ -146,6 +146,28 @@ MESSAGES: dict[str, dict[str, str]] = {
         "We send your story by itself when you are connected again.",
     },
     "read_aloud": {"nl": "Lees voor", "en": "Read aloud"},
+    "field_retention": {
+        "nl": "Hoeveel maanden bewaren we de gegevens na afloop?",
+        "en": "How many months do we keep the data afterwards?",
+    },
+    "field_retention_hint": {
+        "nl": "Daarna halen we namen en teksten weg. Alleen aantallen blijven. Meestal 12.",
+        "en": "Then we remove names and texts. Only numbers stay. Usually 12.",
+    },
+    "delete_heading": {"nl": "Workshop wissen", "en": "Delete workshop"},
+    "delete_explain": {
+        "nl": "Alles van deze workshop gaat weg: verhalen, stemmen, besluiten. "
+        "Dit kan niet terug. Typ de code om te bevestigen.",
+        "en": "Everything in this workshop goes: stories, votes, decisions. "
+        "This cannot be undone. Type the code to confirm.",
+    },
+    "delete_code": {"nl": "Code van de workshop", "en": "Code of the workshop"},
+    "delete_submit": {"nl": "Alles wissen", "en": "Delete everything"},
+    "deleted": {"nl": "Deze workshop is gewist.", "en": "This workshop has been deleted."},
+    "error_delete_code": {
+        "nl": "De code klopt niet. Er is niets gewist.",
+        "en": "The code is not right. Nothing was deleted.",
+    },
     "reactions_label": {"nl": "Reageer zonder te typen", "en": "React without typing"},
     "reaction_recognise": {"nl": "Herken ik", "en": "I know this"},
     "reaction_affects_me": {"nl": "Raakt mij", "en": "Affects me"},

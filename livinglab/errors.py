@@ -116,3 +116,9 @@ class BadRetention(DomainError):
     """The retention period is not a whole number of months within the allowed range."""
 
     key = "error_retention_months"
+
+
+class WrongConfirmation(DomainError):
+    """The typed code does not match the workshop to delete."""
+
+    key = "error_delete_code"

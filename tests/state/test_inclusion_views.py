@@ -3,7 +3,7 @@
 from sqlmodel import Session, select
 
 from livinglab import db
-from livinglab.models import Insight, Reaction
+from livinglab.models import Insight, Reaction, Workshop
 from livinglab.realtime.snapshots import board_snapshot
 from tests.state.conftest import advance, console, joined_phone, run
 
@@ -49,3 +49,23 @@ def test_only_the_facilitator_writes_for_someone_on_paper(created):
         ("Ik lees de brieven niet", True)
     ]
     assert sam.error_key == ""
+
+
+def test_deleting_a_workshop_needs_its_code_and_the_key(created):
+    code, key = created
+    facilitator = console(code, key)
+    advance(facilitator)
+    sam = joined_phone(code)
+    run(sam.post_insight({"text": "Blijft staan", "ref": "r1"}))
+    run(facilitator.delete_workshop({"code": "WRONG"}))
+    assert facilitator.error_key == "error_delete_code"
+    intruder = console(code, "not-the-key")
+    run(intruder.delete_workshop({"code": code}))
+    assert intruder.error_key == "error_not_facilitator"
+    with Session(db.engine()) as session:
+        assert session.exec(select(Insight.text)).all() == ["Blijft staan"]
+    run(facilitator.delete_workshop({"code": code.lower()}))  # typed as people type it
+    assert (facilitator.deleted, facilitator.authorised, facilitator.error_key) == (True, False, "")
+    with Session(db.engine()) as session:
+        assert session.exec(select(Insight)).all() == []
+        assert session.exec(select(Workshop)).all() == []

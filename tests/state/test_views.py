@@ -67,6 +67,20 @@ def test_create_with_empty_title_shows_a_message_and_stores_nothing(database_url
     assert stored(Workshop) == []
 
 
+@pytest.mark.parametrize("months", ["0", "121", "twaalf", "-3"])
+def test_create_with_a_bad_retention_shows_a_message_and_stores_nothing(database_url, months):
+    start = open_view(StartState, "/")
+    run(start.create({**FORM, "retention": months}))
+    assert (start.created, start.error_key) == (False, "error_retention_months")
+    assert stored(Workshop) == []
+
+
+def test_retention_is_kept_as_chosen(database_url):
+    start = open_view(StartState, "/")
+    run(start.create({**FORM, "retention": "6"}))
+    assert [workshop.retention_months for workshop in stored(Workshop)] == [6]
+
+
 def test_place_and_organisers_are_optional_and_bounded(database_url):
     start = open_view(StartState, "/")
     run(start.create({**FORM, "place": "x" * 121}))

@@ -31,7 +31,11 @@ def _only_for_facilitator(content: rx.Component) -> rx.Component:
         rx.cond(
             F.loaded,
             rx.el.main(
-                rx.el.p(F.t["facilitator_only"], class_name="warning"),
+                rx.cond(
+                    F.deleted,
+                    rx.el.p(F.t["deleted"], role="status", custom_attrs=testid("deleted")),
+                    rx.el.p(F.t["facilitator_only"], class_name="warning"),
+                ),
                 error_message(F),
                 class_name="page",
             ),
@@ -390,6 +394,36 @@ def _dialogue_controls() -> rx.Component:
     )
 
 
+def _delete_controls() -> rx.Component:
+    """Delete the whole workshop, after typing its code (nothing hangs on one click)."""
+    return rx.el.details(
+        rx.el.summary(F.t["delete_heading"]),
+        rx.el.form(
+            rx.el.p(F.t["delete_explain"]),
+            rx.el.label(
+                F.t["delete_code"],
+                rx.el.input(
+                    type="text",
+                    name="code",
+                    autocomplete="off",
+                    required=True,
+                    max_length=16,
+                    custom_attrs=testid("delete-code"),
+                ),
+            ),
+            rx.el.button(
+                F.t["delete_submit"],
+                type="submit",
+                class_name="secondary",
+                custom_attrs=testid("delete-submit"),
+            ),
+            on_submit=F.delete_workshop,
+            class_name="stack",
+        ),
+        class_name="theme-tools",
+    )
+
+
 def _export_controls() -> rx.Component:
     """Download the decision log; it is made off the event loop, with a progress note."""
     return rx.el.section(
@@ -438,6 +472,7 @@ def console_page() -> rx.Component:
                 rx.cond(F.stage == "dialogue", _dialogue_controls()),
                 _export_controls(),
                 _hidden_board(),
+                _delete_controls(),
                 class_name="stack",
             ),
             class_name="page wide console",

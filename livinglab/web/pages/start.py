@@ -5,6 +5,11 @@ import reflex as rx
 from livinglab.validation import ORGANISERS_MAX, PLACE_MAX
 from livinglab.web.components.common import error_message, testid
 from livinglab.web.state.start import StartState as S
+from livinglab.workshops import (
+    RETENTION_DEFAULT_MONTHS,
+    RETENTION_MAX_MONTHS,
+    RETENTION_MIN_MONTHS,
+)
 
 
 def _radio(name: str, value: str, label, *, checked: bool, on_change=None) -> rx.Component:
@@ -55,6 +60,21 @@ def _form() -> rx.Component:
             )
             for name, limit in (("place", PLACE_MAX), ("organisers", ORGANISERS_MAX))
         ],
+        rx.el.div(
+            rx.el.label(S.t["field_retention"], html_for="retention"),
+            rx.el.input(
+                id="retention",
+                name="retention",
+                type="number",
+                min=RETENTION_MIN_MONTHS,
+                max=RETENTION_MAX_MONTHS,
+                default_value=str(RETENTION_DEFAULT_MONTHS),
+                aria_describedby="retention-hint",
+                style={"width": "6rem"},
+                custom_attrs=testid("create-retention"),
+            ),
+            rx.el.p(S.t["field_retention_hint"], id="retention-hint", class_name="muted"),
+        ),
         rx.el.fieldset(
             rx.el.legend(S.t["field_language"]),
             _radio(

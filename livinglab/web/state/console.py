@@ -4,8 +4,9 @@ from dataclasses import dataclass
 
 import reflex as rx
 
-from livinglab import dialogue, insights, reactions, sensemaking, voting, workshops
+from livinglab import dialogue, insights, reactions, retention, sensemaking, voting, workshops
 from livinglab.dialogue import ProposalView
+from livinglab.errors import WrongConfirmation
 from livinglab.insights import InsightCard
 from livinglab.joinurl import is_loopback, join_url, qr_svg_data_uri
 from livinglab.realtime.hub import (
@@ -92,6 +93,8 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
         "", name="livinglab_facilitator", max_age=KEY_COOKIE_MAX_AGE, same_site="strict"
     )
     authorised: bool = False
+    #: This browser deleted the workshop: the console says so instead of the board.
+    deleted: bool = False
     loaded: bool = False
     code: str = ""
     code_shown: str = ""
@@ -394,6 +397,18 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
             participant_id=as_int(form.get("participant_id")),
             item_ids=item_ids,
         )
+
+    @rx.event
+    async def delete_workshop(self, form: dict):
+        """Delete everything of this workshop, once the facilitator typed its code."""
+        if workshops.normalize_code(str(form.get("code", ""))) != self.code:
+            self.error_key = WrongConfirmation.key
+            return
+        await self._domain(retention.delete_workshop, code=self.code, key=self._key())
+        if not self.error_key:
+            hub.forget(self.router.session.client_token)
+            self.deleted = True
+            self.authorised = False
 
     # Dialogue
     @rx.event

@@ -32,6 +32,7 @@ class StartState(ViewState, LanguageState):
             organisers=form.get("organisers", ""),
             language=form.get("language", "nl"),
             uses_names=form.get("names", "") == "first_name",
+            retention_months=form.get("retention", workshops.RETENTION_DEFAULT_MONTHS),
         )
         if created is None:
             return
