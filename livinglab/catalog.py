@@ -200,16 +200,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "(met je reden, als je die geeft).\n"
         "Je rol, bijvoorbeeld inwoner of professional. "
         "Je voornaam alleen als de workshop met namen werkt.\n"
-        "Op welke thema's je stippen zet.\n"
+        "Op welke thema's je stippen zet en hoe je op een thema reageert.\n"
         "Een geheime code in je browser (een cookie), zodat je dezelfde deelnemer blijft "
-        "als je de pagina opnieuw opent. Wij bewaren die code alleen versleuteld.",
+        "als je de pagina opnieuw opent. Wij bewaren die code alleen onherkenbaar gemaakt.",
         "en": "What you write: your stories, your proposals and your answer "
         "(with your reason, if you give one).\n"
         "Your role, for example resident or professional. "
         "Your first name only if the workshop uses names.\n"
-        "Which themes you put your dots on.\n"
+        "Which themes you put your dots on and how you react to a theme.\n"
         "A secret code in your browser (a cookie), so you stay the same participant "
-        "when you open the page again. We keep this code only in encrypted form.",
+        "when you open the page again. We keep this code only in a form that cannot be read back.",
     },
     "privacy_not_kept_heading": {"nl": "Wat we niet bewaren", "en": "What we do not keep"},
     "privacy_not_kept": {

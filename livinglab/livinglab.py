@@ -17,7 +17,7 @@ from livinglab.web.state.privacy import PrivacyState
 from livinglab.web.state.records import RecordsState
 
 app = rx.App(
-    stylesheets=["/livinglab.css"],
+    stylesheets=["/livinglab.css", "/icons.css"],
     head_components=[
         rx.el.script(src="/timer.js", defer=True),
         rx.el.script(src="/board.js", defer=True),

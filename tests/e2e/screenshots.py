@@ -34,6 +34,7 @@ CONTENT = {
         "title": "Werk en inkomen in Houten",
         "question": "Wat helpt jou, of iemand die je kent, aan passend werk?",
         "prompt": "Vertel over een moment dat iets of iemand echt hielp.",
+        "theme": "Brieven en regels",
         "proposal": "Eén vast aanspreekpunt voor werk en inkomen, met een vaste telefoontijd",
         "objection": "Eerst de wachttijd oplossen",
         "rationale": "Breed gedragen; het bezwaar over wachttijd nemen we mee in de proef.",
@@ -59,6 +60,7 @@ CONTENT = {
         "title": "Work and income in Houten",
         "question": "What helps you, or someone you know, find suitable work?",
         "prompt": "Tell us about a moment when something or someone really helped.",
+        "theme": "Letters and rules",
         "proposal": "One fixed contact for work and income, with a fixed phone hour",
         "objection": "Solve the waiting time first",
         "rationale": "Broad support; the objection about waiting time goes into the trial.",
@@ -120,6 +122,7 @@ def take(docs: Path, language: str, public_url: str | None) -> None:
                 )
             room.projector.screenshot(path=docs / "projector.png")
             phones[-1].screenshot(path=docs / "phone.png")
+            sensemaking(docs, text, room, phones, language)
             dialogue(docs, text, room, phones)
             policy = browser.new_context(**PROJECTOR).new_page()
             policy.goto(f"{server.base_url}/records")
@@ -130,6 +133,27 @@ def take(docs: Path, language: str, public_url: str | None) -> None:
             browser.close()
     finally:
         server.stop()
+
+
+def sensemaking(docs: Path, text: dict, room, phones, language: str) -> None:
+    """A theme with quick reactions from the phones; the privacy page a phone links to."""
+    console = room.console
+    move_to(console, "sensemaking")
+    console.get_by_test_id("theme-name").fill(text["theme"])
+    console.get_by_test_id("theme-create").click()
+    for phone, kind in zip(phones, ("recognise", "affects_me", "recognise"), strict=False):
+        button = phone.locator(f'[data-testid="reaction"][data-kind="{kind}"]')
+        button.click()
+        expect(button).to_have_attribute("aria-pressed", "true", timeout=PUSH_TIMEOUT)
+    expect(room.projector.get_by_test_id("reaction-count").first).to_be_visible(
+        timeout=PUSH_TIMEOUT
+    )
+    phones[0].screenshot(path=docs / "phone-reactions.png", full_page=True)
+    privacy = phones[-1].context.new_page()
+    privacy.goto(phones[-1].url.split("/j/")[0] + "/privacy?lang=" + language)
+    expect(privacy.get_by_test_id("privacy_kept")).to_be_visible(timeout=PUSH_TIMEOUT)
+    privacy.screenshot(path=docs / "privacy.png", full_page=True)
+    privacy.close()
 
 
 def dialogue(docs: Path, text: dict, room, phones) -> None:

@@ -5,8 +5,10 @@ from reflex_components_core.core.banner import has_connection_errors
 
 from livinglab.web.state.view import LanguageState
 
-#: The quick reactions' pictograms, in the order of reactions.KINDS.
-REACTION_ICONS = {"recognise": "🙋", "affects_me": "❤️", "idea": "💡"}
+
+def icon(name) -> rx.Component:
+    """A pictogram from assets/icons (see assets/icons.css); decoration, hidden from readers."""
+    return rx.el.span(class_name="icon icon-" + name, aria_hidden="true")
 
 
 def testid(name, **attrs) -> dict:
@@ -56,7 +58,12 @@ def stage_banner(state: type[rx.State], *, instruction: bool) -> rx.Component:
             custom_attrs=testid("stage-current", **{"data-stage": state.stage}),
         ),
         rx.el.div(
-            rx.el.p(state.t["do_" + state.stage], custom_attrs=testid("stage-instruction")),
+            rx.el.div(
+                rx.el.span(class_name="icon stage-icon icon-" + state.stage, aria_hidden="true"),
+                rx.el.p(state.t["do_" + state.stage], custom_attrs=testid("stage-instruction")),
+                class_name="row",
+                style={"flexWrap": "nowrap", "alignItems": "flex-start"},
+            ),
             read_aloud(state.t["do_" + state.stage] + " " + state.prompt, state.t),
             class_name="card-text",
         )
@@ -91,7 +98,7 @@ def stage_banner(state: type[rx.State], *, instruction: bool) -> rx.Component:
 def read_aloud(text, t) -> rx.Component:
     """A button that reads `text` aloud in the page's language (assets/speak.js)."""
     return rx.el.button(
-        "🔊",
+        icon("speak"),
         type="button",
         class_name="quiet speak",
         aria_label=t["read_aloud"],
@@ -121,7 +128,7 @@ def insight_card(
         rx.el.div(
             rx.cond(card.author != "", card.author + " · ", ""),
             t["role_" + card.role],
-            rx.cond(card.by_proxy, " · ✍ " + t["written_for"], ""),
+            rx.cond(card.by_proxy, rx.el.span(" · ", icon("written"), " ", t["written_for"])),
             class_name="card-meta",
         ),
         actions if actions is not None else rx.fragment(),

@@ -2,9 +2,10 @@
 
 import reflex as rx
 
+from livinglab import reactions
 from livinglab.sensemaking import THEME_NAME_MAX
 from livinglab.web.components.common import (
-    REACTION_ICONS,
+    icon,
     insight_card,
     testid,
     theme_options,
@@ -113,7 +114,7 @@ def _reaction_counts(column) -> rx.Component:
         rx.el.p(
             *[
                 rx.el.span(
-                    icon,
+                    icon(kind),
                     " ",
                     getattr(column, kind),
                     title=F.t["reaction_" + kind],
@@ -121,7 +122,7 @@ def _reaction_counts(column) -> rx.Component:
                     class_name="reaction-count",
                     custom_attrs=testid("reaction-count", **{"data-kind": kind}),
                 )
-                for kind, icon in REACTION_ICONS.items()
+                for kind in reactions.KINDS
             ],
             class_name="row",
         ),

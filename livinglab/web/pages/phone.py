@@ -2,9 +2,10 @@
 
 import reflex as rx
 
+from livinglab import reactions
 from livinglab.web.components.common import (
-    REACTION_ICONS,
     error_message,
+    icon,
     insight_card,
     stage_banner,
     testid,
@@ -200,7 +201,7 @@ def _reactions(theme) -> rx.Component:
     return rx.el.div(
         *[
             rx.el.button(
-                icon,
+                icon(kind),
                 " ",
                 P.t["reaction_" + kind],
                 type="button",
@@ -209,7 +210,7 @@ def _reactions(theme) -> rx.Component:
                 on_click=P.react(theme.id, kind),
                 custom_attrs=testid("reaction", **{"data-kind": kind}),
             )
-            for kind, icon in REACTION_ICONS.items()
+            for kind in reactions.KINDS
         ],
         role="group",
         aria_label=P.t["reactions_label"],

@@ -5,7 +5,7 @@ import reflex as rx
 from livinglab.web.components.common import testid
 from livinglab.web.state.privacy import PrivacyState as V
 
-#: The page's sections: (heading key, text key). Lines in a text become list items.
+#: The page's sections: (heading key, text key).
 SECTIONS = (
     ("privacy_kept_heading", "privacy_kept"),
     ("privacy_not_kept_heading", "privacy_not_kept"),
@@ -22,7 +22,14 @@ def privacy_page() -> rx.Component:
         *[
             rx.el.section(
                 rx.el.h2(V.t[heading]),
-                rx.el.p(V.t[text], style={"whiteSpace": "pre-line"}),
+                # What we keep is a list, one line each; the rest is plain prose.
+                rx.el.ul(
+                    rx.foreach(V.t[text].split("\n"), rx.el.li),
+                    style={"listStyle": "disc", "paddingLeft": "1.4rem"},
+                    class_name="stack",
+                )
+                if text == "privacy_kept"
+                else rx.el.p(V.t[text]),
                 custom_attrs=testid(text),
             )
             for heading, text in SECTIONS
