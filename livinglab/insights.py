@@ -68,43 +68,18 @@ def _cards(session: Session, *conditions) -> list[InsightCard]:
     ]
 
 
-def post_insight(*, session: Session, code: str, token: str, text: str, client_ref: str) -> Insight:
-    """Store a new insight; the same `client_ref` twice (a double tap, a resend) stores it once."""
-    participant = require_participant(session=session, code=code, token=token)
-    workshop = session.get(Workshop, participant.workshop_id)
-    if workshop.stage != "collect":
-        raise WrongStage(workshop.stage)
-    cleaned = clean_text(text, limit=INSIGHT_MAX)
-    ref = str(client_ref or "")[:CLIENT_REF_MAX] or utcnow().isoformat()
-    existing = session.exec(
-        select(Insight).where(Insight.participant_id == participant.id, Insight.client_ref == ref)
-    ).first()
-    if existing is not None:
-        return existing
-    insight = Insight(
-        workshop_id=workshop.id, participant_id=participant.id, client_ref=ref, text=cleaned
-    )
-    session.add(insight)
-    session.flush()
-    return insight
-
-
-def post_for(
-    *, session: Session, code: str, key: str, participant_id: int, text: str, client_ref: str
+def _store(
+    session: Session,
+    workshop: Workshop,
+    participant: Participant,
+    text: str,
+    client_ref: str,
+    *,
+    by_proxy: bool,
 ) -> Insight:
-    """The facilitator writes down the story of someone on paper, recorded as written for them.
-
-    So people who cannot or will not type are still in the record. The same `client_ref`
-    twice (a double click) stores it once.
-    """
-    workshop = require_facilitator(session=session, code=code, key=key)
+    """Store a story while stories are collected; the same `client_ref` twice stores it once."""
     if workshop.stage != "collect":
         raise WrongStage(workshop.stage)
-    participant = (
-        session.get(Participant, participant_id) if isinstance(participant_id, int) else None
-    )
-    if participant is None or participant.workshop_id != workshop.id or not participant.on_paper:
-        raise NotParticipant(str(participant_id))
     cleaned = clean_text(text, limit=INSIGHT_MAX)
     ref = str(client_ref or "")[:CLIENT_REF_MAX] or utcnow().isoformat()
     existing = session.exec(
@@ -117,11 +92,35 @@ def post_for(
         participant_id=participant.id,
         client_ref=ref,
         text=cleaned,
-        by_proxy=True,
+        by_proxy=by_proxy,
     )
     session.add(insight)
     session.flush()
     return insight
+
+
+def post_insight(*, session: Session, code: str, token: str, text: str, client_ref: str) -> Insight:
+    """Store a new insight; the same `client_ref` twice (a double tap, a resend) stores it once."""
+    participant = require_participant(session=session, code=code, token=token)
+    workshop = session.get(Workshop, participant.workshop_id)
+    return _store(session, workshop, participant, text, client_ref, by_proxy=False)
+
+
+def post_for(
+    *, session: Session, code: str, key: str, participant_id: int, text: str, client_ref: str
+) -> Insight:
+    """The facilitator writes down the story of someone on paper, recorded as written for them.
+
+    So people who cannot or will not type are still in the record. The same `client_ref`
+    twice (a double click) stores it once.
+    """
+    workshop = require_facilitator(session=session, code=code, key=key)
+    participant = (
+        session.get(Participant, participant_id) if isinstance(participant_id, int) else None
+    )
+    if participant is None or participant.workshop_id != workshop.id or not participant.on_paper:
+        raise NotParticipant(str(participant_id))
+    return _store(session, workshop, participant, text, client_ref, by_proxy=True)
 
 
 def _own_insight(session: Session, code: str, token: str, insight_id: int) -> Insight:

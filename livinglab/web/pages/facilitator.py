@@ -250,6 +250,23 @@ def _voting_controls() -> rx.Component:
     )
 
 
+def _paper_choice(label, hook: str) -> rx.Component:
+    """Choose one of the people taking part on paper (field participant_id)."""
+    return rx.el.label(
+        label,
+        rx.el.select(
+            rx.foreach(
+                F.paper,
+                lambda person: rx.el.option(
+                    person.label, " · ", F.t["role_" + person.role], value=person.id
+                ),
+            ),
+            name="participant_id",
+            custom_attrs=testid(hook),
+        ),
+    )
+
+
 def _write_for_paper() -> rx.Component:
     """Collect stage: write down the story of someone without a phone, in their name."""
     return rx.el.section(
@@ -257,19 +274,7 @@ def _write_for_paper() -> rx.Component:
         rx.cond(
             F.paper.length() > 0,
             rx.el.form(
-                rx.el.label(
-                    F.t["write_for_who"],
-                    rx.el.select(
-                        rx.foreach(
-                            F.paper,
-                            lambda person: rx.el.option(
-                                person.label, " · ", F.t["role_" + person.role], value=person.id
-                            ),
-                        ),
-                        name="participant_id",
-                        custom_attrs=testid("write-for-who"),
-                    ),
-                ),
+                _paper_choice(F.t["write_for_who"], "write-for-who"),
                 rx.el.label(F.t["insight_label"], html_for=PROXY_FIELD),
                 rx.el.textarea(
                     id=PROXY_FIELD,
@@ -318,18 +323,7 @@ def _paper_participants() -> rx.Component:
         rx.cond(
             F.round_open & (F.paper.length() > 0),
             rx.el.form(
-                rx.el.label(
-                    F.t["vote_for"],
-                    rx.el.select(
-                        rx.foreach(
-                            F.paper,
-                            lambda person: rx.el.option(
-                                person.label, " · ", F.t["role_" + person.role], value=person.id
-                            ),
-                        ),
-                        name="participant_id",
-                    ),
-                ),
+                _paper_choice(F.t["vote_for"], "vote-for-who"),
                 rx.foreach(
                     F.vote_items,
                     lambda item: rx.el.label(
