@@ -6,6 +6,10 @@ transformer to the app that also serves the built pages and assets in production
 (`reflex run --env prod --single-port`), so pages, assets and the API all carry it.
 Only CORS preflight answers (OPTIONS, made by Reflex's outer CORS middleware) go
 without: they are never shown as a page.
+
+The same transformer says how long a phone may keep what it fetched (`Cache-Control`).
+Compression needs nothing here: Reflex's production build writes a .gz beside every
+page, script and stylesheet and serves it to browsers that accept gzip.
 """
 
 import base64
@@ -41,6 +45,13 @@ CSP_DIRECTIVES: dict[str, tuple[str, ...]] = {
     "form-action": ("'self'",),
     "frame-ancestors": ("'none'",),
 }
+
+#: Cache-Control of the build's files under /assets/: Vite names each by a hash of its content,
+#: so a new build brings new names and a phone may keep these for a year without asking again.
+HASHED_ASSETS_CACHE = "public, max-age=31536000, immutable"
+#: Cache-Control of everything else (pages, /timer.js, the API): keep it, but ask the server
+#: first (a cheap 304), so a phone never runs an old page against a new build.
+REVALIDATE = "no-cache"
 
 #: The other headers. No referrer: the facilitator link carries its key on first open.
 OTHER_HEADERS: dict[str, str] = {
@@ -97,12 +108,23 @@ def security_headers(script_hashes: Iterable[str] = ()) -> dict[str, str]:
     return {"Content-Security-Policy": content_security_policy(script_hashes), **OTHER_HEADERS}
 
 
-class SecurityHeaders:
-    """ASGI middleware: sets `headers` on every HTTP response of `app`."""
+def cache_control(path: str, status: int, *, hashed_prefix: str) -> str:
+    """How long a browser may keep the answer `status` to `path` (hashed build files: a year)."""
+    if path.startswith(hashed_prefix) and status in (200, 304):
+        return HASHED_ASSETS_CACHE
+    return REVALIDATE
 
-    def __init__(self, app: ASGIApp, headers: dict[str, str]) -> None:
+
+class SecurityHeaders:
+    """ASGI middleware: sets `headers` and a Cache-Control on every HTTP response of `app`.
+
+    Websockets pass untouched. A Cache-Control the app set itself is kept.
+    """
+
+    def __init__(self, app: ASGIApp, headers: dict[str, str], hashed_prefix: str) -> None:
         self.app = app
         self.headers = headers
+        self.hashed_prefix = hashed_prefix
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -115,6 +137,10 @@ class SecurityHeaders:
                 response_headers = MutableHeaders(scope=message)
                 for name, value in self.headers.items():
                     response_headers[name] = value
+                if "cache-control" not in response_headers:
+                    response_headers["Cache-Control"] = cache_control(
+                        scope["path"], message["status"], hashed_prefix=self.hashed_prefix
+                    )
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
@@ -128,4 +154,8 @@ def built_pages_dir() -> Path:
 
 def with_security_headers(app: ASGIApp) -> ASGIApp:
     """The api_transformer for rx.App: `app` with the headers on every response."""
-    return SecurityHeaders(app, security_headers(inline_script_hashes(built_pages_dir())))
+    return SecurityHeaders(
+        app,
+        security_headers(inline_script_hashes(built_pages_dir())),
+        hashed_prefix=get_config().prepend_frontend_path("/assets/"),
+    )
