@@ -21,15 +21,26 @@
 
   window.addEventListener("offline", function () { waiting().forEach(mark); });
 
-  window.livinglabOutbox = {
-    answered: function () {
-      waiting().forEach(function (form) {
-        form.removeAttribute("data-sending");
-        form.removeAttribute("data-waiting");
-      });
-    },
-    resend: function () {
-      waiting().forEach(function (form) { form.requestSubmit(); });
-    },
-  };
+  function answered() {
+    waiting().forEach(function (form) {
+      form.removeAttribute("data-sending");
+      form.removeAttribute("data-waiting");
+    });
+  }
+  function resend() {
+    waiting().forEach(function (form) { form.requestSubmit(); });
+  }
+
+  // The server counts in the page (no script from the server: the CSP allows no eval):
+  // data-outbox-answered goes up when a story was answered, data-outbox-loaded when the
+  // page (re)loaded after a reconnect.
+  new MutationObserver(function (changes) {
+    changes.forEach(function (change) {
+      if (change.attributeName === "data-outbox-answered") { answered(); }
+      if (change.attributeName === "data-outbox-loaded") { resend(); }
+    });
+  }).observe(document.documentElement, {
+    subtree: true,
+    attributeFilter: ["data-outbox-answered", "data-outbox-loaded"],
+  });
 })();

@@ -28,10 +28,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 CSP_DIRECTIVES: dict[str, tuple[str, ...]] = {
     "default-src": ("'self'",),
     # No 'unsafe-inline': the inline scripts of the build (theme preload, router context,
-    # hydration) are allowed by their hashes. 'unsafe-eval' because Reflex's frontend runs
-    # a script sent by the server (rx.call_script: the phone's outbox) with eval(); without
-    # it the phone's "not sent yet" never clears. Drop it once no handler returns call_script.
-    "script-src": ("'self'", "'unsafe-eval'"),
+    # hydration) are allowed by their hashes. No 'unsafe-eval' either: Reflex runs a
+    # server-sent rx.call_script with eval(), so no handler returns one (the phone's
+    # outbox watches counters in the page instead).
+    "script-src": ("'self'",),
     # Emotion (Reflex's CSS-in-JS) inserts <style> elements at run time and Radix sets style
     # attributes: neither can be hashed ahead.
     "style-src": ("'self'", "'unsafe-inline'"),

@@ -383,6 +383,14 @@ def phone_page() -> rx.Component:
                 ),
             ),
         ),
+        # What assets/outbox.js watches: a story answered, the page (re)loaded.
+        rx.el.span(
+            hidden=True,
+            custom_attrs={
+                "data-outbox-answered": P.stories_answered,
+                "data-outbox-loaded": P.page_loads,
+            },
+        ),
         class_name="page stack",
         lang=P.lang,
     )

@@ -35,10 +35,6 @@ TOKEN_COOKIE_MAX_AGE = 60 * 60 * 24 * 365
 #: The id of the story field, emptied only once the story is stored (a refusal keeps it).
 INSIGHT_FIELD = "insight"
 
-#: The phone's outbox (assets/outbox.js): the server answered a story; send waiting ones again.
-OUTBOX_ANSWERED = rx.call_script("window.livinglabOutbox && livinglabOutbox.answered()")
-OUTBOX_RESEND = rx.call_script("window.livinglabOutbox && livinglabOutbox.resend()")
-
 #: Wrong join codes per client address: guessing codes is throttled, not the room.
 join_limiter = AttemptLimiter(limit=settings.JOIN_ATTEMPTS_PER_MINUTE, window=60)
 
@@ -78,6 +74,11 @@ class PhoneState(ViewState, RoomMirror, LanguageState):
     draft_ref: str = ""
     editing_id: int = -1
     just_sent: bool = False
+    #: Signals to the phone's outbox (assets/outbox.js watches them on the page): a story
+    #: was answered; the page (re)loaded, so stories still waiting are sent again.
+    #: Counters in the page, not scripts from the server: the CSP allows no eval.
+    stories_answered: int = 0
+    page_loads: int = 0
 
     def _token(self) -> str:
         return keyring.read(self.participant_tokens, self.code)
@@ -141,7 +142,7 @@ class PhoneState(ViewState, RoomMirror, LanguageState):
             self.draft_ref = new_ref()
         self.loaded = True
         # A reconnect: a story still waiting may have been lost in a dead connection.
-        return OUTBOX_RESEND
+        self.page_loads += 1
 
     @rx.event
     async def join(self, form: dict):
@@ -171,14 +172,15 @@ class PhoneState(ViewState, RoomMirror, LanguageState):
             text=form.get("text", ""),
             client_ref=form.get("ref", ""),
         )
+        self.stories_answered += 1
         if posted is None:
             self.just_sent = False
-            return OUTBOX_ANSWERED
+            return None
         self.draft_ref = new_ref()
         self.just_sent = True
         hub.announce(self.code, POSTED, posted=[posted.id])
         await self._refresh()
-        return [rx.set_value(INSIGHT_FIELD, ""), OUTBOX_ANSWERED]
+        return rx.set_value(INSIGHT_FIELD, "")
 
     @rx.event
     def start_edit(self, insight_id: int):
