@@ -27,6 +27,10 @@ class ThemeReactions:
     affects_me: int
     idea: int
 
+    def by_kind(self) -> dict[str, int]:
+        """The counts keyed by reaction, in the order of KINDS."""
+        return {kind: getattr(self, kind) for kind in KINDS}
+
 
 def toggle_reaction(
     *, session: Session, code: str, token: str, theme_id: int, kind: str

@@ -98,7 +98,7 @@ def build_record(*, session: Session, workshop: Workshop) -> dict[str, Any]:
         session.exec(select(Theme).where(Theme.workshop_id == workshop.id).order_by(Theme.id))
     )
     reacted = {
-        counts.theme_id: {kind: getattr(counts, kind) for kind in KINDS}
+        counts.theme_id: counts.by_kind()
         for counts in reaction_counts(session=session, workshop_id=workshop.id)
     }
     rounds = list(

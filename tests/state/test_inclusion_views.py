@@ -69,3 +69,18 @@ def test_deleting_a_workshop_needs_its_code_and_the_key(created):
     with Session(db.engine()) as session:
         assert session.exec(select(Insight)).all() == []
         assert session.exec(select(Workshop)).all() == []
+
+
+def test_after_a_console_reload_a_new_story_for_the_same_person_is_kept(created):
+    code, key = created
+    facilitator = console(code, key)
+    advance(facilitator)
+    run(facilitator.add_paper_participant({"name": "Meneer K.", "role": "resident"}))
+    paper_id = str(facilitator.paper[0].id)
+    reloaded = console(code, key)
+    assert reloaded.proxy_ref != facilitator.proxy_ref
+    for view, text in ((facilitator, "Eerste verhaal"), (reloaded, "Tweede verhaal")):
+        run(view.write_for_paper({"participant_id": paper_id, "text": text, "ref": view.proxy_ref}))
+    with Session(db.engine()) as session:
+        stored = sorted(session.exec(select(Insight.text)).all())
+    assert stored == ["Eerste verhaal", "Tweede verhaal"]

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 import reflex as rx
 
-from livinglab import dialogue, insights, reactions, retention, sensemaking, voting, workshops
+from livinglab import dialogue, insights, retention, sensemaking, voting, workshops
 from livinglab.dialogue import ProposalView
 from livinglab.errors import WrongConfirmation
 from livinglab.insights import InsightCard
@@ -116,7 +116,7 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
     pending: list[ProposalView] = []
     suggestion_empty: bool = False
     #: The id the next story written for someone goes out with (a double click stores one).
-    proxy_ref: str = new_ref()
+    proxy_ref: str = ""
     join_url: str = ""
     #: The join URL without the code, so a narrow column breaks before the code.
     join_base: str = ""
@@ -148,17 +148,13 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
         if cards is not held(self, "_cards"):
             self._cards = cards
         if self.stage in THEMED_STAGES:
-            reacted = {counts.theme_id: counts for counts in snapshot.reactions}
+            reacted = {counts.theme_id: counts.by_kind() for counts in snapshot.reactions}
             columns = [
                 ThemeColumn(
                     id=theme.id,
                     name=theme.name,
                     cards=[card for card in cards if card.theme_id == theme.id],
-                    **(
-                        {kind: getattr(reacted[theme.id], kind) for kind in reactions.KINDS}
-                        if theme.id in reacted
-                        else {}
-                    ),
+                    **reacted.get(theme.id, {}),
                 )
                 for theme in self.themes
             ]
@@ -187,6 +183,8 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
         if workshop is None:
             return None
         hub.watch(self.code, FACILITATOR, self.router.session.client_token)  # before reading
+        if not self.proxy_ref:
+            self.proxy_ref = new_ref()
         await self._refresh()
         self.code_shown = format_code(self.code)
         self.join_url = join_url(self.code)
