@@ -18,7 +18,13 @@ from livinglab.models import Insight, Participant, Theme, ThemeSuggestion, Works
 from livinglab.reactions import ThemeReactions, own_reactions, reaction_counts
 from livinglab.sensemaking import ThemeSummary, theme_summaries
 from livinglab.voting import RoleBalance, RoundView, dots_of, round_view, voice_balance
-from livinglab.workshops import StageView, find_participant, find_workshop, stage_view
+from livinglab.workshops import (
+    THEMED_STAGES,
+    StageView,
+    find_participant,
+    find_workshop,
+    stage_view,
+)
 
 
 @dataclass(frozen=True)
@@ -160,7 +166,10 @@ def board_snapshot(
         balance=voice_balance(session=session, workshop_id=workshop.id),
         paper=_paper(session, workshop),
         pending=pending_proposals(session=session, workshop_id=workshop.id),
-        reactions=reaction_counts(session=session, workshop_id=workshop.id),
+        # Reactions are shown on theme columns only: no read for them while posts pour in.
+        reactions=reaction_counts(session=session, workshop_id=workshop.id)
+        if workshop.stage in THEMED_STAGES
+        else [],
         posted_cards=posted_cards(session=session, workshop_id=workshop.id, ids=posted)
         if posted and not with_cards
         else [],
