@@ -181,6 +181,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Write down a story for someone",
     },
     "write_for_who": {"nl": "Voor wie?", "en": "For whom?"},
+    "write_for_text": {
+        "nl": "Het verhaal, in de woorden van die persoon",
+        "en": "The story, in that person's own words",
+    },
     "write_for_submit": {"nl": "Verhaal bewaren", "en": "Save story"},
     "write_for_none": {
         "nl": "Voeg eerst iemand zonder telefoon toe (hieronder).",

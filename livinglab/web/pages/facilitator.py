@@ -275,7 +275,7 @@ def _write_for_paper() -> rx.Component:
             F.paper.length() > 0,
             rx.el.form(
                 _paper_choice(F.t["write_for_who"], "write-for-who"),
-                rx.el.label(F.t["insight_label"], html_for=PROXY_FIELD),
+                rx.el.label(F.t["write_for_text"], html_for=PROXY_FIELD),
                 rx.el.textarea(
                     id=PROXY_FIELD,
                     name="text",
