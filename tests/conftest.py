@@ -42,6 +42,11 @@ def join(session, code: str, name: str = "", role: str = "resident") -> tuple[ob
     return participant, token
 
 
+def one_char_off(secret: str) -> str:
+    """`secret` with its last character changed (to one it surely is not)."""
+    return secret[:-1] + ("y" if secret.endswith("x") else "x")
+
+
 @pytest.fixture(scope="session")
 def redis_url(tmp_path_factory) -> Iterator[str]:
     """A real redis-server on loopback, data in a temp folder, stopped afterwards."""

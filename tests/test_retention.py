@@ -28,7 +28,7 @@ from livinglab.models import (
     utcnow,
 )
 from livinglab.record import build_record
-from tests.conftest import join
+from tests.conftest import join, one_char_off
 
 #: Everything people wrote or are called in `fill`: none of it may survive a purge.
 PERSONAL = [
@@ -301,7 +301,7 @@ def _rows(session) -> dict[str, int]:
 def test_only_the_facilitator_may_delete_a_workshop(session, closed):
     ws, key, tokens = closed
     before = _rows(session)
-    for wrong in (tokens[0], "", key[:-1] + "x"):
+    for wrong in (tokens[0], "", one_char_off(key)):
         with pytest.raises(NotFacilitator):
             retention.delete_workshop(session=session, code=ws.code, key=wrong)
     session.commit()

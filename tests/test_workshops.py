@@ -17,7 +17,7 @@ from livinglab.errors import (
     WorkshopNotFound,
 )
 from livinglab.models import Participant, StageChange, Workshop, utcnow
-from tests.conftest import join
+from tests.conftest import join, one_char_off
 
 
 def test_code_space_has_at_least_a_billion_codes_and_no_lookalikes():
@@ -39,7 +39,7 @@ def test_create_workshop_stores_only_a_hash_of_a_long_key(session):
     assert key not in workshop.facilitator_key_hash
     assert workshop.stage == "welcome"
     assert workshops.is_facilitator(workshop, key)
-    assert not workshops.is_facilitator(workshop, key[:-1] + "x")
+    assert not workshops.is_facilitator(workshop, one_char_off(key))
     assert not workshops.is_facilitator(workshop, "")
     changes = session.exec(select(StageChange).where(StageChange.workshop_id == workshop.id))
     assert [change.stage for change in changes] == ["welcome"]
