@@ -6,9 +6,13 @@ from reflex_components_core.core.banner import has_connection_errors
 from livinglab.web.state.view import LanguageState
 
 
-def icon(name) -> rx.Component:
-    """A pictogram from assets/icons (see assets/icons.css); decoration, hidden from readers."""
-    return rx.el.span(class_name="icon icon-" + name, aria_hidden="true")
+def icon(name, size: str = "") -> rx.Component:
+    """A pictogram from assets/icons (see assets/icons.css); decoration, hidden from readers.
+
+    `size`: a class of icons.css that sets another size (stage-icon).
+    """
+    classes = f"icon {size}" if size else "icon"
+    return rx.el.span(class_name=classes + " icon-" + name, aria_hidden="true")
 
 
 def testid(name, **attrs) -> dict:
@@ -59,7 +63,7 @@ def stage_banner(state: type[rx.State], *, instruction: bool) -> rx.Component:
         ),
         rx.el.div(
             rx.el.div(
-                rx.el.span(class_name="icon stage-icon icon-" + state.stage, aria_hidden="true"),
+                icon(state.stage, "stage-icon"),
                 rx.el.p(state.t["do_" + state.stage], custom_attrs=testid("stage-instruction")),
                 class_name="row",
                 style={"flexWrap": "nowrap", "alignItems": "flex-start"},
