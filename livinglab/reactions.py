@@ -5,7 +5,6 @@ of phones reacting costs no pushes to the other phones.
 """
 
 from collections import defaultdict
-from dataclasses import dataclass
 
 from sqlalchemy import delete
 from sqlmodel import Session, func, select
@@ -16,20 +15,6 @@ from livinglab.workshops import THEMED_STAGES, require_participant
 
 #: The reactions, in the order the buttons show them.
 KINDS = ("recognise", "affects_me", "idea")
-
-
-@dataclass(frozen=True)
-class ThemeReactions:
-    """How many people gave each reaction to one theme."""
-
-    theme_id: int
-    recognise: int
-    affects_me: int
-    idea: int
-
-    def by_kind(self) -> dict[str, int]:
-        """The counts keyed by reaction, in the order of KINDS."""
-        return {kind: getattr(self, kind) for kind in KINDS}
 
 
 def toggle_reaction(
@@ -77,16 +62,13 @@ def own_reactions(*, session: Session, participant_id: int) -> list[str]:
     return [f"{theme_id}:{kind}" for theme_id, kind in rows]
 
 
-def reaction_counts(*, session: Session, workshop_id: int) -> list[ThemeReactions]:
-    """Per theme with any reaction: how many of each kind, in theme order."""
-    counts: dict[int, dict[str, int]] = defaultdict(dict)
+def reaction_counts(*, session: Session, workshop_id: int) -> dict[int, dict[str, int]]:
+    """Per theme id with any reaction: how many people gave each kind, in the order of KINDS."""
+    counts: dict[int, dict[str, int]] = defaultdict(lambda: dict.fromkeys(KINDS, 0))
     for theme_id, kind, number in session.exec(
         select(Reaction.theme_id, Reaction.kind, func.count())
         .where(Reaction.workshop_id == workshop_id)
         .group_by(Reaction.theme_id, Reaction.kind)
     ):
         counts[theme_id][kind] = number
-    return [
-        ThemeReactions(theme_id=theme_id, **{kind: kinds.get(kind, 0) for kind in KINDS})
-        for theme_id, kinds in sorted(counts.items())
-    ]
+    return dict(counts)

@@ -97,10 +97,7 @@ def build_record(*, session: Session, workshop: Workshop) -> dict[str, Any]:
     themes = list(
         session.exec(select(Theme).where(Theme.workshop_id == workshop.id).order_by(Theme.id))
     )
-    reacted = {
-        counts.theme_id: counts.by_kind()
-        for counts in reaction_counts(session=session, workshop_id=workshop.id)
-    }
+    reacted = reaction_counts(session=session, workshop_id=workshop.id)
     rounds = list(
         session.exec(
             select(VoteRound).where(VoteRound.workshop_id == workshop.id).order_by(VoteRound.id)

@@ -49,7 +49,7 @@ def test_a_reaction_is_given_and_taken_back_with_a_second_tap(session, themed):
         session=session,
         workshop_id=session.exec(select(Theme.workshop_id).where(Theme.id == letters)).one(),
     )
-    assert counts == [reactions.ThemeReactions(theme_id=letters, recognise=1, affects_me=0, idea=1)]
+    assert counts == {letters: {"recognise": 1, "affects_me": 0, "idea": 1}}
     mine = reactions.toggle_reaction(
         session=session, code=code, token=token, theme_id=letters, kind="recognise"
     )

@@ -15,7 +15,7 @@ from livinglab.dialogue import (
 )
 from livinglab.insights import InsightCard, board, own_insights, posted_cards
 from livinglab.models import Insight, Participant, Theme, ThemeSuggestion, Workshop
-from livinglab.reactions import ThemeReactions, own_reactions, reaction_counts
+from livinglab.reactions import own_reactions, reaction_counts
 from livinglab.sensemaking import ThemeSummary, theme_summaries
 from livinglab.voting import RoleBalance, RoundView, dots_of, round_view, voice_balance
 from livinglab.workshops import (
@@ -96,7 +96,8 @@ class BoardSnapshot:
     balance: list[RoleBalance]
     paper: list[PaperParticipant]
     pending: list[ProposalView]
-    reactions: list[ThemeReactions] = field(default_factory=list)
+    #: Per theme id: how many people gave each quick reaction.
+    reactions: dict[int, dict[str, int]] = field(default_factory=dict)
     posted_cards: list[InsightCard] = field(default_factory=list)
 
 
@@ -169,7 +170,7 @@ def board_snapshot(
         # Reactions are shown on theme columns only: no read for them while posts pour in.
         reactions=reaction_counts(session=session, workshop_id=workshop.id)
         if workshop.stage in THEMED_STAGES
-        else [],
+        else {},
         posted_cards=posted_cards(session=session, workshop_id=workshop.id, ids=posted)
         if posted and not with_cards
         else [],

@@ -148,13 +148,12 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
         if cards is not held(self, "_cards"):
             self._cards = cards
         if self.stage in THEMED_STAGES:
-            reacted = {counts.theme_id: counts.by_kind() for counts in snapshot.reactions}
             columns = [
                 ThemeColumn(
                     id=theme.id,
                     name=theme.name,
                     cards=[card for card in cards if card.theme_id == theme.id],
-                    **reacted.get(theme.id, {}),
+                    **snapshot.reactions.get(theme.id, {}),
                 )
                 for theme in self.themes
             ]
