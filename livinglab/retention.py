@@ -48,6 +48,7 @@ from sqlalchemy import ColumnElement, String, Table, cast, delete, literal, upda
 from sqlmodel import Session, SQLModel, func, select
 
 from livinglab import models
+from livinglab.errors import WrongConfirmation
 from livinglab.models import (
     Action,
     ConsentAnswer,
@@ -62,7 +63,7 @@ from livinglab.models import (
     as_utc,
     utcnow,
 )
-from livinglab.workshops import find_workshop, require_facilitator
+from livinglab.workshops import find_workshop, normalize_code, require_facilitator
 
 #: What a purged token hash starts with; a SHA-256 hex digest never does.
 PURGED_TOKEN_PREFIX = "purged-"
@@ -233,7 +234,10 @@ def purge_workshop(
 
 
 def _tables_leaves_first() -> list[type[SQLModel]]:
-    """Every table in models.py, each before the tables it points to (foreign keys)."""
+    """Every table in models.py, each before the tables it points to (foreign keys).
+
+    The models, not their tables: an ORM delete also drops the rows from the session.
+    """
     order = {table: index for index, table in enumerate(SQLModel.metadata.sorted_tables)}
     tables = [
         value
@@ -256,14 +260,17 @@ def _of_workshop(table: Table, workshop_id: int) -> ColumnElement[bool] | None:
     return None if parent is None else link.parent.in_(select(link.column).where(parent))
 
 
-def delete_workshop(*, session: Session, code: str, key: str) -> None:
-    """Remove a whole workshop, every row of it in every table: its facilitator only.
+def delete_workshop(*, session: Session, code: str, key: str, typed_code: str) -> None:
+    """Remove a whole workshop, every row of it in every table: its facilitator only, once
+    they typed its code (as people type it: any case, spaces or dashes).
 
     Rows are deleted leaves first (votes before rounds, rounds before the workshop), so
     PostgreSQL's foreign keys hold at every step. A table added later is covered when it
     has a workshop_id or a foreign key to a table that belongs to a workshop.
     """
     workshop = require_facilitator(session=session, code=code, key=key)
+    if normalize_code(typed_code) != workshop.code:
+        raise WrongConfirmation(str(typed_code)[:32])
     for model in _tables_leaves_first():
         rows = _of_workshop(model.__table__, workshop.id)
         if rows is not None:

@@ -12,7 +12,7 @@ from sqlmodel import SQLModel, select
 
 from livinglab import dialogue, i18n, insights, retention, sensemaking, voting, workshops
 from livinglab.__main__ import main
-from livinglab.errors import BadRetention, NotFacilitator, WorkshopClosed
+from livinglab.errors import BadRetention, NotFacilitator, WorkshopClosed, WrongConfirmation
 from livinglab.export.opendata import SCHEMA_PATH
 from livinglab.export.pdf import render_pdf
 from livinglab.models import (
@@ -303,7 +303,17 @@ def test_only_the_facilitator_may_delete_a_workshop(session, closed):
     before = _rows(session)
     for wrong in (tokens[0], "", one_char_off(key)):
         with pytest.raises(NotFacilitator):
-            retention.delete_workshop(session=session, code=ws.code, key=wrong)
+            retention.delete_workshop(session=session, code=ws.code, key=wrong, typed_code=ws.code)
+    session.commit()
+    assert _rows(session) == before
+
+
+def test_deleting_a_workshop_needs_its_code_typed(session, closed):
+    ws, key, _tokens = closed
+    before = _rows(session)
+    for typed in ("", "WRONG", ws.code[:-1], None):
+        with pytest.raises(WrongConfirmation):
+            retention.delete_workshop(session=session, code=ws.code, key=key, typed_code=typed)
     session.commit()
     assert _rows(session) == before
 
@@ -319,13 +329,14 @@ def test_delete_removes_every_row_of_the_workshop_and_leaves_the_other_intact(se
     rows = _rows(session)
     assert all(rows[name] for name in FILLED_TABLES), rows
 
-    retention.delete_workshop(session=session, code=ws.code, key=key)
+    retention.delete_workshop(session=session, code=ws.code, key=key, typed_code=ws.code)
     session.commit()
 
     assert session.get(Workshop, ws.id) is None
     assert build_record(session=session, workshop=other) == kept
     assert {name: 2 * n for name, n in _rows(session).items()} == rows  # two equal workshops
-    retention.delete_workshop(session=session, code=other.code, key=other_key)
+    typed = workshops.format_code(other.code).lower()  # as people type it
+    retention.delete_workshop(session=session, code=other.code, key=other_key, typed_code=typed)
     session.commit()
     assert set(_rows(session).values()) == {0}
 

@@ -6,7 +6,6 @@ import reflex as rx
 
 from livinglab import dialogue, insights, retention, sensemaking, voting, workshops
 from livinglab.dialogue import ProposalView
-from livinglab.errors import WrongConfirmation
 from livinglab.insights import InsightCard
 from livinglab.joinurl import is_loopback, join_url, qr_svg_data_uri
 from livinglab.realtime.hub import (
@@ -398,10 +397,12 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
     @rx.event
     async def delete_workshop(self, form: dict):
         """Delete everything of this workshop, once the facilitator typed its code."""
-        if workshops.normalize_code(str(form.get("code", ""))) != self.code:
-            self.error_key = WrongConfirmation.key
-            return
-        await self._domain(retention.delete_workshop, code=self.code, key=self._key())
+        await self._domain(
+            retention.delete_workshop,
+            code=self.code,
+            key=self._key(),
+            typed_code=str(form.get("code", "")),
+        )
         if not self.error_key:
             hub.forget(self.router.session.client_token)
             self.deleted = True
