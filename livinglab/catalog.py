@@ -136,7 +136,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "anonymous": {"nl": "Anoniem", "en": "Anonymous"},
     # Phone, collect stage
     "insight_label": {"nl": "Jouw verhaal of inzicht", "en": "Your story or insight"},
-    "insight_limit": {"nl": "Maximaal 500 tekens.", "en": "At most 500 characters."},
+    "insight_limit": {
+        "nl": "Maximaal {INSIGHT_MAX} tekens.",
+        "en": "At most {INSIGHT_MAX} characters.",
+    },
     "insight_submit": {"nl": "Versturen", "en": "Send"},
     "insight_sent": {"nl": "Verstuurd. Dank je!", "en": "Sent. Thank you!"},
     "insight_waiting": {
@@ -151,8 +154,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "How many months do we keep the data afterwards?",
     },
     "field_retention_hint": {
-        "nl": "Daarna halen we namen en teksten weg. Alleen aantallen blijven. Meestal 12.",
-        "en": "Then we remove names and texts. Only numbers stay. Usually 12.",
+        "nl": "Daarna halen we namen en teksten weg. Alleen aantallen blijven. "
+        "Meestal {RETENTION_DEFAULT_MONTHS}.",
+        "en": "Then we remove names and texts. Only numbers stay. "
+        "Usually {RETENTION_DEFAULT_MONTHS}.",
     },
     "delete_heading": {"nl": "Workshop wissen", "en": "Delete workshop"},
     "delete_explain": {
@@ -235,11 +240,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "privacy_time_heading": {"nl": "Hoe lang we het bewaren", "en": "How long we keep it"},
     "privacy_time": {
-        "nl": "Na het einde van de workshop bewaren we de gegevens een vaste tijd: 12 maanden, "
+        "nl": "Na het einde van de workshop bewaren we de gegevens een vaste tijd: "
+        "{RETENTION_DEFAULT_MONTHS} maanden, "
         "tenzij de begeleider een andere termijn koos. "
         "Daarna halen we alle persoonlijke gegevens weg. "
         "Alleen aantallen blijven over, zoals hoeveel mensen meededen.",
-        "en": "After the workshop ends we keep the data for a fixed time: 12 months, "
+        "en": "After the workshop ends we keep the data for a fixed time: "
+        "{RETENTION_DEFAULT_MONTHS} months, "
         "unless the facilitator chose another period. Then we remove all personal data. "
         "Only numbers stay, such as how many people took part.",
     },
@@ -564,8 +571,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # Retention: personal data is removed some months after the workshop closed
     "error_retention_months": {
-        "nl": "Kies hoe lang we de gegevens bewaren: 1 tot 120 maanden.",
-        "en": "Choose how long we keep the data: 1 to 120 months.",
+        "nl": "Kies hoe lang we de gegevens bewaren: "
+        "{RETENTION_MIN_MONTHS} tot {RETENTION_MAX_MONTHS} maanden.",
+        "en": "Choose how long we keep the data: "
+        "{RETENTION_MIN_MONTHS} to {RETENTION_MAX_MONTHS} months.",
     },
     "log_purged": {
         "nl": "De persoonlijke gegevens zijn verwijderd op {date}. "

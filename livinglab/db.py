@@ -9,7 +9,8 @@ from pathlib import Path
 from sqlalchemy import Engine, event
 from sqlmodel import Session, create_engine
 
-from livinglab import settings
+from livinglab import changes, settings
+from livinglab.changes import Announce, Announcement
 
 #: How long a writer waits for SQLite's lock before giving up (milliseconds).
 SQLITE_BUSY_TIMEOUT_MS = 10_000
@@ -83,16 +84,35 @@ def engine() -> Engine:
     return make_engine(settings.DATABASE_URL)
 
 
+def _nobody_listens(_announcements: list[Announcement]) -> None:
+    """Until a composition root says where announcements go (a test, a one-off script)."""
+
+
+_announce: Announce = _nobody_listens
+
+
+def announce_with(announce: Announce) -> None:
+    """Where this process's committed changes go (set once, by the app or the CLI at start)."""
+    global _announce
+    _announce = announce
+
+
 @contextmanager
-def session_scope() -> Iterator[Session]:
-    """A session that commits on success and rolls back on error."""
+def session_scope(announce: Announce | None = None) -> Iterator[Session]:
+    """A session that commits on success and rolls back on error; then what its domain
+    calls recorded (livinglab/changes.py) is announced, to `announce` or to the process's
+    announcer. Nothing is announced of a rolled-back transaction."""
     with Session(engine(), expire_on_commit=False) as session:
         try:
             yield session
             session.commit()
         except BaseException:
             session.rollback()
+            changes.discard(session)
             raise
+        committed = changes.take(session)
+    if committed:
+        (announce or _announce)(committed)
 
 
 def migrate(url: str | None = None) -> None:

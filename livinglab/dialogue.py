@@ -7,37 +7,36 @@ from datetime import date
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, func, select
 
+from livinglab import changes, rounds
+from livinglab.access import access_decision, access_proposal, access_theme, consented_proposal
+from livinglab.changes import Change
 from livinglab.errors import (
     BadDate,
     InvalidChoice,
     NoOpenConsent,
     ProposalNotFound,
     RoundAlreadyOpen,
-    ThemeNotFound,
-    WorkshopClosed,
-    WrongStage,
 )
+from livinglab.limits import ACTION_MAX, OWNER_MAX, PROPOSAL_MAX, RATIONALE_MAX, REASON_MAX
 from livinglab.models import (
     Action,
+    Answer,
     ConsentAnswer,
     ConsentRound,
     Decision,
+    Outcome,
     Participant,
     Proposal,
+    ProposalStatus,
     Theme,
     Workshop,
     utcnow,
 )
 from livinglab.validation import clean_text
-from livinglab.workshops import ROLES, require_facilitator, require_participant
+from livinglab.workshops import ROLES, Act, require_facilitator, require_participant
 
-OUTCOMES = ("adopted", "adopted_with_changes", "not_adopted", "needs_more_work")
-ANSWERS = ("agree", "live_with", "object")
-PROPOSAL_MAX = 300
-REASON_MAX = 120
-RATIONALE_MAX = 1000
-ACTION_MAX = 300
-OWNER_MAX = 100
+OUTCOMES = tuple(Outcome)
+ANSWERS = tuple(Answer)
 
 
 @dataclass(frozen=True)
@@ -50,34 +49,25 @@ class ConsentResult:
     objections: list[str]
 
 
-def _open_workshop(session: Session, code: str, key: str) -> Workshop:
-    workshop = require_facilitator(session=session, code=code, key=key)
-    if workshop.stage == "closed":
-        raise WorkshopClosed(code)
+def _chairing(session: Session, code: str, key: str) -> Workshop:
+    """The workshop, for its facilitator, while it is open; every change here is DIALOGUE."""
+    workshop = require_facilitator(session=session, code=code, key=key, act=Act.CHAIR)
+    changes.record(session, workshop, Change.DIALOGUE)
     return workshop
 
 
 def _theme_id(session: Session, workshop: Workshop, theme_id: object) -> int | None:
+    """A proposal's theme, or None: a proposal for the whole workshop."""
     if theme_id in (None, "", 0, "0"):
         return None
-    theme = session.get(Theme, theme_id) if isinstance(theme_id, int) else None
-    if theme is None or theme.workshop_id != workshop.id:
-        raise ThemeNotFound(str(theme_id))
-    return theme.id
-
-
-def _proposal(session: Session, workshop: Workshop, proposal_id: object) -> Proposal:
-    proposal = session.get(Proposal, proposal_id) if isinstance(proposal_id, int) else None
-    if proposal is None or proposal.workshop_id != workshop.id:
-        raise ProposalNotFound(str(proposal_id))
-    return proposal
+    return access_theme(session, workshop, theme_id).id
 
 
 def add_proposal(
     *, session: Session, code: str, key: str, text: str, theme_id: int | None = None
 ) -> Proposal:
     """The facilitator records what should change, for a theme (or for the whole workshop)."""
-    workshop = _open_workshop(session, code, key)
+    workshop = _chairing(session, code, key)
     proposal = Proposal(
         workshop_id=workshop.id,
         theme_id=_theme_id(session, workshop, theme_id),
@@ -92,19 +82,19 @@ def send_proposal(
     *, session: Session, code: str, token: str, text: str, theme_id: int | None = None
 ) -> Proposal:
     """A participant proposes from their phone; it waits for the facilitator to accept it."""
-    participant = require_participant(session=session, code=code, token=token)
-    workshop = session.get(Workshop, participant.workshop_id)
-    if workshop.stage != "dialogue":
-        raise WrongStage(workshop.stage)
+    workshop, participant = require_participant(
+        session=session, code=code, token=token, act=Act.PROPOSE
+    )
     proposal = Proposal(
         workshop_id=workshop.id,
         theme_id=_theme_id(session, workshop, theme_id),
         participant_id=participant.id,
         text=clean_text(text, limit=PROPOSAL_MAX),
-        status="pending",
+        status=ProposalStatus.PENDING.value,
     )
     session.add(proposal)
     session.flush()
+    changes.record(session, workshop, Change.DIALOGUE)
     return proposal
 
 
@@ -112,8 +102,8 @@ def review_proposal(
     *, session: Session, code: str, key: str, proposal_id: int, accept: bool
 ) -> Proposal:
     """Put a participant's proposal on the board, or decline it (kept, marked declined)."""
-    proposal = _proposal(session, _open_workshop(session, code, key), proposal_id)
-    proposal.status = "board" if accept else "declined"
+    proposal = access_proposal(session, _chairing(session, code, key), proposal_id)
+    proposal.status = (ProposalStatus.BOARD if accept else ProposalStatus.DECLINED).value
     session.add(proposal)
     session.flush()
     return proposal
@@ -131,9 +121,9 @@ def latest_consent(*, session: Session, workshop_id: int) -> ConsentRound | None
 
 def open_consent(*, session: Session, code: str, key: str, proposal_id: int) -> ConsentRound:
     """Ask everyone about one proposal on the board."""
-    workshop = _open_workshop(session, code, key)
-    proposal = _proposal(session, workshop, proposal_id)
-    if proposal.status != "board":
+    workshop = _chairing(session, code, key)
+    proposal = access_proposal(session, workshop, proposal_id)
+    if proposal.status != ProposalStatus.BOARD:
         raise ProposalNotFound(str(proposal_id))
     current = latest_consent(session=session, workshop_id=workshop.id)
     if current is not None and current.is_open:
@@ -145,18 +135,16 @@ def open_consent(*, session: Session, code: str, key: str, proposal_id: int) -> 
 
 
 def _open_consent(session: Session, workshop_id: int) -> ConsentRound:
-    current = latest_consent(session=session, workshop_id=workshop_id)
-    if current is None or not current.is_open:
-        raise NoOpenConsent()
-    return current
+    latest = latest_consent(session=session, workshop_id=workshop_id)
+    return rounds.require_open(latest, NoOpenConsent)
 
 
 def answer_consent(
     *, session: Session, code: str, token: str, answer: str, reason: str = ""
 ) -> ConsentAnswer:
     """A participant answers (or changes their answer) while the round is open."""
-    participant = require_participant(session=session, code=code, token=token)
-    consent = _open_consent(session, participant.workshop_id)
+    workshop, participant = require_participant(session=session, code=code, token=token)
+    consent = _open_consent(session, workshop.id)
     if answer not in ANSWERS:
         raise InvalidChoice(answer)
     why = clean_text(reason, limit=REASON_MAX, multiline=False) if str(reason or "").strip() else ""
@@ -174,29 +162,23 @@ def answer_consent(
     except IntegrityError:
         # The same person's other tab answered first: one answer per person.
         raise RoundAlreadyOpen("answered") from None
+    changes.record(session, workshop, Change.DIALOGUE)
     return existing
 
 
 def close_consent(*, session: Session, code: str, key: str) -> ConsentRound:
     """Stop the answers for the open consent round."""
-    workshop = _open_workshop(session, code, key)
-    consent = _open_consent(session, workshop.id)
-    consent.is_open = False
-    consent.closed_at = utcnow()
-    session.add(consent)
-    session.flush()
-    return consent
+    workshop = _chairing(session, code, key)
+    return rounds.close(session, _open_consent(session, workshop.id))
 
 
 def reveal_consent(*, session: Session, code: str, key: str) -> ConsentRound:
     """Show the latest consent round's result (hidden until now)."""
     workshop = require_facilitator(session=session, code=code, key=key)
-    consent = latest_consent(session=session, workshop_id=workshop.id)
-    if consent is None:
-        raise NoOpenConsent()
-    consent.revealed = True
-    session.add(consent)
-    session.flush()
+    consent = rounds.reveal(
+        session, latest_consent(session=session, workshop_id=workshop.id), NoOpenConsent
+    )
+    changes.record(session, workshop, Change.DIALOGUE)
     return consent
 
 
@@ -216,7 +198,7 @@ def consent_result(*, session: Session, consent: ConsentRound) -> ConsentResult:
         proposal_id=consent.proposal_id,
         counts={answer: counts[answer] for answer in ANSWERS},
         by_role=by_role,
-        objections=[reason for answer, reason, _role in rows if answer == "object" and reason],
+        objections=[reason for answer, reason, _role in rows if answer == Answer.OBJECT and reason],
     )
 
 
@@ -224,8 +206,8 @@ def decide(
     *, session: Session, code: str, key: str, proposal_id: int, outcome: str, rationale: str
 ) -> Decision:
     """Record (or correct) the decision on a proposal, with its rationale."""
-    workshop = _open_workshop(session, code, key)
-    proposal = _proposal(session, workshop, proposal_id)
+    workshop = _chairing(session, code, key)
+    proposal = access_proposal(session, workshop, proposal_id)
     if outcome not in OUTCOMES:
         raise InvalidChoice(outcome)
     decision = session.exec(select(Decision).where(Decision.proposal_id == proposal.id)).first()
@@ -243,10 +225,8 @@ def add_action(
     *, session: Session, code: str, key: str, decision_id: int, what: str, owner: str, due: str
 ) -> Action:
     """Who does what by when; `due` is YYYY-MM-DD or empty."""
-    workshop = _open_workshop(session, code, key)
-    decision = session.get(Decision, decision_id) if isinstance(decision_id, int) else None
-    if decision is None or _proposal(session, workshop, decision.proposal_id) is None:
-        raise ProposalNotFound(str(decision_id))
+    workshop = _chairing(session, code, key)
+    decision = access_decision(session, workshop, decision_id)
     due_date = None
     if str(due or "").strip():
         try:
@@ -315,7 +295,7 @@ def board_proposals(*, session: Session, workshop_id: int) -> list[ProposalView]
     views = []
     for proposal in session.exec(
         select(Proposal)
-        .where(Proposal.workshop_id == workshop_id, Proposal.status == "board")
+        .where(Proposal.workshop_id == workshop_id, Proposal.status == ProposalStatus.BOARD)
         .order_by(Proposal.id)
     ):
         decision = session.exec(select(Decision).where(Decision.proposal_id == proposal.id)).first()
@@ -351,7 +331,7 @@ def pending_proposals(*, session: Session, workshop_id: int) -> list[ProposalVie
         )
         for p in session.exec(
             select(Proposal)
-            .where(Proposal.workshop_id == workshop_id, Proposal.status == "pending")
+            .where(Proposal.workshop_id == workshop_id, Proposal.status == ProposalStatus.PENDING)
             .order_by(Proposal.id)
         )
     ]
@@ -362,7 +342,7 @@ def consent_view(*, session: Session, workshop_id: int) -> ConsentView | None:
     consent = latest_consent(session=session, workshop_id=workshop_id)
     if consent is None:
         return None
-    proposal = session.get(Proposal, consent.proposal_id)
+    proposal = consented_proposal(session, consent)
     result = consent_result(session=session, consent=consent) if consent.revealed else None
     return ConsentView(
         proposal_id=proposal.id,

@@ -14,7 +14,13 @@ class WorkshopNotFound(DomainError):
     key = "error_code_unknown"
 
 
-class WorkshopClosed(DomainError):
+class WrongStage(DomainError):
+    key = "error_wrong_stage"
+
+
+class WorkshopClosed(WrongStage):
+    """The last stage: nothing can be done any more, whatever the act."""
+
     key = "error_workshop_closed"
 
 
@@ -44,10 +50,6 @@ class InsightNotFound(DomainError):
     key = "error_insight_not_found"
 
 
-class WrongStage(DomainError):
-    key = "error_wrong_stage"
-
-
 class EmptyText(DomainError):
     key = "error_text_empty"
 
@@ -64,7 +66,7 @@ class TooManyAttempts(DomainError):
     key = "error_too_many_attempts"
 
 
-class ThemeNotFound(DomainError):
+class ThemeNotFound(InvalidChoice):
     key = "error_theme_not_found"
 
 

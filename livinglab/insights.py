@@ -5,18 +5,13 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
-from livinglab.errors import (
-    InsightNotFound,
-    NotParticipant,
-    NotYourInsight,
-    WorkshopClosed,
-    WrongStage,
-)
-from livinglab.models import Insight, ModerationAct, Participant, Workshop, utcnow
-from livinglab.validation import INSIGHT_MAX, clean_text
-from livinglab.workshops import require_facilitator, require_participant
-
-CLIENT_REF_MAX = 40
+from livinglab import changes
+from livinglab.access import access_insight, access_own_insight, access_paper_participant
+from livinglab.changes import Change
+from livinglab.limits import CLIENT_REF_MAX, INSIGHT_MAX
+from livinglab.models import Insight, ModerationAct, ModerationAction, Participant, Workshop, utcnow
+from livinglab.validation import clean_text
+from livinglab.workshops import Act, require_facilitator, require_participant, require_stage
 
 
 @dataclass(frozen=True)
@@ -78,8 +73,7 @@ def _store(
     by_proxy: bool,
 ) -> Insight:
     """Store a story while stories are collected; the same `client_ref` twice stores it once."""
-    if workshop.stage != "collect":
-        raise WrongStage(workshop.stage)
+    require_stage(workshop, Act.POST)
     cleaned = clean_text(text, limit=INSIGHT_MAX)
     ref = str(client_ref or "")[:CLIENT_REF_MAX] or utcnow().isoformat()
     existing = session.exec(
@@ -96,13 +90,13 @@ def _store(
     )
     session.add(insight)
     session.flush()
+    changes.record(session, workshop, Change.POSTED, posted=[insight.id])
     return insight
 
 
 def post_insight(*, session: Session, code: str, token: str, text: str, client_ref: str) -> Insight:
     """Store a new insight; the same `client_ref` twice (a double tap, a resend) stores it once."""
-    participant = require_participant(session=session, code=code, token=token)
-    workshop = session.get(Workshop, participant.workshop_id)
+    workshop, participant = require_participant(session=session, code=code, token=token)
     return _store(session, workshop, participant, text, client_ref, by_proxy=False)
 
 
@@ -115,63 +109,51 @@ def post_for(
     twice (a double click) stores it once.
     """
     workshop = require_facilitator(session=session, code=code, key=key)
-    participant = (
-        session.get(Participant, participant_id) if isinstance(participant_id, int) else None
-    )
-    if participant is None or participant.workshop_id != workshop.id or not participant.on_paper:
-        raise NotParticipant(str(participant_id))
+    participant = access_paper_participant(session, workshop, participant_id)
     return _store(session, workshop, participant, text, client_ref, by_proxy=True)
 
 
-def _own_insight(session: Session, code: str, token: str, insight_id: int) -> Insight:
-    participant = require_participant(session=session, code=code, token=token)
-    insight = session.get(Insight, insight_id) if isinstance(insight_id, int) else None
-    if insight is None or insight.workshop_id != participant.workshop_id:
-        raise InsightNotFound(str(insight_id))
-    if insight.participant_id != participant.id:
-        raise NotYourInsight(str(insight_id))
-    return insight
+def _own_insight(
+    session: Session, code: str, token: str, insight_id: int, act: Act
+) -> tuple[Workshop, Insight]:
+    workshop, participant = require_participant(session=session, code=code, token=token)
+    insight = access_own_insight(session, participant, insight_id)
+    require_stage(workshop, act)
+    return workshop, insight
 
 
 def edit_insight(*, session: Session, code: str, token: str, insight_id: int, text: str) -> Insight:
     """Change the text of one's own insight while stories are being collected."""
-    insight = _own_insight(session, code, token, insight_id)
-    workshop = session.get(Workshop, insight.workshop_id)
-    if workshop.stage != "collect":
-        raise WrongStage(workshop.stage)
+    workshop, insight = _own_insight(session, code, token, insight_id, Act.POST)
     insight.text = clean_text(text, limit=INSIGHT_MAX)
     insight.updated_at = utcnow()
     session.add(insight)
     session.flush()
+    changes.record(session, workshop, Change.BOARD)
     return insight
 
 
 def withdraw_insight(*, session: Session, code: str, token: str, insight_id: int) -> None:
     """Delete one's own insight: the author may take their words back until the workshop closes."""
-    insight = _own_insight(session, code, token, insight_id)
-    if session.get(Workshop, insight.workshop_id).stage == "closed":
-        raise WorkshopClosed()
+    workshop, insight = _own_insight(session, code, token, insight_id, Act.WITHDRAW)
     for act in session.exec(select(ModerationAct).where(ModerationAct.insight_id == insight.id)):
         session.delete(act)
     session.delete(insight)
     session.flush()
+    changes.record(session, workshop, Change.BOARD)
 
 
 def set_hidden(*, session: Session, code: str, key: str, insight_id: int, hidden: bool) -> Insight:
     """Hide or show an insight (facilitator only); every act is recorded with who and when."""
     workshop = require_facilitator(session=session, code=code, key=key)
-    insight = session.get(Insight, insight_id) if isinstance(insight_id, int) else None
-    if insight is None or insight.workshop_id != workshop.id:
-        raise InsightNotFound(str(insight_id))
+    insight = access_insight(session, workshop, insight_id)
     if insight.hidden != bool(hidden):
         insight.hidden = bool(hidden)
         session.add(insight)
-        session.add(
-            ModerationAct(
-                insight_id=insight.id, action="hide" if hidden else "show", actor="facilitator"
-            )
-        )
+        action = ModerationAction.HIDE if hidden else ModerationAction.SHOW
+        session.add(ModerationAct(insight_id=insight.id, action=action.value, actor="facilitator"))
         session.flush()
+        changes.record(session, workshop, Change.BOARD)
     return insight
 
 

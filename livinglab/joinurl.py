@@ -9,6 +9,7 @@ import qrcode
 import qrcode.image.svg
 
 from livinglab import settings
+from livinglab.web import routes
 
 
 def lan_address() -> str:
@@ -30,7 +31,7 @@ def public_url() -> str:
 
 def join_url(code: str) -> str:
     """What the QR code encodes: <public URL>/j/<CODE>."""
-    return f"{public_url()}/j/{code}"
+    return public_url() + routes.phone(code)
 
 
 def is_loopback(url: str) -> bool:

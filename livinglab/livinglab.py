@@ -1,8 +1,10 @@
-"""Reflex entry point: builds the app and registers its pages. Nothing else."""
+"""Reflex entry point and composition root: builds the app, wires the room hub to it,
+registers its pages. Nothing else."""
 
 import reflex as rx
 
-from livinglab.web import routes
+from livinglab.realtime.hub import Audience
+from livinglab.web import room, routes
 from livinglab.web.components.common import offline_banner
 from livinglab.web.headers import with_security_headers
 from livinglab.web.pages.facilitator import console_page, projector_page
@@ -10,7 +12,7 @@ from livinglab.web.pages.phone import code_page, phone_page
 from livinglab.web.pages.privacy import privacy_page
 from livinglab.web.pages.records import records_page
 from livinglab.web.pages.start import start_page
-from livinglab.web.room import hear_other_workers
+from livinglab.web.reflex_internals import replace_connection_toast
 from livinglab.web.state.console import FacilitatorState
 from livinglab.web.state.phone import PhoneState
 from livinglab.web.state.privacy import PrivacyState
@@ -27,8 +29,9 @@ app = rx.App(
     api_transformer=with_security_headers,
 )
 # The connection notice in the workshop's language, instead of Reflex's English toast.
-app.app_wraps[(5, "Overlay")] = lambda stateful: offline_banner() if stateful else None
-app.register_lifespan_task(hear_other_workers)
+replace_connection_toast(app, lambda stateful: offline_banner() if stateful else None)
+room.wire(app, {Audience.FACILITATOR: FacilitatorState, Audience.PHONE: PhoneState})
+app.register_lifespan_task(room.hear_other_workers)
 app.add_page(start_page, route=routes.START, title="livinglab")
 app.add_page(
     console_page, route=routes.CONSOLE, title="livinglab", on_load=FacilitatorState.on_load

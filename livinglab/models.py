@@ -1,9 +1,104 @@
 """The tables: everything a workshop is, as stored. The database is the source of truth."""
 
 from datetime import UTC, date, datetime
+from enum import StrEnum
 
 from sqlalchemy import CheckConstraint, Column, DateTime, UniqueConstraint
 from sqlmodel import Field, SQLModel
+
+from livinglab.limits import (
+    ACTION_MAX,
+    CLIENT_REF_MAX,
+    INSIGHT_MAX,
+    NAME_MAX,
+    ORGANISERS_MAX,
+    OWNER_MAX,
+    PLACE_MAX,
+    PROMPT_MAX,
+    PROPOSAL_MAX,
+    QUESTION_MAX,
+    RATIONALE_MAX,
+    REASON_MAX,
+    RETENTION_DEFAULT_MONTHS,
+    THEME_NAME_MAX,
+    TITLE_MAX,
+)
+
+
+class Stage(StrEnum):
+    """The roadmap: collect stories, make sense together, dialogue toward change."""
+
+    WELCOME = "welcome"
+    COLLECT = "collect"
+    SENSEMAKING = "sensemaking"
+    DIALOGUE = "dialogue"
+    CLOSED = "closed"
+
+
+class Language(StrEnum):
+    NL = "nl"
+    EN = "en"
+
+
+class Role(StrEnum):
+    """Who someone is in the room: counted per role, so power differences show."""
+
+    RESIDENT = "resident"
+    PROFESSIONAL = "professional"
+    CIVIL_SERVANT = "civil_servant"
+    EMPLOYER = "employer"
+    OTHER = "other"
+
+
+class ModerationAction(StrEnum):
+    HIDE = "hide"
+    SHOW = "show"
+
+
+class SuggestionStatus(StrEnum):
+    """A participant's proposal to put their card in a theme, and what became of it."""
+
+    OPEN = "open"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+
+
+class VoteTarget(StrEnum):
+    """What a round's dots go on: the themes, or the stories when there are no themes."""
+
+    THEME = "theme"
+    INSIGHT = "insight"
+
+
+class ProposalStatus(StrEnum):
+    BOARD = "board"  # being discussed
+    PENDING = "pending"  # sent from a phone, waiting for the facilitator
+    DECLINED = "declined"
+
+
+class Answer(StrEnum):
+    """A consent answer: agree, can live with it, or object."""
+
+    AGREE = "agree"
+    LIVE_WITH = "live_with"
+    OBJECT = "object"
+
+
+class Outcome(StrEnum):
+    """What was decided about a proposal."""
+
+    ADOPTED = "adopted"
+    ADOPTED_WITH_CHANGES = "adopted_with_changes"
+    NOT_ADOPTED = "not_adopted"
+    NEEDS_MORE_WORK = "needs_more_work"
+
+
+class ReactionKind(StrEnum):
+    """The quick reactions on a theme, in the order the buttons show them."""
+
+    RECOGNISE = "recognise"
+    AFFECTS_ME = "affects_me"
+    IDEA = "idea"
 
 
 def utcnow() -> datetime:
@@ -29,19 +124,19 @@ class Workshop(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     code: str = Field(index=True, unique=True, max_length=16)
-    title: str = Field(max_length=200)
-    question: str = Field(max_length=500)
+    title: str = Field(max_length=TITLE_MAX)
+    question: str = Field(max_length=QUESTION_MAX)
     #: Where and by whom, for the cover of the decision log; both optional.
-    place: str = Field(default="", max_length=120)
-    organisers: str = Field(default="", max_length=200)
-    language: str = Field(default="nl", max_length=2)
+    place: str = Field(default="", max_length=PLACE_MAX)
+    organisers: str = Field(default="", max_length=ORGANISERS_MAX)
+    language: str = Field(default=Language.NL, max_length=2)
     uses_names: bool = False
     facilitator_key_hash: str = Field(max_length=64)
-    stage: str = Field(default="welcome", max_length=20)
+    stage: str = Field(default=Stage.WELCOME, max_length=20)
     timer_ends_at: datetime | None = _timestamp(nullable=True, default=False)
     created_at: datetime = _timestamp()
     #: How long after closing the personal data is kept (livinglab/retention.py).
-    retention_months: int = 12
+    retention_months: int = RETENTION_DEFAULT_MONTHS
     #: When the personal data was removed; None while it is still kept.
     purged_at: datetime | None = _timestamp(nullable=True, default=False)
 
@@ -54,7 +149,7 @@ class StagePrompt(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     workshop_id: int = Field(foreign_key="workshop.id", index=True)
     stage: str = Field(max_length=20)
-    prompt: str = Field(max_length=300)
+    prompt: str = Field(max_length=PROMPT_MAX)
 
 
 class StageChange(SQLModel, table=True):
@@ -72,8 +167,8 @@ class Participant(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     workshop_id: int = Field(foreign_key="workshop.id", index=True)
     token_hash: str = Field(index=True, unique=True, max_length=64)
-    name: str | None = Field(default=None, max_length=40)
-    role: str = Field(max_length=20)
+    name: str | None = Field(default=None, max_length=NAME_MAX)
+    role: str = Field(max_length=20)  # a Role
     #: Added by the facilitator for someone without a phone; their dots are cast by proxy.
     on_paper: bool = False
     joined_at: datetime = _timestamp()
@@ -88,8 +183,8 @@ class Insight(SQLModel, table=True):
     workshop_id: int = Field(foreign_key="workshop.id", index=True)
     participant_id: int = Field(foreign_key="participant.id", index=True)
     #: The phone's id for this post, so a double tap or a resend stores it once.
-    client_ref: str = Field(max_length=40)
-    text: str = Field(max_length=500)
+    client_ref: str = Field(max_length=CLIENT_REF_MAX)
+    text: str = Field(max_length=INSIGHT_MAX)
     hidden: bool = False
     #: The theme the card sits in (at most one); None: ungrouped.
     theme_id: int | None = Field(default=None, foreign_key="theme.id", index=True)
@@ -104,7 +199,7 @@ class ModerationAct(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     insight_id: int = Field(foreign_key="insight.id", index=True)
-    action: str = Field(max_length=10)
+    action: str = Field(max_length=10)  # a ModerationAction
     actor: str = Field(max_length=40)
     acted_at: datetime = _timestamp()
 
@@ -114,7 +209,7 @@ class Theme(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     workshop_id: int = Field(foreign_key="workshop.id", index=True)
-    name: str = Field(max_length=80)
+    name: str = Field(max_length=THEME_NAME_MAX)
     created_at: datetime = _timestamp()
 
 
@@ -125,7 +220,7 @@ class ThemeSuggestion(SQLModel, table=True):
     workshop_id: int = Field(foreign_key="workshop.id", index=True)
     insight_id: int = Field(foreign_key="insight.id", index=True)
     theme_id: int = Field(foreign_key="theme.id", index=True)
-    status: str = Field(default="open", max_length=10)  # open, accepted, declined
+    status: str = Field(default=SuggestionStatus.OPEN, max_length=10)
     created_at: datetime = _timestamp()
 
 
@@ -134,7 +229,7 @@ class VoteRound(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     workshop_id: int = Field(foreign_key="workshop.id", index=True)
-    #: What people vote on: "theme" or "insight" (when there are no themes).
+    #: What people vote on (a VoteTarget).
     target: str = Field(max_length=10)
     dots_per_person: int
     max_per_item: int
@@ -180,9 +275,8 @@ class Proposal(SQLModel, table=True):
     theme_id: int | None = Field(default=None, foreign_key="theme.id", index=True)
     #: The participant who sent it from a phone; None when the facilitator wrote it.
     participant_id: int | None = Field(default=None, foreign_key="participant.id")
-    text: str = Field(max_length=300)
-    #: "board" (being discussed), "pending" (sent from a phone) or "declined".
-    status: str = Field(default="board", max_length=10)
+    text: str = Field(max_length=PROPOSAL_MAX)
+    status: str = Field(default=ProposalStatus.BOARD, max_length=10)
     created_at: datetime = _timestamp()
 
 
@@ -205,8 +299,8 @@ class ConsentAnswer(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     round_id: int = Field(foreign_key="consentround.id", index=True)
     participant_id: int = Field(foreign_key="participant.id", index=True)
-    answer: str = Field(max_length=10)  # agree, live_with, object
-    reason: str = Field(default="", max_length=120)
+    answer: str = Field(max_length=10)  # an Answer
+    reason: str = Field(default="", max_length=REASON_MAX)
     answered_at: datetime = _timestamp()
 
 
@@ -215,8 +309,8 @@ class Decision(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     proposal_id: int = Field(foreign_key="proposal.id", unique=True)
-    outcome: str = Field(max_length=25)
-    rationale: str = Field(max_length=1000)
+    outcome: str = Field(max_length=25)  # an Outcome
+    rationale: str = Field(max_length=RATIONALE_MAX)
     decided_at: datetime = _timestamp()
 
 
@@ -225,8 +319,8 @@ class Action(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     decision_id: int = Field(foreign_key="decision.id", index=True)
-    what: str = Field(max_length=300)
-    owner: str = Field(max_length=100)
+    what: str = Field(max_length=ACTION_MAX)
+    owner: str = Field(max_length=OWNER_MAX)
     due: date | None = None
 
 
@@ -242,5 +336,5 @@ class Reaction(SQLModel, table=True):
     workshop_id: int = Field(foreign_key="workshop.id", index=True)
     participant_id: int = Field(foreign_key="participant.id", index=True)
     theme_id: int = Field(foreign_key="theme.id", index=True)
-    kind: str = Field(max_length=12)
+    kind: str = Field(max_length=12)  # a ReactionKind
     reacted_at: datetime = _timestamp()

@@ -9,12 +9,15 @@ from collections import defaultdict
 from sqlalchemy import delete
 from sqlmodel import Session, func, select
 
-from livinglab.errors import InvalidChoice, WorkshopClosed, WrongStage
-from livinglab.models import Reaction, Theme, Workshop
-from livinglab.workshops import THEMED_STAGES, require_participant
+from livinglab import changes
+from livinglab.access import access_theme
+from livinglab.changes import Change
+from livinglab.errors import InvalidChoice
+from livinglab.models import Reaction, ReactionKind
+from livinglab.workshops import Act, require_participant
 
 #: The reactions, in the order the buttons show them.
-KINDS = ("recognise", "affects_me", "idea")
+KINDS = tuple(ReactionKind)
 
 
 def toggle_reaction(
@@ -24,17 +27,12 @@ def toggle_reaction(
 
     Returns the participant's own reactions afterwards, as "theme_id:kind".
     """
-    participant = require_participant(session=session, code=code, token=token)
-    workshop = session.get(Workshop, participant.workshop_id)
-    if workshop.stage == "closed":
-        raise WorkshopClosed(code)
-    if workshop.stage not in THEMED_STAGES:
-        raise WrongStage(workshop.stage)
+    workshop, participant = require_participant(
+        session=session, code=code, token=token, act=Act.REACT
+    )
     if kind not in KINDS:
         raise InvalidChoice(str(kind))
-    theme = session.get(Theme, theme_id) if isinstance(theme_id, int) else None
-    if theme is None or theme.workshop_id != workshop.id:
-        raise InvalidChoice(str(theme_id))
+    theme = access_theme(session, workshop, theme_id)
     given = (
         Reaction.participant_id == participant.id,
         Reaction.theme_id == theme.id,
@@ -49,6 +47,7 @@ def toggle_reaction(
     else:
         session.exec(delete(Reaction).where(*given))
     session.flush()
+    changes.record(session, workshop, Change.REACTIONS)
     return own_reactions(session=session, participant_id=participant.id)
 
 

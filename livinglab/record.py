@@ -28,6 +28,8 @@ from livinglab.models import (
     Insight,
     Participant,
     Proposal,
+    ProposalStatus,
+    Stage,
     StageChange,
     Theme,
     VoteRound,
@@ -106,7 +108,7 @@ def build_record(*, session: Session, workshop: Workshop) -> dict[str, Any]:
     proposals = list(
         session.exec(
             select(Proposal)
-            .where(Proposal.workshop_id == workshop.id, Proposal.status == "board")
+            .where(Proposal.workshop_id == workshop.id, Proposal.status == ProposalStatus.BOARD)
             .order_by(Proposal.id)
         )
     )
@@ -251,7 +253,7 @@ def closed_workshops(*, session: Session, key: str) -> list[ClosedWorkshop]:
             code=w.code, shown_code=format_code(w.code), title=w.title, day=_when(w.created_at)[:10]
         )
         for w in session.exec(
-            select(Workshop).where(Workshop.stage == "closed").order_by(Workshop.id.desc())
+            select(Workshop).where(Workshop.stage == Stage.CLOSED).order_by(Workshop.id.desc())
         )
     ]
 
@@ -260,6 +262,6 @@ def closed_record(*, session: Session, key: str, code: str) -> dict[str, Any]:
     """The record of a closed workshop, for the records page (records key required)."""
     _require_records_key(key)
     workshop = find_workshop(session=session, code=code)
-    if workshop.stage != "closed":
+    if workshop.stage != Stage.CLOSED:
         raise WorkshopNotFound(code)
     return build_record(session=session, workshop=workshop)

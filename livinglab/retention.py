@@ -47,7 +47,8 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, String, Table, cast, delete, literal, update
 from sqlmodel import Session, SQLModel, func, select
 
-from livinglab import models
+from livinglab import changes, models
+from livinglab.changes import Change
 from livinglab.errors import WrongConfirmation
 from livinglab.models import (
     Action,
@@ -57,6 +58,7 @@ from livinglab.models import (
     Participant,
     Proposal,
     Reaction,
+    Stage,
     StageChange,
     Vote,
     Workshop,
@@ -96,11 +98,11 @@ def _months_later(moment: datetime, months: int) -> datetime:
 
 def closed_at(*, session: Session, workshop: Workshop) -> datetime | None:
     """When the workshop last moved to "closed"; None while it is open."""
-    if workshop.stage != "closed":
+    if workshop.stage != Stage.CLOSED:
         return None
     moment = session.exec(
         select(func.max(StageChange.changed_at)).where(
-            StageChange.workshop_id == workshop.id, StageChange.stage == "closed"
+            StageChange.workshop_id == workshop.id, StageChange.stage == Stage.CLOSED
         )
     ).one()
     return as_utc(moment) if moment is not None else None
@@ -124,7 +126,7 @@ def expired_workshops(*, session: Session, now: datetime | None = None) -> list[
     now = as_utc(now or utcnow())
     candidates = session.exec(
         select(Workshop)
-        .where(Workshop.stage == "closed", Workshop.purged_at.is_(None))
+        .where(Workshop.stage == Stage.CLOSED, Workshop.purged_at.is_(None))
         .order_by(Workshop.id)
     )
     return [workshop for workshop in candidates if _is_expired(session, workshop, now)]
@@ -230,6 +232,8 @@ def purge_workshop(
     workshop.purged_at = now
     session.add(workshop)
     session.flush()
+    # Screens still open on it show names and texts: every part of the room is read again.
+    changes.record(session, workshop, *Change)
     return report
 
 

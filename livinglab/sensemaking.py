@@ -4,20 +4,23 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, func, select
 
-from livinglab.errors import (
-    InsightNotFound,
-    MergeIntoItself,
-    NotYourInsight,
-    ThemeNotFound,
-    WorkshopClosed,
+from livinglab import changes
+from livinglab.access import (
+    access_insight,
+    access_open_suggestion,
+    access_own_insight,
+    access_theme,
+    suggested_insight,
 )
-from livinglab.models import Insight, Reaction, Theme, ThemeSuggestion, Workshop
+from livinglab.changes import Change
+from livinglab.errors import InsightNotFound, MergeIntoItself
+from livinglab.limits import THEME_NAME_MAX
+from livinglab.models import Insight, Reaction, SuggestionStatus, Theme, ThemeSuggestion, Workshop
 from livinglab.suggester import name_themes, suggest_themes
 from livinglab.validation import clean_text
-from livinglab.workshops import require_facilitator, require_participant
+from livinglab.workshops import Act, require_facilitator, require_participant
 
 __all__ = [
-    "THEME_NAME_MAX",
     "ThemeSummary",
     "accept_suggestion",
     "apply_grouping",
@@ -34,8 +37,6 @@ __all__ = [
     "theme_summaries",
 ]
 
-THEME_NAME_MAX = 80
-
 
 @dataclass(frozen=True)
 class ThemeSummary:
@@ -47,24 +48,14 @@ class ThemeSummary:
 
 
 def _editable(session: Session, code: str, key: str) -> Workshop:
-    workshop = require_facilitator(session=session, code=code, key=key)
-    if workshop.stage == "closed":
-        raise WorkshopClosed(code)
+    """The workshop, for its facilitator, while its themes may still change.
+
+    Every change of themes or cards' places is announced as THEMES: phones show the
+    themes' names and counts, the facilitator's screens the grouped board.
+    """
+    workshop = require_facilitator(session=session, code=code, key=key, act=Act.GROUP)
+    changes.record(session, workshop, Change.THEMES)
     return workshop
-
-
-def _theme(session: Session, workshop: Workshop, theme_id: object) -> Theme:
-    theme = session.get(Theme, theme_id) if isinstance(theme_id, int) else None
-    if theme is None or theme.workshop_id != workshop.id:
-        raise ThemeNotFound(str(theme_id))
-    return theme
-
-
-def _insight(session: Session, workshop: Workshop, insight_id: object) -> Insight:
-    insight = session.get(Insight, insight_id) if isinstance(insight_id, int) else None
-    if insight is None or insight.workshop_id != workshop.id:
-        raise InsightNotFound(str(insight_id))
-    return insight
 
 
 def _name(name: object) -> str:
@@ -82,7 +73,7 @@ def create_theme(*, session: Session, code: str, key: str, name: str) -> Theme:
 
 def rename_theme(*, session: Session, code: str, key: str, theme_id: int, name: str) -> Theme:
     """Give a theme a better name."""
-    theme = _theme(session, _editable(session, code, key), theme_id)
+    theme = access_theme(session, _editable(session, code, key), theme_id)
     theme.name = _name(name)
     session.add(theme)
     session.flush()
@@ -94,8 +85,8 @@ def move_insight(
 ) -> Insight:
     """Put a card into a theme of this workshop, or back into ungrouped (None)."""
     workshop = _editable(session, code, key)
-    insight = _insight(session, workshop, insight_id)
-    insight.theme_id = None if theme_id is None else _theme(session, workshop, theme_id).id
+    insight = access_insight(session, workshop, insight_id)
+    insight.theme_id = None if theme_id is None else access_theme(session, workshop, theme_id).id
     session.add(insight)
     session.flush()
     return insight
@@ -135,8 +126,8 @@ def merge_themes(
     workshop = _editable(session, code, key)
     if theme_id == into_theme_id:
         raise MergeIntoItself(str(theme_id))
-    source = _theme(session, workshop, theme_id)
-    target = _theme(session, workshop, into_theme_id)
+    source = access_theme(session, workshop, theme_id)
+    target = access_theme(session, workshop, into_theme_id)
     for insight in _cards_of(session, source):
         insight.theme_id = target.id
         session.add(insight)
@@ -152,8 +143,8 @@ def split_theme(
 ) -> Theme:
     """Move some cards of a theme into a new theme called `name`."""
     workshop = _editable(session, code, key)
-    source = _theme(session, workshop, theme_id)
-    moving = [_insight(session, workshop, insight_id) for insight_id in insight_ids]
+    source = access_theme(session, workshop, theme_id)
+    moving = [access_insight(session, workshop, insight_id) for insight_id in insight_ids]
     if not moving or any(insight.theme_id != source.id for insight in moving):
         raise InsightNotFound(str(insight_ids))
     theme = Theme(workshop_id=workshop.id, name=_name(name))
@@ -168,7 +159,7 @@ def split_theme(
 
 def delete_theme(*, session: Session, code: str, key: str, theme_id: int) -> None:
     """Remove a theme; its cards go back to ungrouped, none is lost."""
-    theme = _theme(session, _editable(session, code, key), theme_id)
+    theme = access_theme(session, _editable(session, code, key), theme_id)
     for insight in _cards_of(session, theme):
         insight.theme_id = None
         session.add(insight)
@@ -198,36 +189,25 @@ def suggest_theme_for_own_insight(
     *, session: Session, code: str, token: str, insight_id: int, theme_id: int
 ) -> ThemeSuggestion:
     """A participant proposes a theme for their own card; the facilitator decides."""
-    participant = require_participant(session=session, code=code, token=token)
-    workshop = session.get(Workshop, participant.workshop_id)
-    if workshop.stage == "closed":
-        raise WorkshopClosed(code)
-    insight = _insight(session, workshop, insight_id)
-    if insight.participant_id != participant.id:
-        raise NotYourInsight(str(insight_id))
-    theme = _theme(session, workshop, theme_id)
+    workshop, participant = require_participant(
+        session=session, code=code, token=token, act=Act.SUGGEST_THEME
+    )
+    insight = access_own_insight(session, participant, insight_id)
+    theme = access_theme(session, workshop, theme_id)
     suggestion = ThemeSuggestion(workshop_id=workshop.id, insight_id=insight.id, theme_id=theme.id)
     session.add(suggestion)
     session.flush()
-    return suggestion
-
-
-def _open_suggestion(session: Session, workshop: Workshop, suggestion_id: object):
-    suggestion = (
-        session.get(ThemeSuggestion, suggestion_id) if isinstance(suggestion_id, int) else None
-    )
-    if suggestion is None or suggestion.workshop_id != workshop.id or suggestion.status != "open":
-        raise ThemeNotFound(str(suggestion_id))
+    changes.record(session, workshop, Change.THEMES)
     return suggestion
 
 
 def accept_suggestion(*, session: Session, code: str, key: str, suggestion_id: int) -> Insight:
     """Move the card into the theme its author proposed."""
     workshop = _editable(session, code, key)
-    suggestion = _open_suggestion(session, workshop, suggestion_id)
-    suggestion.status = "accepted"
+    suggestion = access_open_suggestion(session, workshop, suggestion_id)
+    suggestion.status = SuggestionStatus.ACCEPTED.value
     session.add(suggestion)
-    insight = session.get(Insight, suggestion.insight_id)
+    insight = suggested_insight(session, suggestion)
     insight.theme_id = suggestion.theme_id
     session.add(insight)
     session.flush()
@@ -236,10 +216,12 @@ def accept_suggestion(*, session: Session, code: str, key: str, suggestion_id: i
 
 def decline_suggestion(*, session: Session, code: str, key: str, suggestion_id: int) -> None:
     """Leave the card where it is; the proposal is kept as declined."""
-    suggestion = _open_suggestion(session, _editable(session, code, key), suggestion_id)
-    suggestion.status = "declined"
+    workshop = require_facilitator(session=session, code=code, key=key, act=Act.GROUP)
+    suggestion = access_open_suggestion(session, workshop, suggestion_id)
+    suggestion.status = SuggestionStatus.DECLINED.value
     session.add(suggestion)
     session.flush()
+    changes.record(session, workshop, Change.BOARD)  # only the facilitator's list changed
 
 
 @dataclass(frozen=True)
@@ -252,7 +234,7 @@ class ProposedTheme:
 
 def propose_grouping(*, session: Session, code: str, key: str) -> list[ProposedTheme]:
     """Suggested themes for the visible ungrouped cards (stored only once accepted)."""
-    workshop = _editable(session, code, key)
+    workshop = require_facilitator(session=session, code=code, key=key, act=Act.GROUP)
     cards = list(
         session.exec(
             select(Insight)
@@ -280,7 +262,9 @@ def apply_grouping(
     workshop = _editable(session, code, key)
     themes = []
     for proposed in grouping:
-        cards = [_insight(session, workshop, insight_id) for insight_id in proposed.insight_ids]
+        cards = [
+            access_insight(session, workshop, insight_id) for insight_id in proposed.insight_ids
+        ]
         theme = Theme(workshop_id=workshop.id, name=_name(proposed.name))
         session.add(theme)
         session.flush()

@@ -12,13 +12,14 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 
+from livinglab.limits import THEME_NAME_MAX
+
 #: Neighbours each card is linked to; more makes fewer, larger themes.
 NEIGHBOURS = 6
 #: Similarity below which two cards are not linked at all.
 MIN_SIMILARITY = 0.05
 #: Characters of a word's beginning used as an extra feature.
 PREFIX = 5
-NAME_MAX = 60
 
 _STOPWORDS = {
     "nl": set(
@@ -229,6 +230,6 @@ def name_themes(texts: list[str], groups: list[list[int]], language: str) -> lis
             key=lambda stem: (-inside[stem] * math.log((1 + len(texts)) / everywhere[stem]), stem),
         )
         words = [surface[stem].most_common(1)[0][0] for stem in scored[:2]]
-        name = ", ".join(words).capitalize()[:NAME_MAX] if words else ""
+        name = ", ".join(words).capitalize()[:THEME_NAME_MAX] if words else ""
         names.append(name or ("Thema" if language == "nl" else "Theme") + f" {number}")
     return names

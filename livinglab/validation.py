@@ -4,14 +4,6 @@ import unicodedata
 
 from livinglab.errors import EmptyText, TextTooLong
 
-INSIGHT_MAX = 500
-NAME_MAX = 40
-TITLE_MAX = 200
-PLACE_MAX = 120
-ORGANISERS_MAX = 200
-QUESTION_MAX = 500
-PROMPT_MAX = 300
-
 
 def clean_text(text: object, *, limit: int, multiline: bool = True, required: bool = True) -> str:
     """`text` trimmed and checked: 1..limit characters (0.. when not required),

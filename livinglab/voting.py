@@ -7,24 +7,30 @@ from sqlalchemy import insert
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, func, select
 
+from livinglab import changes, rounds
+from livinglab.access import access_paper_participant
+from livinglab.changes import Change
 from livinglab.errors import (
     InvalidChoice,
     ItemCapExceeded,
     NoOpenRound,
     NotAVoteItem,
     NothingToVoteOn,
-    NotParticipant,
     RoundAlreadyOpen,
     VoteBudgetExceeded,
-    WorkshopClosed,
 )
-from livinglab.models import Insight, Participant, Theme, Vote, VoteRound, Workshop, utcnow
-from livinglab.workshops import ROLES, enrol, require_facilitator, require_participant
-
-DEFAULT_DOTS = 3
-DEFAULT_PER_ITEM = 1
-MAX_DOTS = 10
-LABEL_MAX = 80
+from livinglab.limits import DEFAULT_DOTS, DEFAULT_PER_ITEM, MAX_DOTS, VOTE_LABEL_MAX
+from livinglab.models import (
+    Insight,
+    Participant,
+    Theme,
+    Vote,
+    VoteRound,
+    VoteTarget,
+    Workshop,
+    utcnow,
+)
+from livinglab.workshops import ROLES, Act, enrol, require_facilitator, require_participant
 
 
 @dataclass(frozen=True)
@@ -58,13 +64,6 @@ class RoleBalance:
     voted: int
 
 
-def _open_workshop(session: Session, code: str, key: str) -> Workshop:
-    workshop = require_facilitator(session=session, code=code, key=key)
-    if workshop.stage == "closed":
-        raise WorkshopClosed(code)
-    return workshop
-
-
 def latest_round(*, session: Session, workshop_id: int) -> VoteRound | None:
     """The most recent round of the workshop (open or not), if any."""
     return session.exec(
@@ -73,15 +72,12 @@ def latest_round(*, session: Session, workshop_id: int) -> VoteRound | None:
 
 
 def _open_round(session: Session, workshop_id: int) -> VoteRound:
-    current = latest_round(session=session, workshop_id=workshop_id)
-    if current is None or not current.is_open:
-        raise NoOpenRound()
-    return current
+    return rounds.require_open(latest_round(session=session, workshop_id=workshop_id), NoOpenRound)
 
 
 def vote_items(*, session: Session, vote_round: VoteRound) -> list[VoteItem]:
     """What this round's dots can go on, in a stable order."""
-    if vote_round.target == "theme":
+    if vote_round.target == VoteTarget.THEME:
         themes = session.exec(
             select(Theme).where(Theme.workshop_id == vote_round.workshop_id).order_by(Theme.id)
         )
@@ -91,7 +87,7 @@ def vote_items(*, session: Session, vote_round: VoteRound) -> list[VoteItem]:
         .where(Insight.workshop_id == vote_round.workshop_id, Insight.hidden == False)  # noqa: E712
         .order_by(Insight.id)
     )
-    return [VoteItem(id=insight.id, label=insight.text[:LABEL_MAX]) for insight in insights]
+    return [VoteItem(id=insight.id, label=insight.text[:VOTE_LABEL_MAX]) for insight in insights]
 
 
 def _bounded(value: object, low: int, high: int) -> int:
@@ -113,7 +109,7 @@ def open_round(
     max_per_item: object = DEFAULT_PER_ITEM,
 ) -> VoteRound:
     """Open a round on the themes (or the insights when there are none)."""
-    workshop = _open_workshop(session, code, key)
+    workshop = require_facilitator(session=session, code=code, key=key, act=Act.CHAIR)
     current = latest_round(session=session, workshop_id=workshop.id)
     if current is not None and current.is_open:
         raise RoundAlreadyOpen()
@@ -122,7 +118,7 @@ def open_round(
     has_themes = session.exec(select(Theme.id).where(Theme.workshop_id == workshop.id)).first()
     vote_round = VoteRound(
         workshop_id=workshop.id,
-        target="theme" if has_themes is not None else "insight",
+        target=(VoteTarget.THEME if has_themes is not None else VoteTarget.INSIGHT).value,
         dots_per_person=dots,
         max_per_item=cap,
     )
@@ -130,34 +126,30 @@ def open_round(
         raise NothingToVoteOn()
     session.add(vote_round)
     session.flush()
+    changes.record(session, workshop, Change.ROUND)
     return vote_round
 
 
 def close_round(*, session: Session, code: str, key: str) -> VoteRound:
     """Stop the voting; nobody can add or take back dots after this."""
-    workshop = _open_workshop(session, code, key)
-    vote_round = _open_round(session, workshop.id)
-    vote_round.is_open = False
-    vote_round.closed_at = utcnow()
-    session.add(vote_round)
-    session.flush()
+    workshop = require_facilitator(session=session, code=code, key=key, act=Act.CHAIR)
+    vote_round = rounds.close(session, _open_round(session, workshop.id))
+    changes.record(session, workshop, Change.ROUND)
     return vote_round
 
 
 def reveal_results(*, session: Session, code: str, key: str) -> VoteRound:
     """Show the latest round's results on every screen (hidden until now: no bandwagon)."""
     workshop = require_facilitator(session=session, code=code, key=key)
-    vote_round = latest_round(session=session, workshop_id=workshop.id)
-    if vote_round is None:
-        raise NoOpenRound()
-    vote_round.revealed = True
-    session.add(vote_round)
-    session.flush()
+    latest = latest_round(session=session, workshop_id=workshop.id)
+    vote_round = rounds.reveal(session, latest, NoOpenRound)
+    changes.record(session, workshop, Change.ROUND)
     return vote_round
 
 
 def _add_dots(
     session: Session,
+    workshop: Workshop,
     vote_round: VoteRound,
     participant: Participant,
     item_ids: list[int],
@@ -214,12 +206,13 @@ def _add_dots(
     except IntegrityError:
         # Another tab or a simultaneous submission took these slots first.
         raise VoteBudgetExceeded("concurrent") from None
+    changes.record(session, workshop, Change.VOTES)
     return dict(Counter(item_id for _slot, item_id, _item_slot in existing) + Counter(item_ids))
 
 
 def _known_items(session: Session, vote_round: VoteRound, item_ids: list[int]) -> set[int]:
     """Which of `item_ids` this round's dots can go on: one small query, no rows loaded."""
-    if vote_round.target == "theme":
+    if vote_round.target == VoteTarget.THEME:
         query = select(Theme.id).where(
             Theme.workshop_id == vote_round.workshop_id, Theme.id.in_(item_ids)
         )
@@ -238,9 +231,9 @@ def cast_votes(*, session: Session, code: str, token: str, item_ids: list[int]) 
     Returns the participant's own dots per item afterwards: all their phone needs to show,
     read in the same transaction (a vote burst is one round trip to the database each).
     """
-    participant = require_participant(session=session, code=code, token=token)
-    vote_round = _open_round(session, participant.workshop_id)
-    return _add_dots(session, vote_round, participant, list(item_ids), by_proxy=False)
+    workshop, participant = require_participant(session=session, code=code, token=token)
+    vote_round = _open_round(session, workshop.id)
+    return _add_dots(session, workshop, vote_round, participant, list(item_ids), by_proxy=False)
 
 
 def take_back_vote(*, session: Session, code: str, token: str, item_id: int) -> dict[int, int]:
@@ -248,8 +241,8 @@ def take_back_vote(*, session: Session, code: str, token: str, item_id: int) -> 
 
     Returns the participant's own dots per item afterwards, as `cast_votes` does.
     """
-    participant = require_participant(session=session, code=code, token=token)
-    vote_round = _open_round(session, participant.workshop_id)
+    workshop, participant = require_participant(session=session, code=code, token=token)
+    vote_round = _open_round(session, workshop.id)
     dot = session.exec(
         select(Vote)
         .where(
@@ -263,6 +256,7 @@ def take_back_vote(*, session: Session, code: str, token: str, item_id: int) -> 
         raise NotAVoteItem(str(item_id))
     session.delete(dot)
     session.flush()
+    changes.record(session, workshop, Change.VOTES)
     return dots_of(session=session, round_id=vote_round.id, participant_id=participant.id)
 
 
@@ -270,7 +264,7 @@ def add_paper_participant(
     *, session: Session, code: str, key: str, name: str, role: str
 ) -> Participant:
     """Someone without a phone: the facilitator adds them and casts their dots for them."""
-    workshop = _open_workshop(session, code, key)
+    workshop = require_facilitator(session=session, code=code, key=key, act=Act.CHAIR)
     participant, _token = enrol(
         session=session, workshop=workshop, name=name, role=role, on_paper=True
     )
@@ -281,14 +275,10 @@ def cast_votes_for(
     *, session: Session, code: str, key: str, participant_id: int, item_ids: list[int]
 ) -> dict[int, int]:
     """The facilitator casts a paper participant's dots; each is recorded as by proxy."""
-    workshop = _open_workshop(session, code, key)
-    participant = (
-        session.get(Participant, participant_id) if isinstance(participant_id, int) else None
-    )
-    if participant is None or participant.workshop_id != workshop.id or not participant.on_paper:
-        raise NotParticipant(str(participant_id))
+    workshop = require_facilitator(session=session, code=code, key=key, act=Act.CHAIR)
+    participant = access_paper_participant(session, workshop, participant_id)
     vote_round = _open_round(session, workshop.id)
-    return _add_dots(session, vote_round, participant, list(item_ids), by_proxy=True)
+    return _add_dots(session, workshop, vote_round, participant, list(item_ids), by_proxy=True)
 
 
 def dots_of(*, session: Session, round_id: int, participant_id: int) -> dict[int, int]:

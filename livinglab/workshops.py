@@ -1,13 +1,16 @@
-"""Workshops: creating one, join codes, stages and who may move them, joining."""
+"""Workshops: creating one, join codes, stages and what each allows, who may act, joining."""
 
 import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from enum import StrEnum
 
 from sqlmodel import Session, func, select
 
+from livinglab import access, changes
+from livinglab.changes import Change
 from livinglab.errors import (
     BadRetention,
     InvalidChoice,
@@ -15,34 +18,94 @@ from livinglab.errors import (
     NotParticipant,
     WorkshopClosed,
     WorkshopNotFound,
+    WrongStage,
 )
-from livinglab.models import Participant, StageChange, StagePrompt, Workshop, as_utc, utcnow
-from livinglab.validation import (
+from livinglab.limits import (
     NAME_MAX,
     ORGANISERS_MAX,
     PLACE_MAX,
     PROMPT_MAX,
     QUESTION_MAX,
+    RETENTION_DEFAULT_MONTHS,
+    RETENTION_MAX_MONTHS,
+    RETENTION_MIN_MONTHS,
+    TIMER_MAX_MINUTES,
     TITLE_MAX,
-    clean_text,
 )
+from livinglab.models import (
+    Language,
+    Participant,
+    Role,
+    Stage,
+    StageChange,
+    StagePrompt,
+    Workshop,
+    as_utc,
+    utcnow,
+)
+from livinglab.validation import clean_text
 
-#: The roadmap: collect stories, make sense together, dialogue toward change.
-STAGES = ("welcome", "collect", "sensemaking", "dialogue", "closed")
+#: The roadmap, in order: collect stories, make sense together, dialogue toward change.
+STAGES = tuple(Stage)
+LANGUAGES = tuple(Language)
+ROLES = tuple(Role)
+
+
+class Act(StrEnum):
+    """What someone does in a workshop that only some stages allow."""
+
+    JOIN = "join"
+    #: Post a story, or change one's own.
+    POST = "post"
+    #: Take one's own story back.
+    WITHDRAW = "withdraw"
+    #: Shape the themes: make, name, merge, split, move cards, decide on suggestions.
+    GROUP = "group"
+    #: A participant proposes a theme for their own card.
+    SUGGEST_THEME = "suggest_theme"
+    #: A quick reaction on a theme.
+    REACT = "react"
+    #: A phone proposes what should change.
+    PROPOSE = "propose"
+    #: The facilitator runs the room: vote and consent rounds, proposals, decisions,
+    #: actions, people on paper.
+    CHAIR = "chair"
+
+
+_OPEN = (Stage.WELCOME, Stage.COLLECT, Stage.SENSEMAKING, Stage.DIALOGUE)
+#: The stage policy: which stages allow each act. The domain asks `require_stage`;
+#: the pages ask `stages_allowing` what to show.
+STAGE_POLICY: dict[Act, tuple[Stage, ...]] = {
+    Act.JOIN: _OPEN,
+    Act.POST: (Stage.COLLECT,),
+    Act.WITHDRAW: _OPEN,
+    Act.GROUP: _OPEN,
+    Act.SUGGEST_THEME: _OPEN,
+    Act.REACT: (Stage.SENSEMAKING, Stage.DIALOGUE),
+    Act.PROPOSE: (Stage.DIALOGUE,),
+    Act.CHAIR: _OPEN,
+}
 #: The stages whose board is grouped into themes (the others show one flat list).
-THEMED_STAGES = ("sensemaking", "dialogue")
-LANGUAGES = ("nl", "en")
-ROLES = ("resident", "professional", "civil_servant", "employer", "other")
+THEMED_STAGES = (Stage.SENSEMAKING, Stage.DIALOGUE)
 
 #: Letters and digits that cannot be mistaken for one another (no 0/O, 1/I/L).
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 #: 31**7 ≈ 2.75e10 possible codes: guessing one is hopeless at a throttled pace.
 CODE_LENGTH = 7
-TIMER_MAX_MINUTES = 180
-#: How long after closing the personal data is kept, in months (livinglab/retention.py).
-RETENTION_DEFAULT_MONTHS = 12
-RETENTION_MIN_MONTHS = 1
-RETENTION_MAX_MONTHS = 120
+
+
+def stages_allowing(act: Act) -> tuple[Stage, ...]:
+    """The stages in which `act` may be done."""
+    return STAGE_POLICY[act]
+
+
+def require_stage(workshop: Workshop, act: Act) -> None:
+    """Refuse `act` unless the workshop's stage allows it: closed, or the wrong step."""
+    if workshop.stage in STAGE_POLICY[act]:
+        return
+    if workshop.stage == Stage.CLOSED:
+        raise WorkshopClosed(workshop.code)
+    raise WrongStage(workshop.stage)
 
 
 def _digest(secret: str) -> str:
@@ -104,7 +167,7 @@ def create_workshop(
         question=clean_text(question, limit=QUESTION_MAX),
         place=clean_text(place, limit=PLACE_MAX, multiline=False, required=False),
         organisers=clean_text(organisers, limit=ORGANISERS_MAX, multiline=False, required=False),
-        language=language,
+        language=Language(language).value,
         uses_names=bool(uses_names),
         facilitator_key_hash=_digest(key),
         retention_months=months,
@@ -129,11 +192,15 @@ def is_facilitator(workshop: Workshop, key: str) -> bool:
     return bool(key) and hmac.compare_digest(_digest(str(key)), workshop.facilitator_key_hash)
 
 
-def require_facilitator(*, session: Session, code: str, key: str) -> Workshop:
-    """The workshop, if `key` is its facilitator key; refuse anyone else."""
+def require_facilitator(
+    *, session: Session, code: str, key: str, act: Act | None = None
+) -> Workshop:
+    """The workshop, if `key` is its facilitator key and its stage allows `act` (when given)."""
     workshop = find_workshop(session=session, code=code)
     if not is_facilitator(workshop, key):
         raise NotFacilitator(code)
+    if act is not None:
+        require_stage(workshop, act)
     return workshop
 
 
@@ -147,8 +214,7 @@ def enrol(
     *, session: Session, workshop: Workshop, name: str, role: str, on_paper: bool = False
 ) -> tuple[Participant, str]:
     """Add a participant to an open workshop: a name only if the workshop uses names."""
-    if workshop.stage == "closed":
-        raise WorkshopClosed(workshop.code)
+    require_stage(workshop, Act.JOIN)
     if role not in ROLES:
         raise InvalidChoice(role)
     shown_name = None
@@ -164,6 +230,7 @@ def enrol(
     )
     session.add(participant)
     session.flush()
+    changes.record(session, workshop, Change.PEOPLE)
     return participant, token
 
 
@@ -178,12 +245,18 @@ def find_participant(*, session: Session, code: str, token: str) -> Participant 
     ).first()
 
 
-def require_participant(*, session: Session, code: str, token: str) -> Participant:
-    """The participant holding `token` in this workshop; refuse anyone else."""
+def require_participant(
+    *, session: Session, code: str, token: str, act: Act | None = None
+) -> tuple[Workshop, Participant]:
+    """The workshop and the participant holding `token` in it, if its stage allows `act`
+    (when given); refuse anyone else."""
     participant = find_participant(session=session, code=code, token=token)
     if participant is None:
         raise NotParticipant(code)
-    return participant
+    workshop = access.workshop_of(session, participant)
+    if act is not None:
+        require_stage(workshop, act)
+    return workshop, participant
 
 
 def participant_count(*, session: Session, workshop_id: int) -> int:
@@ -211,11 +284,12 @@ def move_stage(
     index = STAGES.index(workshop.stage) + step
     if not 0 <= index < len(STAGES):
         raise InvalidChoice(str(index))
-    workshop.stage = STAGES[index]
+    workshop.stage = STAGES[index].value
     workshop.timer_ends_at = None  # a timer belongs to the stage it was started in
     session.add(workshop)
     session.add(StageChange(workshop_id=workshop.id, stage=workshop.stage))
     session.flush()
+    changes.record(session, workshop, Change.STAGE)
     return workshop
 
 
@@ -229,6 +303,7 @@ def set_prompt(*, session: Session, code: str, key: str, stage: str, prompt: str
             StagePrompt.workshop_id == workshop.id, StagePrompt.stage == stage
         )
     ).first()
+    changes.record(session, workshop, Change.STAGE)
     if not str(prompt or "").strip():
         if row is not None:
             session.delete(row)
@@ -264,6 +339,7 @@ def start_timer(*, session: Session, code: str, key: str, minutes: float) -> dat
     workshop.timer_ends_at = utcnow() + timedelta(minutes=minutes)
     session.add(workshop)
     session.flush()
+    changes.record(session, workshop, Change.STAGE)
     return workshop.timer_ends_at
 
 
@@ -273,6 +349,7 @@ def stop_timer(*, session: Session, code: str, key: str) -> None:
     workshop.timer_ends_at = None
     session.add(workshop)
     session.flush()
+    changes.record(session, workshop, Change.STAGE)
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,10 @@ The ids of new insights travel with the announcement."""
 
 import asyncio
 
+from livinglab.changes import Change
 from livinglab.realtime import hub as hub_module
 from livinglab.realtime.bus import RedisBus
-from livinglab.realtime.hub import FACILITATOR, PHONE, POSTED, STAGE, RoomHub
+from livinglab.realtime.hub import Audience, RoomHub
 
 
 def test_announcement_on_one_worker_pushes_on_the_other(redis_url):
@@ -27,17 +28,17 @@ def test_announcement_on_one_worker_pushes_on_the_other(redis_url):
 
         phone_worker, phone_bus = worker("A")
         projector_worker, projector_bus = worker("B")
-        projector_worker.watch("ROOM", FACILITATOR, "projector")
-        phone_worker.watch("ROOM", PHONE, "phone")
+        projector_worker.watch("ROOM", Audience.FACILITATOR, "projector")
+        phone_worker.watch("ROOM", Audience.PHONE, "phone")
         listeners = [
             asyncio.create_task(phone_bus.listen(phone_worker.receive)),
             asyncio.create_task(projector_bus.listen(projector_worker.receive)),
         ]
         await asyncio.sleep(0.3)  # both subscribed
-        phone_worker.announce("ROOM", POSTED, posted=[12, 3])
+        phone_worker.announce("ROOM", Change.POSTED, posted=[12, 3])
         await asyncio.sleep(0.3 + hub_module.BATCH_WINDOW * 4)
         board_pushes = list(pushes)
-        projector_worker.announce("ROOM", STAGE)
+        projector_worker.announce("ROOM", Change.STAGE)
         await asyncio.sleep(0.3 + hub_module.BATCH_WINDOW * 4)
         for listener in listeners:
             listener.cancel()

@@ -5,7 +5,8 @@ from collections import Counter
 import pytest
 
 from livinglab.sensemaking import suggest_themes
-from livinglab.suggester import NAME_MAX, name_themes
+from livinglab.limits import THEME_NAME_MAX
+from livinglab.suggester import name_themes
 
 #: Three clearly different topics, five stories each, written for this test.
 DUTCH = [
@@ -98,7 +99,7 @@ def test_every_card_lands_in_exactly_one_group_whatever_the_input(texts):
         assert groups == []
     names = name_themes(texts, groups, "nl")
     assert len(names) == len(groups)
-    assert all(0 < len(name) <= NAME_MAX for name in names)
+    assert all(0 < len(name) <= THEME_NAME_MAX for name in names)
 
 
 def test_same_input_same_output():

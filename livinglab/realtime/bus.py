@@ -10,6 +10,8 @@ from collections.abc import Callable, Iterable
 
 import redis.asyncio as redis
 
+from livinglab.changes import Change
+
 logger = logging.getLogger(__name__)
 
 CHANNEL_PREFIX = "livinglab:room:"
@@ -27,7 +29,7 @@ class RedisBus:
         message = ITEMS.join(sorted(kinds)) + PARTS + ITEMS.join(map(str, sorted(posted)))
         await self._redis.publish(CHANNEL_PREFIX + code, message)
 
-    async def listen(self, deliver: Callable[[str, set[str], frozenset[int]], None]) -> None:
+    async def listen(self, deliver: Callable[[str, set[Change], frozenset[int]], None]) -> None:
         """Call `deliver(code, kinds, posted)` for every announcement, until cancelled."""
         pubsub = self._redis.pubsub()
         await pubsub.psubscribe(CHANNEL_PREFIX + "*")
@@ -39,7 +41,7 @@ class RedisBus:
                 kinds, _, posted = message["data"].decode().partition(PARTS)
                 deliver(
                     code,
-                    set(kinds.split(ITEMS)),
+                    {Change(kind) for kind in kinds.split(ITEMS) if kind},
                     frozenset(int(item) for item in posted.split(ITEMS) if item),
                 )
         finally:

@@ -12,46 +12,49 @@ import itertools
 import logging
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
+
+from livinglab.changes import Change
 
 logger = logging.getLogger(__name__)
 
-#: Change kinds, and which audience cares about each. Phones never get the board:
-#: only the stage, the themes' names and counts, and the vote round.
-STAGE, PEOPLE, BOARD, THEMES, ROUND, VOTES = "stage", "people", "board", "themes", "round", "votes"
-#: Proposals on the board, consent rounds, decisions and actions.
-DIALOGUE = "dialogue"
-#: New insights only (their ids travel with the announcement); BOARD is any other change.
-POSTED = "posted"
-#: Quick reactions on themes: counted on the facilitator's screens only.
-REACTIONS = "reactions"
-FACILITATOR, PHONE = "facilitator", "phone"
+
+class Audience(StrEnum):
+    """Who watches a room: the facilitator's screens get the board, phones never do."""
+
+    FACILITATOR = "facilitator"
+    PHONE = "phone"
+
+
+#: Which audience cares about each kind of change. Phones get only the stage, the
+#: themes' names and counts, the vote round and the dialogue.
 INTEREST = {
-    FACILITATOR: {STAGE, PEOPLE, BOARD, POSTED, THEMES, ROUND, VOTES, DIALOGUE, REACTIONS},
-    PHONE: {STAGE, THEMES, ROUND, DIALOGUE},
+    Audience.FACILITATOR: frozenset(Change),
+    Audience.PHONE: frozenset({Change.STAGE, Change.THEMES, Change.ROUND, Change.DIALOGUE}),
 }
 
 #: How long the pump gathers announcements before it reads and pushes (seconds).
 BATCH_WINDOW = 0.05
 #: Changes that only move counts (joins, votes, reactions): a vote burst is read and pushed
 #: four times a second, not twenty; anything else in the batch goes out at BATCH_WINDOW.
-COUNTS = frozenset({PEOPLE, VOTES, REACTIONS})
+COUNTS = frozenset({Change.PEOPLE, Change.VOTES, Change.REACTIONS})
 COUNTS_WINDOW = 0.25
 #: Pushes in flight at once per room: bounds the work a stage change starts.
 PUSH_CONCURRENCY = 64
 
-Load = Callable[[str, str, set[str], frozenset[int]], Awaitable[Any]]
-Push = Callable[[str, str, Any], Awaitable[bool]]
-Publish = Callable[[str, set[str], frozenset[int]], Awaitable[None]]
+Load = Callable[[str, Audience, set[Change], frozenset[int]], Awaitable[Any]]
+Push = Callable[[str, Audience, Any], Awaitable[bool]]
+Publish = Callable[[str, set[Change], frozenset[int]], Awaitable[None]]
 
 
 @dataclass
 class _Room:
-    watchers: dict[str, str] = field(default_factory=dict)  # client token -> audience
+    watchers: dict[str, Audience] = field(default_factory=dict)  # client token -> audience
     #: When each screen last (re)joined: a failed push forgets only an older watch,
     #: never one renewed by a reconnect while that push was on its way.
     joined: dict[str, int] = field(default_factory=dict)
-    pending: set[str] = field(default_factory=set)
+    pending: set[Change] = field(default_factory=set)
     #: Ids of the insights posted since the last batch.
     posted: set[int] = field(default_factory=set)
     pump: asyncio.Task | None = None
@@ -69,7 +72,7 @@ class RoomHub:
         self._publishing: set[asyncio.Task] = set()
         self._joins = itertools.count()
 
-    def watch(self, code: str, audience: str, client_token: str) -> None:
+    def watch(self, code: str, audience: Audience, client_token: str) -> None:
         """Let `client_token` receive `audience` updates for workshop `code` (only)."""
         self.forget(client_token, keep=code)
         room = self._rooms.setdefault(code, _Room())
@@ -85,12 +88,16 @@ class RoomHub:
             if not room.watchers and (room.pump is None or room.pump.done()):
                 del self._rooms[code]
 
-    def watchers(self, code: str) -> dict[str, str]:
+    def rooms(self) -> list[str]:
+        """The workshops this worker holds anything for (screens watching, a pump running)."""
+        return list(self._rooms)
+
+    def watchers(self, code: str) -> dict[str, Audience]:
         """The screens watching `code` on this worker (a copy)."""
         room = self._rooms.get(code)
         return dict(room.watchers) if room else {}
 
-    def announce(self, code: str, *kinds: str, posted: Iterable[int] = ()) -> None:
+    def announce(self, code: str, *kinds: Change, posted: Iterable[int] = ()) -> None:
         """Something of `kinds` changed in `code` (already committed): tell every screen.
 
         `posted` are the ids of new insights (kind POSTED).
@@ -109,7 +116,7 @@ class RoomHub:
         if not task.cancelled() and task.exception() is not None:
             logger.error("announcing a change failed", exc_info=task.exception())
 
-    def receive(self, code: str, kinds: set[str], posted: frozenset[int] = frozenset()) -> None:
+    def receive(self, code: str, kinds: set[Change], posted: frozenset[int] = frozenset()) -> None:
         """An announcement reached this worker: push to its screens watching `code`."""
         room = self._rooms.get(code)
         if room is None or not room.watchers:
@@ -134,7 +141,7 @@ class RoomHub:
                 logger.exception("pushing %s to room %s failed", sorted(kinds), code)
 
     async def _deliver(
-        self, code: str, room: _Room, kinds: set[str], posted: frozenset[int]
+        self, code: str, room: _Room, kinds: set[Change], posted: frozenset[int]
     ) -> None:
         audiences = {
             audience for audience in set(room.watchers.values()) if INTEREST[audience] & kinds

@@ -14,7 +14,14 @@ from livinglab.dialogue import (
     pending_proposals,
 )
 from livinglab.insights import InsightCard, board, own_insights, posted_cards
-from livinglab.models import Insight, Participant, Theme, ThemeSuggestion, Workshop
+from livinglab.models import (
+    Insight,
+    Participant,
+    SuggestionStatus,
+    Theme,
+    ThemeSuggestion,
+    Workshop,
+)
 from livinglab.reactions import own_reactions, reaction_counts
 from livinglab.sensemaking import ThemeSummary, theme_summaries
 from livinglab.voting import RoleBalance, RoundView, dots_of, round_view, voice_balance
@@ -129,7 +136,10 @@ def _theme_proposals(session: Session, workshop: Workshop) -> list[ThemeProposal
         select(ThemeSuggestion, Insight, Theme)
         .join(Insight, Insight.id == ThemeSuggestion.insight_id)
         .join(Theme, Theme.id == ThemeSuggestion.theme_id)
-        .where(ThemeSuggestion.workshop_id == workshop.id, ThemeSuggestion.status == "open")
+        .where(
+            ThemeSuggestion.workshop_id == workshop.id,
+            ThemeSuggestion.status == SuggestionStatus.OPEN,
+        )
         .order_by(ThemeSuggestion.id)
     )
     return [

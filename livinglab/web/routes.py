@@ -1,4 +1,4 @@
-"""Every route of the app, in one place."""
+"""Every route of the app, and the one builder of each workshop page's address."""
 
 START = "/"
 CONSOLE = "/f/[room]"
@@ -7,3 +7,28 @@ JOIN_CODE = "/j"
 PHONE = "/j/[room]"
 RECORDS = "/records"
 PRIVACY = "/privacy"
+
+
+def _in_room(route: str, code) -> str:
+    """`route` for workshop `code`; `code` may be a string or a page's Var."""
+    return route.replace("[room]", "") + code
+
+
+def console(code) -> str:
+    """The facilitator's console of a workshop."""
+    return _in_room(CONSOLE, code)
+
+
+def projector(code) -> str:
+    """What the room sees on the big screen."""
+    return _in_room(PROJECTOR, code)
+
+
+def phone(code) -> str:
+    """Where a phone joins (what the QR code points to, after the public address)."""
+    return _in_room(PHONE, code)
+
+
+def privacy(language) -> str:
+    """The privacy page in `language` (a string or a page's Var)."""
+    return PRIVACY + "?lang=" + language

@@ -8,6 +8,8 @@ import zxingcpp
 from PIL import Image
 from playwright.sync_api import BrowserContext, Locator, Page, expect
 
+from livinglab.workshops import STAGES
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
@@ -27,7 +29,6 @@ PUSH_TIMEOUT = 5_000
 #: How long a page may take to load and talk to the backend.
 LOAD_TIMEOUT = 15_000
 
-STAGES = ("welcome", "collect", "sensemaking", "dialogue", "closed")
 
 
 @dataclass

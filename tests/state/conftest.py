@@ -3,14 +3,14 @@
 import asyncio
 
 import pytest
-from reflex.state import State
 from sqlmodel import Session, select
 
-import livinglab.livinglab  # noqa: F401 (registers pages, routes and states)
 from livinglab import db
+from livinglab.livinglab import app
+from livinglab.realtime.hub import Audience
 from livinglab.throttle import AttemptLimiter
-from livinglab.web import keyring
-from livinglab.web.room import hub
+from livinglab.web import keyring, room
+from livinglab.web.reflex_internals import new_root_state
 from livinglab.web.state import phone as phone_module
 from livinglab.web.state.console import FacilitatorState
 from livinglab.web.state.phone import PhoneState
@@ -19,9 +19,8 @@ from livinglab.web.state.start import StartState
 
 def open_view(state_class, path: str, *, tab: str = "tab-1", ip: str = "10.0.0.5", cookies=None):
     """A fresh state tree for one browser tab at `path`, as Reflex builds it on connect."""
-    root = State(_reflex_internal_init=True)
     route, _, query = path.partition("?")
-    root.router_data = root._update_router_vars(
+    root = new_root_state(
         {
             "token": tab,
             "ip": ip,
@@ -29,8 +28,7 @@ def open_view(state_class, path: str, *, tab: str = "tab-1", ip: str = "10.0.0.5
             "asPath": path,
             "query": dict(part.split("=", 1) for part in query.split("&") if part),
             "headers": {"origin": "http://localhost:3000"},
-        },
-        {},
+        }
     )
     view = root.get_substate(state_class.get_full_name().split(".")[1:])
     for name, value in (cookies or {}).items():
@@ -44,11 +42,9 @@ def run(coroutine):
 
 
 @pytest.fixture(autouse=True)
-def forget_watchers():
-    """The hub is per worker: each test starts with an empty room registry."""
-    hub._rooms.clear()
-    yield
-    hub._rooms.clear()
+def hub():
+    """The hub is per worker: each test starts with a new one, wired as the app wires it."""
+    return room.wire(app, {Audience.FACILITATOR: FacilitatorState, Audience.PHONE: PhoneState})
 
 
 FORM = {

@@ -4,7 +4,6 @@ import asyncio
 import threading
 
 from livinglab.models import Insight, Participant
-from livinglab.web.room import hub
 from livinglab.web.state import phone as phone_module
 from tests.state.conftest import advance, console, joined_phone, phone, run, stored
 
@@ -48,7 +47,7 @@ def test_fifty_phones_joining_and_posting_at_the_same_moment_all_get_through(cre
     assert len(stored(Participant)) == CROWD + 1
 
 
-def test_a_thousand_wrong_codes_from_one_address_cost_the_room_nothing(created, monkeypatch):
+def test_a_thousand_wrong_codes_from_one_address_cost_the_room_nothing(created, monkeypatch, hub):
     code, key = created
     advance(console(code, key))
     sam = joined_phone(code, tab="sam")  # already in the room, same Wi-Fi as the guesser
@@ -69,7 +68,7 @@ def test_a_thousand_wrong_codes_from_one_address_cost_the_room_nothing(created, 
     limit = phone_module.join_limiter.limit
     assert len(reads) == limit  # past the limit a wrong code reaches no database
     assert refusals == {"error_code_unknown", "error_too_many_attempts"}
-    assert set(hub._rooms) <= {code}  # guesses leave no rooms behind to push to
+    assert set(hub.rooms()) <= {code}  # guesses leave no rooms behind to push to
     run(sam.post_insight({"text": "Gewoon doorgaan", "ref": "during-flood"}))
     assert sam.error_key == ""
     assert [card.text for card in sam.my_insights] == ["Gewoon doorgaan"]

@@ -1,9 +1,15 @@
 """Pieces every page uses: test hooks, the refusal message, the stage banner and timer."""
 
-import reflex as rx
-from reflex_components_core.core.banner import has_connection_errors
+import functools
+import operator
+from collections.abc import Iterable
 
+import reflex as rx
+
+from livinglab.models import Stage
+from livinglab.web.reflex_internals import has_connection_errors
 from livinglab.web.state.view import LanguageState
+from livinglab.workshops import Act, stages_allowing
 
 
 def icon(name, size: str = "") -> rx.Component:
@@ -13,6 +19,16 @@ def icon(name, size: str = "") -> rx.Component:
     """
     classes = f"icon {size}" if size else "icon"
     return rx.el.span(class_name=classes + " icon-" + name, aria_hidden="true")
+
+
+def in_stages(state: type[rx.State], stages: Iterable[Stage]) -> rx.Var:
+    """True on the page while the workshop is in one of `stages`."""
+    return functools.reduce(operator.or_, [state.stage == stage.value for stage in stages])
+
+
+def allows(state: type[rx.State], act: Act) -> rx.Var:
+    """True on the page while the workshop's stage allows `act` (the stage policy's answer)."""
+    return in_stages(state, stages_allowing(act))
 
 
 def testid(name, **attrs) -> dict:

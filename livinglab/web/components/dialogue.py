@@ -3,6 +3,7 @@
 import reflex as rx
 
 from livinglab.dialogue import ANSWERS, OUTCOMES
+from livinglab.limits import ACTION_MAX, OWNER_MAX, PROPOSAL_MAX, RATIONALE_MAX, REASON_MAX
 from livinglab.web.components.common import testid, theme_options
 from livinglab.workshops import ROLES
 
@@ -153,7 +154,7 @@ def decision_controls(state, proposal) -> rx.Component:
                 t["rationale_label"],
                 rx.el.textarea(
                     name="rationale",
-                    max_length=1000,
+                    max_length=RATIONALE_MAX,
                     required=True,
                     custom_attrs=testid("decision-rationale"),
                 ),
@@ -176,7 +177,7 @@ def decision_controls(state, proposal) -> rx.Component:
                     rx.el.input(
                         type="text",
                         name="what",
-                        max_length=300,
+                        max_length=ACTION_MAX,
                         required=True,
                         custom_attrs=testid("action-what"),
                     ),
@@ -186,7 +187,7 @@ def decision_controls(state, proposal) -> rx.Component:
                     rx.el.input(
                         type="text",
                         name="owner",
-                        max_length=100,
+                        max_length=OWNER_MAX,
                         required=True,
                         custom_attrs=testid("action-owner"),
                     ),
@@ -217,7 +218,10 @@ def proposal_form(state, *, on_submit, label_key: str, hook: str) -> rx.Componen
         rx.el.label(
             t["proposal_text"],
             rx.el.textarea(
-                name="text", max_length=300, required=True, custom_attrs=testid(f"{hook}-text")
+                name="text",
+                max_length=PROPOSAL_MAX,
+                required=True,
+                custom_attrs=testid(f"{hook}-text"),
             ),
         ),
         rx.el.label(
@@ -259,7 +263,10 @@ def consent_ballot(state) -> rx.Component:
         rx.el.label(
             t["reason_label"],
             rx.el.input(
-                type="text", name="reason", max_length=120, custom_attrs=testid("consent-reason")
+                type="text",
+                name="reason",
+                max_length=REASON_MAX,
+                custom_attrs=testid("consent-reason"),
             ),
         ),
         rx.cond(

@@ -1,9 +1,12 @@
 """The theme board: columns of cards, drag and drop plus a keyboard and tap path."""
 
+import functools
+import operator
+
 import reflex as rx
 
 from livinglab import reactions
-from livinglab.sensemaking import THEME_NAME_MAX
+from livinglab.limits import THEME_NAME_MAX
 from livinglab.web.components.common import (
     icon,
     insight_card,
@@ -110,7 +113,7 @@ def _theme_tools(column) -> rx.Component:
 def _reaction_counts(column) -> rx.Component:
     """The phones' quick reactions to this theme, once there are any."""
     return rx.cond(
-        (column.recognise + column.affects_me + column.idea) > 0,
+        functools.reduce(operator.add, [getattr(column, kind) for kind in reactions.KINDS]) > 0,
         rx.el.p(
             *[
                 rx.el.span(

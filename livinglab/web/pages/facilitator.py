@@ -1,13 +1,26 @@
 """/f/[code] (console) and /p/[code] (projector): the facilitator's two screens."""
 
-import functools
-import operator
-
 import reflex as rx
 
-from livinglab import voting
-from livinglab.validation import INSIGHT_MAX
-from livinglab.web.components.common import error_message, insight_card, stage_banner, testid
+from livinglab.limits import (
+    DEFAULT_DOTS,
+    DEFAULT_PER_ITEM,
+    INSIGHT_MAX,
+    MAX_DOTS,
+    NAME_MAX,
+    PROMPT_MAX,
+    TIMER_MAX_MINUTES,
+    TYPED_CODE_MAX,
+)
+from livinglab.web import routes
+from livinglab.web.components.common import (
+    allows,
+    error_message,
+    in_stages,
+    insight_card,
+    stage_banner,
+    testid,
+)
 from livinglab.web.components.dialogue import (
     consent_status,
     decision_controls,
@@ -18,10 +31,10 @@ from livinglab.web.components.themes import theme_board, theme_controls
 from livinglab.web.components.voting import round_status, voice_balance
 from livinglab.web.state.console import PROXY_FIELD
 from livinglab.web.state.console import FacilitatorState as F
-from livinglab.workshops import ROLES, THEMED_STAGES
+from livinglab.workshops import ROLES, STAGES, THEMED_STAGES, Act
 
 #: Themes replace the plain board once the group makes sense together.
-THEMED = functools.reduce(operator.or_, (F.stage == stage for stage in THEMED_STAGES))
+THEMED = in_stages(F, THEMED_STAGES)
 
 
 def _only_for_facilitator(content: rx.Component) -> rx.Component:
@@ -129,14 +142,14 @@ def _controls() -> rx.Component:
                 "← ",
                 F.t["stage_prev"],
                 class_name="secondary",
-                disabled=F.stage == "welcome",
+                disabled=F.stage == STAGES[0].value,
                 on_click=F.previous_stage(F.stage),
                 custom_attrs=testid("stage-prev"),
             ),
             rx.el.button(
                 F.t["stage_next"],
                 " →",
-                disabled=F.stage == "closed",
+                disabled=F.stage == STAGES[-1].value,
                 on_click=F.next_stage(F.stage),
                 custom_attrs=testid("stage-next"),
             ),
@@ -148,7 +161,7 @@ def _controls() -> rx.Component:
             rx.el.textarea(
                 id="prompt",
                 name="prompt",
-                max_length=300,
+                max_length=PROMPT_MAX,
                 default_value=F.prompt,
                 key=F.stage,
                 custom_attrs=testid("prompt-input"),
@@ -165,7 +178,7 @@ def _controls() -> rx.Component:
                     name="minutes",
                     type="number",
                     min=1,
-                    max=180,
+                    max=TIMER_MAX_MINUTES,
                     default_value="5",
                     style={"width": "6rem"},
                     custom_attrs=testid("timer-minutes"),
@@ -188,7 +201,7 @@ def _controls() -> rx.Component:
         rx.el.div(
             rx.el.a(
                 F.t["open_projector"],
-                href="/p/" + F.code,
+                href=routes.projector(F.code),
                 target="_blank",
                 class_name="button secondary",
             ),
@@ -206,7 +219,7 @@ def _count_field(label, name: str, default: int, hook: str) -> rx.Component:
             name=name,
             type="number",
             min=1,
-            max=voting.MAX_DOTS,
+            max=MAX_DOTS,
             default_value=str(default),
             style={"width": "5rem"},
             custom_attrs=testid(hook),
@@ -224,9 +237,9 @@ def _voting_controls() -> rx.Component:
             ),
             rx.el.form(
                 rx.el.div(
-                    _count_field(F.t["dots_per_person"], "dots", voting.DEFAULT_DOTS, "round-dots"),
+                    _count_field(F.t["dots_per_person"], "dots", DEFAULT_DOTS, "round-dots"),
                     _count_field(
-                        F.t["max_per_item"], "per_item", voting.DEFAULT_PER_ITEM, "round-per-item"
+                        F.t["max_per_item"], "per_item", DEFAULT_PER_ITEM, "round-per-item"
                     ),
                     class_name="row",
                 ),
@@ -302,7 +315,9 @@ def _paper_participants() -> rx.Component:
     return rx.el.details(
         rx.el.summary(F.t["paper_heading"]),
         rx.el.form(
-            rx.el.label(F.t["paper_name"], rx.el.input(type="text", name="name", max_length=40)),
+            rx.el.label(
+                F.t["paper_name"], rx.el.input(type="text", name="name", max_length=NAME_MAX)
+            ),
             rx.el.label(
                 F.t["role_label"],
                 rx.el.select(
@@ -331,7 +346,7 @@ def _paper_participants() -> rx.Component:
                             name="dots-" + item.id.to_string(),
                             type="number",
                             min=0,
-                            max=10,
+                            max=MAX_DOTS,
                             default_value="0",
                             style={"width": "4rem"},
                         ),
@@ -401,7 +416,7 @@ def _delete_controls() -> rx.Component:
                     name="code",
                     autocomplete="off",
                     required=True,
-                    max_length=16,
+                    max_length=TYPED_CODE_MAX,
                     custom_attrs=testid("delete-code"),
                 ),
             ),
@@ -457,13 +472,13 @@ def console_page() -> rx.Component:
                         class_name="stack",
                     ),
                     rx.el.div(
-                        rx.cond(F.stage == "collect", _write_for_paper()),
+                        rx.cond(allows(F, Act.POST), _write_for_paper()),
                         rx.el.h2(F.t["board_heading"]),
                         _board(moderation=True),
                         class_name="stack",
                     ),
                 ),
-                rx.cond(F.stage == "dialogue", _dialogue_controls()),
+                rx.cond(allows(F, Act.PROPOSE), _dialogue_controls()),
                 _export_controls(),
                 _hidden_board(),
                 _delete_controls(),
@@ -485,7 +500,7 @@ def projector_page() -> rx.Component:
                 stage_banner(F, instruction=False),
                 round_status(F),
                 rx.cond(
-                    F.stage == "dialogue",
+                    allows(F, Act.PROPOSE),
                     rx.el.div(
                         consent_status(F, controls=False),
                         rx.el.ul(

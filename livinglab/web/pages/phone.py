@@ -3,7 +3,11 @@
 import reflex as rx
 
 from livinglab import reactions
+from livinglab.limits import INSIGHT_MAX, NAME_MAX, TYPED_CODE_MAX
+from livinglab.models import Stage
+from livinglab.web import routes
 from livinglab.web.components.common import (
+    allows,
     error_message,
     icon,
     insight_card,
@@ -21,7 +25,7 @@ from livinglab.web.components.dialogue import (
 from livinglab.web.components.voting import ballot, results_chart
 from livinglab.web.state.phone import INSIGHT_FIELD, JoinCodeState
 from livinglab.web.state.phone import PhoneState as P
-from livinglab.workshops import ROLES
+from livinglab.workshops import ROLES, Act
 
 
 def code_page() -> rx.Component:
@@ -38,7 +42,7 @@ def code_page() -> rx.Component:
                 auto_complete="off",
                 auto_capitalize="characters",
                 spell_check=False,
-                max_length=12,
+                max_length=TYPED_CODE_MAX,
                 style={"fontSize": "1.6rem", "letterSpacing": "0.1em"},
                 custom_attrs=testid("join-code-input"),
             ),
@@ -68,7 +72,7 @@ def _join_form() -> rx.Component:
                     id="name",
                     name="name",
                     type="text",
-                    max_length=40,
+                    max_length=NAME_MAX,
                     auto_complete="given-name",
                     custom_attrs=testid("participant-name"),
                 ),
@@ -89,7 +93,7 @@ def _join_form() -> rx.Component:
         ),
         rx.el.p(P.t["privacy_notice"], class_name="muted", style={"whiteSpace": "pre-line"}),
         rx.el.a(
-            P.t["privacy_link"], href="/privacy?lang=" + P.lang, custom_attrs=testid("privacy-link")
+            P.t["privacy_link"], href=routes.privacy(P.lang), custom_attrs=testid("privacy-link")
         ),
         error_message(P),
         rx.el.button(
@@ -109,7 +113,7 @@ def _post_form() -> rx.Component:
         rx.el.textarea(
             id=INSIGHT_FIELD,
             name="text",
-            max_length=500,
+            max_length=INSIGHT_MAX,
             required=True,
             aria_describedby="text-limit",
             custom_attrs=testid("insight-text"),
@@ -146,7 +150,7 @@ def _edit_form(card) -> rx.Component:
         rx.el.textarea(
             id="edit-text",
             name="text",
-            max_length=500,
+            max_length=INSIGHT_MAX,
             default_value=card.text,
             custom_attrs=testid("insight-edit-text"),
         ),
@@ -169,7 +173,7 @@ def _my_card(card) -> rx.Component:
         _suggest_theme(card),
         rx.el.div(
             rx.cond(
-                P.stage == "collect",
+                allows(P, Act.POST),
                 rx.el.button(
                     P.t["edit"],
                     class_name="quiet",
@@ -178,7 +182,7 @@ def _my_card(card) -> rx.Component:
                 ),
             ),
             rx.cond(
-                P.stage != "closed",
+                allows(P, Act.WITHDRAW),
                 rx.el.button(
                     P.t["withdraw"],
                     class_name="quiet",
@@ -268,7 +272,7 @@ def _sensemaking() -> rx.Component:
 def _suggest_theme(card) -> rx.Component:
     """Under one's own card: propose the theme it fits."""
     return rx.cond(
-        (P.stage == "sensemaking") & (P.themes.length() > 0),
+        (P.stage == Stage.SENSEMAKING.value) & (P.themes.length() > 0),
         rx.el.form(
             rx.el.input(type="hidden", name="insight_id", value=card.id),
             rx.el.label(
@@ -331,13 +335,13 @@ def _participating() -> rx.Component:
         stage_banner(P, instruction=True),
         rx.match(
             P.stage,
-            ("collect", _post_form()),
-            ("sensemaking", _sensemaking()),
-            ("dialogue", _dialogue()),
-            ("closed", you_said_we_did(P)),
+            (Stage.COLLECT.value, _post_form()),
+            (Stage.SENSEMAKING.value, _sensemaking()),
+            (Stage.DIALOGUE.value, _dialogue()),
+            (Stage.CLOSED.value, you_said_we_did(P)),
             rx.fragment(),
         ),
-        rx.cond(P.stage != "collect", error_message(P)),
+        rx.cond(~allows(P, Act.POST), error_message(P)),  # the story form shows its own
         rx.cond(
             P.my_insights.length() > 0,
             rx.el.section(
@@ -360,7 +364,7 @@ def phone_page() -> rx.Component:
                     P.joined,
                     _participating(),
                     rx.cond(
-                        P.stage == "closed",
+                        ~allows(P, Act.JOIN),
                         rx.el.div(
                             stage_banner(P, instruction=True),
                             rx.el.p(
@@ -378,7 +382,9 @@ def phone_page() -> rx.Component:
                 P.loaded,
                 rx.el.div(
                     error_message(P),
-                    rx.el.a(P.t["code_heading"], href="/j", class_name="button secondary"),
+                    rx.el.a(
+                        P.t["code_heading"], href=routes.JOIN_CODE, class_name="button secondary"
+                    ),
                     class_name="stack",
                 ),
             ),

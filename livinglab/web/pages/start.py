@@ -2,14 +2,18 @@
 
 import reflex as rx
 
-from livinglab.validation import ORGANISERS_MAX, PLACE_MAX
-from livinglab.web.components.common import error_message, testid
-from livinglab.web.state.start import StartState as S
-from livinglab.workshops import (
+from livinglab.limits import (
+    ORGANISERS_MAX,
+    PLACE_MAX,
+    QUESTION_MAX,
     RETENTION_DEFAULT_MONTHS,
     RETENTION_MAX_MONTHS,
     RETENTION_MIN_MONTHS,
+    TITLE_MAX,
 )
+from livinglab.web import routes
+from livinglab.web.components.common import error_message, testid
+from livinglab.web.state.start import StartState as S
 
 
 def _radio(name: str, value: str, label, *, checked: bool, on_change=None) -> rx.Component:
@@ -31,7 +35,7 @@ def _form() -> rx.Component:
                 name="title",
                 type="text",
                 required=True,
-                max_length=200,
+                max_length=TITLE_MAX,
                 placeholder=S.t["field_title_hint"],
                 custom_attrs=testid("create-title"),
             ),
@@ -42,7 +46,7 @@ def _form() -> rx.Component:
                 id="question",
                 name="question",
                 required=True,
-                max_length=500,
+                max_length=QUESTION_MAX,
                 placeholder=S.t["field_question_hint"],
                 custom_attrs=testid("create-question"),
             ),
@@ -127,7 +131,7 @@ def start_page() -> rx.Component:
         rx.el.h1(S.t["start_title"]),
         rx.el.p(S.t["start_intro"], class_name="muted"),
         rx.cond(S.created, _created(), _form()),
-        rx.el.a(S.t["privacy_link"], href="/privacy?lang=" + S.lang),
+        rx.el.a(S.t["privacy_link"], href=routes.privacy(S.lang)),
         class_name="page stack",
         lang=S.lang,
     )

@@ -8,16 +8,8 @@ from livinglab import dialogue, insights, retention, sensemaking, voting, worksh
 from livinglab.dialogue import ProposalView
 from livinglab.insights import InsightCard
 from livinglab.joinurl import is_loopback, join_url, qr_svg_data_uri
-from livinglab.realtime.hub import (
-    BOARD,
-    DIALOGUE,
-    FACILITATOR,
-    PEOPLE,
-    ROUND,
-    STAGE,
-    THEMES,
-    VOTES,
-)
+from livinglab.limits import DEFAULT_DOTS, DEFAULT_PER_ITEM, MAX_DOTS
+from livinglab.realtime.hub import Audience
 from livinglab.realtime.snapshots import (
     BoardSnapshot,
     PaperParticipant,
@@ -27,8 +19,7 @@ from livinglab.realtime.snapshots import (
 from livinglab.record import facilitator_record
 from livinglab.sensemaking import ProposedTheme
 from livinglab.voting import RoleBalance
-from livinglab.web import keyring
-from livinglab.web.room import hub
+from livinglab.web import keyring, room
 from livinglab.web.state.view import (
     Downloads,
     LanguageState,
@@ -180,7 +171,9 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
         self.authorised = workshop is not None
         if workshop is None:
             return None
-        hub.watch(self.code, FACILITATOR, self.router.session.client_token)  # before reading
+        room.hub().watch(
+            self.code, Audience.FACILITATOR, self.router.session.client_token
+        )  # before reading
         if not self.proxy_ref:
             self.proxy_ref = new_ref()
         await self._refresh()
@@ -201,69 +194,64 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
         if snapshot is not None:
             self.apply_pushed(snapshot)
 
-    async def _act(self, call, *kinds: str, **kwargs):
-        """Run a facilitator action with this browser's key; tell the room once committed."""
+    async def _act(self, call, **kwargs):
+        """Run a facilitator action with this browser's key, then show the board again."""
         result = await self._domain(call, code=self.code, key=self._key(), **kwargs)
         if self.error_key:
             return None
-        hub.announce(self.code, *kinds)
         await self._refresh()
         return result
 
     @rx.event
     async def next_stage(self, seen: str):
         """Move on from `seen`, the stage the button was pressed at (a double click moves once)."""
-        await self._act(workshops.move_stage, STAGE, step=1, seen=str(seen))
+        await self._act(workshops.move_stage, step=1, seen=str(seen))
 
     @rx.event
     async def previous_stage(self, seen: str):
-        await self._act(workshops.move_stage, STAGE, step=-1, seen=str(seen))
+        await self._act(workshops.move_stage, step=-1, seen=str(seen))
 
     @rx.event
     async def save_prompt(self, form: dict):
-        await self._act(
-            workshops.set_prompt, STAGE, stage=self.stage, prompt=form.get("prompt", "")
-        )
+        await self._act(workshops.set_prompt, stage=self.stage, prompt=form.get("prompt", ""))
 
     @rx.event
     async def start_timer(self, form: dict):
-        await self._act(workshops.start_timer, STAGE, minutes=form.get("minutes", ""))
+        await self._act(workshops.start_timer, minutes=form.get("minutes", ""))
 
     @rx.event
     async def stop_timer(self):
-        await self._act(workshops.stop_timer, STAGE)
+        await self._act(workshops.stop_timer)
 
     @rx.event
     async def hide_insight(self, insight_id: int):
-        await self._act(insights.set_hidden, BOARD, insight_id=insight_id, hidden=True)
+        await self._act(insights.set_hidden, insight_id=insight_id, hidden=True)
 
     @rx.event
     async def show_insight(self, insight_id: int):
-        await self._act(insights.set_hidden, BOARD, insight_id=insight_id, hidden=False)
+        await self._act(insights.set_hidden, insight_id=insight_id, hidden=False)
 
     # Themes
     @rx.event
     async def create_theme(self, form: dict):
-        await self._act(sensemaking.create_theme, THEMES, name=form.get("name", ""))
+        await self._act(sensemaking.create_theme, name=form.get("name", ""))
 
     @rx.event
     async def rename_theme(self, form: dict):
         await self._act(
             sensemaking.rename_theme,
-            THEMES,
             theme_id=as_int(form.get("theme_id")),
             name=form.get("name", ""),
         )
 
     @rx.event
     async def delete_theme(self, theme_id: int):
-        await self._act(sensemaking.delete_theme, THEMES, theme_id=as_int(theme_id))
+        await self._act(sensemaking.delete_theme, theme_id=as_int(theme_id))
 
     @rx.event
     async def merge_theme(self, form: dict):
         await self._act(
             sensemaking.merge_themes,
-            THEMES,
             theme_id=as_int(form.get("theme_id")),
             into_theme_id=as_int(form.get("into")),
         )
@@ -278,7 +266,6 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
         ]
         await self._act(
             sensemaking.split_theme,
-            THEMES,
             theme_id=as_int(form.get("theme_id")),
             insight_ids=chosen,
             name=form.get("name", ""),
@@ -288,9 +275,7 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
     async def move_card(self, insight_id: int, theme: str):
         """The keyboard and tap path (and the end of a drag): put a card in a theme."""
         target = None if str(theme) == UNGROUPED else as_int(theme)
-        await self._act(
-            sensemaking.move_insight, THEMES, insight_id=as_int(insight_id), theme_id=target
-        )
+        await self._act(sensemaking.move_insight, insight_id=as_int(insight_id), theme_id=target)
 
     @rx.event
     async def suggest_grouping(self):
@@ -319,7 +304,7 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
             )
             for group in self.suggestion
         ]
-        await self._act(sensemaking.apply_grouping, THEMES, grouping=grouping)
+        await self._act(sensemaking.apply_grouping, grouping=grouping)
         if not self.error_key:
             self.suggestion = []
 
@@ -330,35 +315,33 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
 
     @rx.event
     async def accept_proposal(self, proposal_id: int):
-        await self._act(sensemaking.accept_suggestion, THEMES, suggestion_id=as_int(proposal_id))
+        await self._act(sensemaking.accept_suggestion, suggestion_id=as_int(proposal_id))
 
     @rx.event
     async def decline_proposal(self, proposal_id: int):
-        await self._act(sensemaking.decline_suggestion, BOARD, suggestion_id=as_int(proposal_id))
+        await self._act(sensemaking.decline_suggestion, suggestion_id=as_int(proposal_id))
 
     # Voting
     @rx.event
     async def open_round(self, form: dict):
         await self._act(
             voting.open_round,
-            ROUND,
-            dots_per_person=form.get("dots", voting.DEFAULT_DOTS),
-            max_per_item=form.get("per_item", voting.DEFAULT_PER_ITEM),
+            dots_per_person=form.get("dots", DEFAULT_DOTS),
+            max_per_item=form.get("per_item", DEFAULT_PER_ITEM),
         )
 
     @rx.event
     async def close_round(self):
-        await self._act(voting.close_round, ROUND)
+        await self._act(voting.close_round)
 
     @rx.event
     async def reveal_results(self):
-        await self._act(voting.reveal_results, ROUND)
+        await self._act(voting.reveal_results)
 
     @rx.event
     async def add_paper_participant(self, form: dict):
         await self._act(
             voting.add_paper_participant,
-            PEOPLE,
             name=form.get("name", ""),
             role=form.get("role", ""),
         )
@@ -368,7 +351,6 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
         """Write down the story of someone without a phone; stored as written for them."""
         posted = await self._act(
             insights.post_for,
-            BOARD,
             participant_id=as_int(form.get("participant_id")),
             text=form.get("text", ""),
             client_ref=form.get("ref", ""),
@@ -385,11 +367,10 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
             as_int(name.removeprefix("dots-"))
             for name, value in form.items()
             if name.startswith("dots-")
-            for _ in range(max(0, min(as_int(value), voting.MAX_DOTS)))
+            for _ in range(max(0, min(as_int(value), MAX_DOTS)))
         ]
         await self._act(
             voting.cast_votes_for,
-            VOTES,
             participant_id=as_int(form.get("participant_id")),
             item_ids=item_ids,
         )
@@ -404,7 +385,7 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
             typed_code=str(form.get("code", "")),
         )
         if not self.error_key:
-            hub.forget(self.router.session.client_token)
+            room.hub().forget(self.router.session.client_token)
             self.deleted = True
             self.authorised = False
 
@@ -413,7 +394,6 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
     async def add_proposal(self, form: dict):
         await self._act(
             dialogue.add_proposal,
-            DIALOGUE,
             text=form.get("text", ""),
             theme_id=as_int(form.get("theme_id") or 0) or None,
         )
@@ -422,28 +402,26 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
     async def review_proposal(self, proposal_id: int, accept: bool):
         await self._act(
             dialogue.review_proposal,
-            DIALOGUE,
             proposal_id=as_int(proposal_id),
             accept=bool(accept),
         )
 
     @rx.event
     async def open_consent(self, proposal_id: int):
-        await self._act(dialogue.open_consent, DIALOGUE, proposal_id=as_int(proposal_id))
+        await self._act(dialogue.open_consent, proposal_id=as_int(proposal_id))
 
     @rx.event
     async def close_consent(self):
-        await self._act(dialogue.close_consent, DIALOGUE)
+        await self._act(dialogue.close_consent)
 
     @rx.event
     async def reveal_consent(self):
-        await self._act(dialogue.reveal_consent, DIALOGUE)
+        await self._act(dialogue.reveal_consent)
 
     @rx.event
     async def decide(self, form: dict):
         await self._act(
             dialogue.decide,
-            DIALOGUE,
             proposal_id=as_int(form.get("proposal_id")),
             outcome=form.get("outcome", ""),
             rationale=form.get("rationale", ""),
@@ -453,7 +431,6 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
     async def add_action(self, form: dict):
         await self._act(
             dialogue.add_action,
-            DIALOGUE,
             decision_id=as_int(form.get("decision_id")),
             what=form.get("what", ""),
             owner=form.get("owner", ""),

@@ -7,20 +7,10 @@ import reflex as rx
 from livinglab import dialogue, insights, reactions, sensemaking, settings, voting, workshops
 from livinglab.errors import TooManyAttempts, WorkshopNotFound
 from livinglab.insights import InsightCard
-from livinglab.realtime.hub import (
-    BOARD,
-    DIALOGUE,
-    PEOPLE,
-    PHONE,
-    POSTED,
-    REACTIONS,
-    THEMES,
-    VOTES,
-)
+from livinglab.realtime.hub import Audience
 from livinglab.realtime.snapshots import PhoneSnapshot, RoomView, phone_snapshot
 from livinglab.throttle import AttemptLimiter
-from livinglab.web import keyring
-from livinglab.web.room import hub
+from livinglab.web import keyring, room, routes
 from livinglab.web.state.view import (
     LanguageState,
     RoomMirror,
@@ -131,13 +121,13 @@ class PhoneState(ViewState, RoomMirror, LanguageState):
         else:
             # Watch before reading: a change committed meanwhile is pushed after this
             # handler lets go of the state, so the phone never keeps a stale view.
-            hub.watch(self.code, PHONE, client)
+            room.hub().watch(self.code, Audience.PHONE, client)
             await self._refresh()
             if self.error_key == WorkshopNotFound.key:
                 join_limiter.record_failure(self._client_address())
                 self.found = False
         if not self.found:
-            hub.forget(client)
+            room.hub().forget(client)
         if not self.draft_ref:
             self.draft_ref = new_ref()
         self.loaded = True
@@ -159,7 +149,6 @@ class PhoneState(ViewState, RoomMirror, LanguageState):
             return
         _participant, token = joined
         self.participant_tokens = keyring.store(self.participant_tokens, self.code, token)
-        hub.announce(self.code, PEOPLE)
         await self._refresh()
 
     @rx.event
@@ -178,7 +167,6 @@ class PhoneState(ViewState, RoomMirror, LanguageState):
             return None
         self.draft_ref = new_ref()
         self.just_sent = True
-        hub.announce(self.code, POSTED, posted=[posted.id])
         await self._refresh()
         return rx.set_value(INSIGHT_FIELD, "")
 
@@ -204,7 +192,6 @@ class PhoneState(ViewState, RoomMirror, LanguageState):
         if self.error_key:
             return
         self.editing_id = -1
-        hub.announce(self.code, BOARD)
         await self._refresh()
 
     @rx.event
@@ -218,7 +205,6 @@ class PhoneState(ViewState, RoomMirror, LanguageState):
         )
         if self.error_key:
             return
-        hub.announce(self.code, BOARD)
         await self._refresh()
 
     @rx.event
@@ -232,8 +218,6 @@ class PhoneState(ViewState, RoomMirror, LanguageState):
             theme_id=as_int(form.get("theme_id")),
         )
         self.suggestion_sent = not self.error_key
-        if self.suggestion_sent:
-            hub.announce(self.code, THEMES)
 
     @rx.event
     async def add_dot(self, item_id: int):
@@ -268,8 +252,6 @@ class PhoneState(ViewState, RoomMirror, LanguageState):
             theme_id=as_int(form.get("theme_id") or 0) or None,
         )
         self.proposal_sent = not self.error_key
-        if self.proposal_sent:
-            hub.announce(self.code, DIALOGUE)
 
     @rx.event
     async def answer_consent(self, form: dict):
@@ -283,7 +265,6 @@ class PhoneState(ViewState, RoomMirror, LanguageState):
         )
         if not self.error_key:
             self.my_answer = form.get("answer", "")
-            hub.announce(self.code, DIALOGUE)
 
     @rx.event
     async def react(self, theme_id: int, kind: str):
@@ -297,13 +278,11 @@ class PhoneState(ViewState, RoomMirror, LanguageState):
         )
         if mine is not None:
             show(self, my_reactions=mine)
-            hub.announce(self.code, REACTIONS)
 
     def _after_vote(self, dots: dict[int, int] | None) -> None:
         """Show this person's own dots; the room (items, round) comes from the hub's pushes."""
         if dots is not None:
             self._show_dots(dots)
-            hub.announce(self.code, VOTES)
 
     @rx.var
     def ballot(self) -> list[BallotLine]:
@@ -332,4 +311,4 @@ class JoinCodeState(ViewState, LanguageState):
         if workshop is None:
             join_limiter.record_failure(address)
             return None
-        return rx.redirect(f"/j/{workshop.code}")
+        return rx.redirect(routes.phone(workshop.code))

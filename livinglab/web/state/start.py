@@ -3,7 +3,8 @@
 import reflex as rx
 
 from livinglab import workshops
-from livinglab.web import keyring
+from livinglab.limits import RETENTION_DEFAULT_MONTHS
+from livinglab.web import keyring, routes
 from livinglab.web.state.console import FacilitatorState
 from livinglab.web.state.view import LanguageState, ViewState
 
@@ -32,15 +33,15 @@ class StartState(ViewState, LanguageState):
             organisers=form.get("organisers", ""),
             language=form.get("language", "nl"),
             uses_names=form.get("names", "") == "first_name",
-            retention_months=form.get("retention", workshops.RETENTION_DEFAULT_MONTHS),
+            retention_months=form.get("retention", RETENTION_DEFAULT_MONTHS),
         )
         if created is None:
             return
         workshop, key = created
         self._set_language(workshop.language)
         origin = self.router.url.origin
-        self.console_path = f"/f/{workshop.code}"
-        self.projector_path = f"/p/{workshop.code}"
+        self.console_path = routes.console(workshop.code)
+        self.projector_path = routes.projector(workshop.code)
         self.facilitator_link = f"{origin}{self.console_path}?key={key}"
         facilitator = await self.get_state(FacilitatorState)
         facilitator.facilitator_keys = keyring.store(

@@ -8,6 +8,7 @@ from typing import TypeVar
 
 import reflex as rx
 
+from livinglab.changes import Announcement
 from livinglab.db import session_scope
 from livinglab.dialogue import ProposalView
 from livinglab.errors import DomainError
@@ -15,6 +16,7 @@ from livinglab.i18n import catalog
 from livinglab.realtime.snapshots import RoomView
 from livinglab.sensemaking import ThemeSummary
 from livinglab.voting import Tally, VoteItem
+from livinglab.web import room
 from livinglab.web.exports import SUFFIX, export_file
 
 Result = TypeVar("Result")
@@ -86,13 +88,15 @@ class ViewState(rx.State, mixin=True):
     error_key: str = ""
 
     async def _domain(self, call: Callable[..., Result], **kwargs) -> Result | None:
-        """Run a domain call in its own committed transaction, off the event loop.
+        """Run a domain call in its own committed transaction, off the event loop; then
+        the room hears what it changed (the domain recorded it, livinglab/changes.py).
 
         A refusal becomes `error_key` (shown in `error-message`) and None is returned.
         """
+        committed: list[Announcement] = []
 
         def run() -> Result:
-            with session_scope() as session:
+            with session_scope(announce=committed.extend) as session:
                 return call(session=session, **kwargs)
 
         try:
@@ -101,6 +105,7 @@ class ViewState(rx.State, mixin=True):
             self.error_key = refusal.key
             return None
         self.error_key = ""
+        room.announce(committed)  # on the event loop, where the hub lives
         return result
 
     @rx.event

@@ -1,0 +1,43 @@
+"""Every limit of the app, defined once: the tables, the checks, the forms and the texts use them.
+
+A text that names a limit writes it as a placeholder (`{INSIGHT_MAX}`), which the catalog
+fills in (livinglab/i18n.py), so a limit changed here changes what people read too.
+"""
+
+# What people type, in characters.
+INSIGHT_MAX = 500
+NAME_MAX = 40
+TITLE_MAX = 200
+PLACE_MAX = 120
+ORGANISERS_MAX = 200
+QUESTION_MAX = 500
+PROMPT_MAX = 300
+THEME_NAME_MAX = 80
+PROPOSAL_MAX = 300
+REASON_MAX = 120
+RATIONALE_MAX = 1000
+ACTION_MAX = 300
+OWNER_MAX = 100
+#: The phone's id for a post (a double tap or a resend sends the same one).
+CLIENT_REF_MAX = 40
+#: A join code as typed, before it is normalised.
+TYPED_CODE_MAX = 16
+#: How much of a story a ballot line shows when people vote on stories.
+VOTE_LABEL_MAX = 80
+
+# Voting.
+DEFAULT_DOTS = 3
+DEFAULT_PER_ITEM = 1
+MAX_DOTS = 10
+
+# Time.
+TIMER_MAX_MINUTES = 180
+#: How long after closing the personal data is kept, in months (livinglab/retention.py).
+RETENTION_DEFAULT_MONTHS = 12
+RETENTION_MIN_MONTHS = 1
+RETENTION_MAX_MONTHS = 120
+
+
+def placeholders() -> dict[str, str]:
+    """Every limit by name, as the catalog's texts write them: {"INSIGHT_MAX": "500", ...}."""
+    return {name: str(value) for name, value in globals().items() if name.isupper()}
