@@ -6,12 +6,13 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from livinglab import db
+from livinglab import db, settings
 from livinglab.errors import WorkshopNotFound
 from livinglab.export.opendata import record_csv, record_json
 from livinglab.export.pdf import render_pdf
 from livinglab.i18n import translate
 from livinglab.models import as_utc, utcnow
+from livinglab.realtime.bus import announcer_for_commands
 from livinglab.record import build_record, verify
 from livinglab.retention import PurgeReport, expired_workshops, personal_data, purge_workshop
 from livinglab.workshops import find_workshop, format_code
@@ -124,6 +125,10 @@ def main(argv: list[str] | None = None) -> int:
         "--now", type=_moment, default=None, help="pretend it is this ISO time (for testing)"
     )
     args = parser.parse_args(argv)
+    if settings.REDIS_URL:
+        # Workers share Redis: screens open on a purged workshop read it again. With one
+        # worker and no Redis they see the change on their next reload or reconnect.
+        db.announce_with(announcer_for_commands(settings.REDIS_URL))
     if args.command == "migrate":
         db.migrate()
         return 0

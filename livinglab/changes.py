@@ -2,7 +2,7 @@
 
 A domain function that changes a workshop records the kind of change on its session
 (`record`). The session scope (livinglab/db.py) hands what was recorded to the process's
-announcer after a successful commit, and drops it on a rollback: no screen hears of a
+announcer after a successful commit, and to nobody after a rollback: no screen hears of a
 change that did not happen, and no caller (a handler, the CLI, a purge) picks the kinds.
 """
 
@@ -63,8 +63,3 @@ def take(session: Session) -> list[Announcement]:
         Announcement(code=code, kinds=frozenset(kinds), posted=frozenset(posted))
         for code, (kinds, posted) in pending.items()
     ]
-
-
-def discard(session: Session) -> None:
-    """Forget what was recorded (the transaction rolled back)."""
-    session.info.pop(_KEY, None)

@@ -108,7 +108,6 @@ def session_scope(announce: Announce | None = None) -> Iterator[Session]:
             session.commit()
         except BaseException:
             session.rollback()
-            changes.discard(session)
             raise
         committed = changes.take(session)
     if committed:

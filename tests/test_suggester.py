@@ -4,8 +4,8 @@ from collections import Counter
 
 import pytest
 
-from livinglab.sensemaking import suggest_themes
 from livinglab.limits import THEME_NAME_MAX
+from livinglab.sensemaking import suggest_themes
 from livinglab.suggester import name_themes
 
 #: Three clearly different topics, five stories each, written for this test.

@@ -5,12 +5,13 @@ One process serves everyone by default and needs no bus. With several workers
 B: each announcement is published once and every worker pushes to its own screens.
 """
 
+import asyncio
 import logging
 from collections.abc import Callable, Iterable
 
 import redis.asyncio as redis
 
-from livinglab.changes import Change
+from livinglab.changes import Announce, Announcement, Change
 
 logger = logging.getLogger(__name__)
 
@@ -24,6 +25,9 @@ class RedisBus:
 
     def __init__(self, url: str) -> None:
         self._redis = redis.from_url(url)
+
+    async def close(self) -> None:
+        await self._redis.aclose()
 
     async def publish(self, code: str, kinds: Iterable[str], posted: Iterable[int] = ()) -> None:
         message = ITEMS.join(sorted(kinds)) + PARTS + ITEMS.join(map(str, sorted(posted)))
@@ -46,3 +50,19 @@ class RedisBus:
                 )
         finally:
             await pubsub.aclose()
+
+
+def announcer_for_commands(url: str) -> Announce:
+    """For a command run beside the app (`python -m livinglab purge`): publish what it
+    committed, so every worker's screens read the room again."""
+
+    def announce(announcements: list[Announcement]) -> None:
+        async def send() -> None:
+            bus = RedisBus(url)
+            for announcement in announcements:
+                await bus.publish(announcement.code, announcement.kinds, announcement.posted)
+            await bus.close()
+
+        asyncio.run(send())
+
+    return announce
