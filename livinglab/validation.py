@@ -1,8 +1,9 @@
-"""Checks for text people type: bounded, never empty, no control characters."""
+"""Checks for what people type: text bounded, never empty, no control characters; numbers
+whole and within bounds."""
 
 import unicodedata
 
-from livinglab.errors import EmptyText, TextTooLong
+from livinglab.errors import DomainError, EmptyText, TextTooLong
 
 
 def clean_text(text: object, *, limit: int, multiline: bool = True, required: bool = True) -> str:
@@ -27,3 +28,14 @@ def clean_text(text: object, *, limit: int, multiline: bool = True, required: bo
     if len(cleaned) > limit:
         raise TextTooLong(f"{len(cleaned)} > {limit}")
     return cleaned
+
+
+def whole_number(typed: object, *, low: int, high: int, refusal: type[DomainError]) -> int:
+    """`typed` as a whole number within low..high (a form sends text), or `refusal`."""
+    try:
+        number = int(str(typed).strip())
+    except ValueError:
+        raise refusal(str(typed)[:20]) from None
+    if not low <= number <= high:
+        raise refusal(str(number))
+    return number

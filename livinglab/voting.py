@@ -30,6 +30,7 @@ from livinglab.models import (
     Workshop,
     utcnow,
 )
+from livinglab.validation import whole_number
 from livinglab.workshops import ROLES, Act, enrol, require_facilitator, require_participant
 
 
@@ -90,16 +91,6 @@ def vote_items(*, session: Session, vote_round: VoteRound) -> list[VoteItem]:
     return [VoteItem(id=insight.id, label=insight.text[:VOTE_LABEL_MAX]) for insight in insights]
 
 
-def _bounded(value: object, low: int, high: int) -> int:
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        raise InvalidChoice(str(value)) from None
-    if not low <= number <= high:
-        raise InvalidChoice(str(value))
-    return number
-
-
 def open_round(
     *,
     session: Session,
@@ -113,8 +104,8 @@ def open_round(
     current = latest_round(session=session, workshop_id=workshop.id)
     if current is not None and current.is_open:
         raise RoundAlreadyOpen()
-    dots = _bounded(dots_per_person, 1, MAX_DOTS)
-    cap = _bounded(max_per_item, 1, dots)
+    dots = whole_number(dots_per_person, low=1, high=MAX_DOTS, refusal=InvalidChoice)
+    cap = whole_number(max_per_item, low=1, high=dots, refusal=InvalidChoice)
     has_themes = session.exec(select(Theme.id).where(Theme.workshop_id == workshop.id)).first()
     vote_round = VoteRound(
         workshop_id=workshop.id,

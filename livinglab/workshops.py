@@ -43,7 +43,7 @@ from livinglab.models import (
     as_utc,
     utcnow,
 )
-from livinglab.validation import clean_text
+from livinglab.validation import clean_text, whole_number
 
 #: The roadmap, in order: collect stories, make sense together, dialogue toward change.
 STAGES = tuple(Stage)
@@ -127,17 +127,6 @@ def format_code(code: str) -> str:
     return f"{code[:3]}-{code[3:]}"
 
 
-def _retention_months(typed: object) -> int:
-    """The retention period as stored, from what was typed: whole months within the bounds."""
-    try:
-        months = int(str(typed).strip())
-    except ValueError:
-        raise BadRetention(str(typed)[:20]) from None
-    if not RETENTION_MIN_MONTHS <= months <= RETENTION_MAX_MONTHS:
-        raise BadRetention(str(months))
-    return months
-
-
 def create_workshop(
     *,
     session: Session,
@@ -155,7 +144,9 @@ def create_workshop(
     """
     if language not in LANGUAGES:
         raise InvalidChoice(language)
-    months = _retention_months(retention_months)
+    months = whole_number(
+        retention_months, low=RETENTION_MIN_MONTHS, high=RETENTION_MAX_MONTHS, refusal=BadRetention
+    )
     key = secrets.token_urlsafe(24)  # 192 bits
     while True:
         code = new_code()
