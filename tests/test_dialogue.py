@@ -1,9 +1,13 @@
 """Dialogue: proposals, consent rounds, decisions and actions."""
 
-import pytest
-from sqlmodel import select
+from collections.abc import Iterator
+from contextlib import contextmanager
 
-from livinglab import dialogue, workshops
+import pytest
+from sqlalchemy import event
+from sqlmodel import Session, select
+
+from livinglab import db, dialogue, workshops
 from livinglab.errors import (
     BadDate,
     EmptyText,
@@ -141,3 +145,66 @@ def test_decision_and_actions_need_the_facilitator_and_sane_input(session, dialo
             outcome="adopted",
             rationale="x",
         )
+
+
+@contextmanager
+def first_tab_commits_before_the_other_writes(first_tab: Session) -> Iterator[list[str]]:
+    """Commit `first_tab` just before the next consent answer INSERT goes to the database.
+
+    The other tab has read by then (and found no answer: the first one was not committed)
+    and writes after the commit: the race of two tabs, in one thread, with no lock to wait on.
+    Yields the INSERTs it saw (one, when the race happened).
+    """
+    seen: list[str] = []
+    insert = f"INSERT INTO {ConsentAnswer.__tablename__.upper()} "
+
+    def before_execute(_connection, _cursor, statement, *_args) -> None:
+        if not seen and statement.lstrip().upper().startswith(insert):
+            seen.append(statement)
+            first_tab.commit()
+
+    engine = db.engine()
+    # First in line: before the SQLite writer queue, which would wait for the first tab.
+    event.listen(engine, "before_cursor_execute", before_execute, insert=True)
+    try:
+        yield seen
+    finally:
+        event.remove(engine, "before_cursor_execute", before_execute)
+
+
+def answers_in_db() -> list[tuple[int, int, str, str]]:
+    with Session(db.engine()) as session:
+        return session.exec(
+            select(
+                ConsentAnswer.round_id,
+                ConsentAnswer.participant_id,
+                ConsentAnswer.answer,
+                ConsentAnswer.reason,
+            )
+        ).all()
+
+
+def test_one_person_answering_from_two_tabs_at_once_keeps_one_answer(session, dialogue_room):
+    ws, key, anna, _bram = dialogue_room
+    proposal = dialogue.add_proposal(session=session, code=ws.code, key=key, text="Eén loket")
+    consent = dialogue.open_consent(session=session, code=ws.code, key=key, proposal_id=proposal.id)
+    session.commit()
+    with Session(db.engine()) as tab_a, Session(db.engine()) as tab_b:
+        first = dialogue.answer_consent(session=tab_a, code=ws.code, token=anna, answer="agree")
+        anna_id = first.participant_id  # flushed, not committed
+        with (
+            first_tab_commits_before_the_other_writes(tab_a) as race,
+            pytest.raises(RoundAlreadyOpen),
+        ):
+            dialogue.answer_consent(
+                session=tab_b, code=ws.code, token=anna, answer="object", reason="Te duur"
+            )
+        assert len(race) == 1, "the second tab never wrote an answer: there was no race"
+        tab_b.rollback()
+        assert answers_in_db() == [(consent.id, anna_id, "agree", "")]
+        # The refusal was clean: the same tab tries again and changes the one answer.
+        dialogue.answer_consent(
+            session=tab_b, code=ws.code, token=anna, answer="object", reason="Te duur"
+        )
+        tab_b.commit()
+    assert answers_in_db() == [(consent.id, anna_id, "object", "Te duur")]

@@ -253,3 +253,31 @@ def test_a_vote_answers_with_the_voters_own_dots_only(session, themed):
         bus: 1,
         debt: 1,
     }
+
+
+def test_results_stay_hidden_until_the_facilitator_reveals_them(session, themed):
+    code, key, (bus, debt, employers) = themed
+    workshop_id = workshops.find_workshop(session=session, code=code).id
+    voting.open_round(session=session, code=code, key=key)
+    for items in ([bus, debt], [bus], [bus]):
+        _p, token = join(session, code)
+        voting.cast_votes(session=session, code=code, token=token, item_ids=items)
+    session.commit()
+    assert len(dots_in_db(session)) == 4
+    while_open = voting.round_view(session=session, workshop_id=workshop_id)
+    assert (while_open.is_open, while_open.revealed) == (True, False)
+    assert while_open.voters == 3 and while_open.results == []
+    voting.close_round(session=session, code=code, key=key)
+    session.commit()
+    closed = voting.round_view(session=session, workshop_id=workshop_id)
+    assert (closed.is_open, closed.revealed) == (False, False)
+    assert closed.voters == 3 and closed.results == []
+    voting.reveal_results(session=session, code=code, key=key)
+    session.commit()
+    revealed = voting.round_view(session=session, workshop_id=workshop_id)
+    assert (revealed.is_open, revealed.revealed, revealed.voters) == (False, True, 3)
+    assert [(t.item_id, t.label, t.dots) for t in revealed.results] == [
+        (bus, "Vervoer", 3),
+        (debt, "Schulden", 1),
+        (employers, "Werkgevers", 0),
+    ]
