@@ -30,7 +30,6 @@ PUSH_TIMEOUT = 5_000
 LOAD_TIMEOUT = 15_000
 
 
-
 @dataclass
 class Workshop:
     code: str
