@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from livinglab import errors, i18n, workshops
+from livinglab import errors, i18n, limits, workshops
 from livinglab.catalog import MESSAGES
 
 WEB = Path(__file__).resolve().parent.parent / "livinglab" / "web"
@@ -47,3 +47,21 @@ def test_language_choice_and_fallbacks():
     assert i18n.catalog("en")["stage_collect"] == "Collect stories"
     assert i18n.catalog("fr")["stage_collect"] == "Verhalen verzamelen"
     assert i18n.translate("no_such_key", "en") == MESSAGES["error_generic"]["en"]
+
+
+def test_limits_in_texts_come_from_the_limits_module():
+    """A text names a limit as {INSIGHT_MAX}: every such name is a limit, and is filled in."""
+    named = {
+        name
+        for texts in MESSAGES.values()
+        for text in texts.values()
+        for name in re.findall(r"\{([A-Z_]+)\}", text)
+    }
+    assert named, "no text names a limit: the pattern is out of date"
+    assert named <= set(limits.placeholders())
+    for language in ("nl", "en"):
+        assert not any(re.search(r"\{[A-Z_]+\}", text) for text in i18n.catalog(language).values())
+    assert i18n.translate("insight_limit", "en") == f"At most {limits.INSIGHT_MAX} characters."
+    assert i18n.translate("error_retention_months", "nl").endswith(
+        f"{limits.RETENTION_MIN_MONTHS} tot {limits.RETENTION_MAX_MONTHS} maanden."
+    )

@@ -7,6 +7,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from livinglab.models import Answer
 from livinglab.workshops import ROLES
 
 SCHEMA_PATH = Path(__file__).with_name("record.schema.json")
@@ -40,16 +41,14 @@ def record_csv(record: dict[str, Any]) -> dict[str, str]:
     ]
     decisions, actions = [], []
     for proposal in record["proposals"]:
-        consent = proposal["consent"] or {"counts": {"agree": "", "live_with": "", "object": ""}}
+        consent = proposal["consent"] or {"counts": dict.fromkeys(Answer, "")}
         decision = proposal["decision"] or {"outcome": "", "rationale": ""}
         decisions.append(
             [
                 proposal["id"],
                 theme_names.get(proposal["theme_id"], ""),
                 proposal["text"],
-                consent["counts"]["agree"],
-                consent["counts"]["live_with"],
-                consent["counts"]["object"],
+                *(consent["counts"][answer] for answer in Answer),
                 decision["outcome"],
                 decision["rationale"],
             ]
@@ -66,9 +65,7 @@ def record_csv(record: dict[str, Any]) -> dict[str, str]:
                 "proposal_id",
                 "theme",
                 "proposal",
-                "agree",
-                "live_with",
-                "object",
+                *Answer,
                 "outcome",
                 "rationale",
             ],
