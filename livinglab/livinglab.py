@@ -7,9 +7,10 @@ from livinglab.realtime.hub import Audience
 from livinglab.web import room, routes
 from livinglab.web.components.common import offline_banner
 from livinglab.web.headers import with_security_headers
-from livinglab.web.pages.facilitator import console_page, projector_page
+from livinglab.web.pages.console import console_page
 from livinglab.web.pages.phone import code_page, phone_page
 from livinglab.web.pages.privacy import privacy_page
+from livinglab.web.pages.projector import projector_page
 from livinglab.web.pages.records import records_page
 from livinglab.web.pages.start import start_page
 from livinglab.web.reflex_internals import replace_connection_toast

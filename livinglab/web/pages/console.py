@@ -1,4 +1,4 @@
-"""/f/[code] (console) and /p/[code] (projector): the facilitator's two screens."""
+"""/f/[code]: the facilitator's console."""
 
 import reflex as rx
 
@@ -13,11 +13,16 @@ from livinglab.limits import (
     TYPED_CODE_MAX,
 )
 from livinglab.web import routes
+from livinglab.web.components.board import (
+    THEMED,
+    board,
+    card_with_button,
+    join_panel,
+    only_for_facilitator,
+)
 from livinglab.web.components.common import (
     allows,
     error_message,
-    in_stages,
-    insight_card,
     stage_banner,
     testid,
 )
@@ -28,90 +33,10 @@ from livinglab.web.components.dialogue import (
     proposal_form,
 )
 from livinglab.web.components.themes import theme_board, theme_controls
-from livinglab.web.components.voting import round_status, voice_balance
+from livinglab.web.components.voting import round_status
 from livinglab.web.state.console import PROXY_FIELD
 from livinglab.web.state.console import FacilitatorState as F
-from livinglab.workshops import ROLES, STAGES, THEMED_STAGES, Act
-
-#: Themes replace the plain board once the group makes sense together.
-THEMED = in_stages(F, THEMED_STAGES)
-
-
-def _only_for_facilitator(content: rx.Component) -> rx.Component:
-    return rx.cond(
-        F.authorised,
-        content,
-        rx.cond(
-            F.loaded,
-            rx.el.main(
-                rx.cond(
-                    F.deleted,
-                    rx.el.p(F.t["deleted"], role="status", custom_attrs=testid("deleted")),
-                    rx.el.p(F.t["facilitator_only"], class_name="warning"),
-                ),
-                error_message(F),
-                class_name="page",
-            ),
-        ),
-    )
-
-
-def _join_panel() -> rx.Component:
-    return rx.el.section(
-        rx.el.h2(F.t["join_on_phone"]),
-        rx.el.img(
-            src=F.qr_code,
-            alt=F.join_url,
-            class_name="qr",
-            custom_attrs=testid("join-qr"),
-        ),
-        rx.el.p(F.t["scan_or_type"]),
-        rx.el.div(
-            rx.el.span(F.join_base), rx.el.span(F.code, class_name="nowrap"), class_name="url"
-        ),
-        rx.el.div(F.code_shown, class_name="code", custom_attrs=testid("join-code")),
-        rx.cond(
-            F.url_is_loopback,
-            rx.el.p(F.t["loopback_warning"], class_name="warning", role="status"),
-        ),
-        rx.el.div(
-            rx.el.span(F.participants, custom_attrs=testid("participant-count")),
-            " ",
-            F.t["joined"],
-            class_name="count",
-        ),
-        voice_balance(F),
-        class_name="join-panel",
-    )
-
-
-def _card_with_button(card, label: str, on_click, hook: str) -> rx.Component:
-    """A card on the board with one moderation button under it (hide or show again)."""
-    button = rx.el.button(
-        F.t[label], class_name="quiet", on_click=on_click, custom_attrs=testid(hook)
-    )
-    return insight_card(card, F.t, actions=button)
-
-
-def _board(*, moderation: bool) -> rx.Component:
-    def card_view(card):
-        if moderation:
-            return _card_with_button(card, "hide", F.hide_insight(card.id), "insight-hide")
-        return insight_card(card, F.t)
-
-    return rx.el.section(
-        rx.cond(
-            F.newest_cards.length() == 0,
-            rx.el.p(F.t["no_insights_yet"], class_name="muted"),
-        ),
-        rx.el.ul(
-            rx.foreach(F.newest_cards, card_view),
-            rx.foreach(F.earlier_cards, card_view),
-            class_name="cards",
-            aria_live="polite",
-            aria_label=F.t["board_heading"],
-        ),
-    )
+from livinglab.workshops import ROLES, STAGES, Act
 
 
 def _hidden_board() -> rx.Component:
@@ -122,7 +47,7 @@ def _hidden_board() -> rx.Component:
             rx.el.ul(
                 rx.foreach(
                     F.hidden_cards,
-                    lambda card: _card_with_button(
+                    lambda card: card_with_button(
                         card, "show", F.show_insight(card.id), "insight-show"
                     ),
                 ),
@@ -206,7 +131,7 @@ def _controls() -> rx.Component:
                 class_name="button secondary",
             ),
         ),
-        _join_panel(),
+        join_panel(),
         class_name="stack",
     )
 
@@ -458,7 +383,7 @@ def _export_controls() -> rx.Component:
 
 
 def console_page() -> rx.Component:
-    return _only_for_facilitator(
+    return only_for_facilitator(
         rx.el.main(
             _controls(),
             rx.el.div(
@@ -474,7 +399,7 @@ def console_page() -> rx.Component:
                     rx.el.div(
                         rx.cond(allows(F, Act.POST), _write_for_paper()),
                         rx.el.h2(F.t["board_heading"]),
-                        _board(moderation=True),
+                        board(moderation=True),
                         class_name="stack",
                     ),
                 ),
@@ -485,39 +410,6 @@ def console_page() -> rx.Component:
                 class_name="stack",
             ),
             class_name="page wide console",
-            lang=F.lang,
-        )
-    )
-
-
-def projector_page() -> rx.Component:
-    return _only_for_facilitator(
-        rx.el.main(
-            rx.el.aside(_join_panel()),
-            rx.el.div(
-                rx.el.h1(F.title),
-                rx.el.p(F.question, class_name="question"),
-                stage_banner(F, instruction=False),
-                round_status(F),
-                rx.cond(
-                    allows(F, Act.PROPOSE),
-                    rx.el.div(
-                        consent_status(F, controls=False),
-                        rx.el.ul(
-                            rx.foreach(F.proposals, lambda p: proposal_card(p, F.t)),
-                            class_name="stack",
-                        ),
-                        class_name="stack",
-                    ),
-                ),
-                rx.cond(
-                    THEMED,
-                    theme_board(controls=False),
-                    _board(moderation=False),
-                ),
-                class_name="stack",
-            ),
-            class_name="projector",
             lang=F.lang,
         )
     )

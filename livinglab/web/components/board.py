@@ -1,0 +1,93 @@
+"""The facilitator's board, shared by the console and the projector: who may see it, how
+to join, the stories."""
+
+import reflex as rx
+
+from livinglab.web.components.common import error_message, in_stages, insight_card, testid
+from livinglab.web.components.voting import voice_balance
+from livinglab.web.state.console import FacilitatorState as F
+from livinglab.workshops import THEMED_STAGES
+
+#: Themes replace the plain board once the group makes sense together.
+THEMED = in_stages(F, THEMED_STAGES)
+
+
+def only_for_facilitator(content: rx.Component) -> rx.Component:
+    """`content` for the holder of the key; a plain refusal (or "deleted") for anyone else."""
+    return rx.cond(
+        F.authorised,
+        content,
+        rx.cond(
+            F.loaded,
+            rx.el.main(
+                rx.cond(
+                    F.deleted,
+                    rx.el.p(F.t["deleted"], role="status", custom_attrs=testid("deleted")),
+                    rx.el.p(F.t["facilitator_only"], class_name="warning"),
+                ),
+                error_message(F),
+                class_name="page",
+            ),
+        ),
+    )
+
+
+def join_panel() -> rx.Component:
+    """How to join: the QR code, the address and the code, and who is in the room."""
+    return rx.el.section(
+        rx.el.h2(F.t["join_on_phone"]),
+        rx.el.img(
+            src=F.qr_code,
+            alt=F.join_url,
+            class_name="qr",
+            custom_attrs=testid("join-qr"),
+        ),
+        rx.el.p(F.t["scan_or_type"]),
+        rx.el.div(
+            rx.el.span(F.join_base), rx.el.span(F.code, class_name="nowrap"), class_name="url"
+        ),
+        rx.el.div(F.code_shown, class_name="code", custom_attrs=testid("join-code")),
+        rx.cond(
+            F.url_is_loopback,
+            rx.el.p(F.t["loopback_warning"], class_name="warning", role="status"),
+        ),
+        rx.el.div(
+            rx.el.span(F.participants, custom_attrs=testid("participant-count")),
+            " ",
+            F.t["joined"],
+            class_name="count",
+        ),
+        voice_balance(F),
+        class_name="join-panel",
+    )
+
+
+def card_with_button(card, label: str, on_click, hook: str) -> rx.Component:
+    """A card on the board with one moderation button under it (hide or show again)."""
+    button = rx.el.button(
+        F.t[label], class_name="quiet", on_click=on_click, custom_attrs=testid(hook)
+    )
+    return insight_card(card, F.t, actions=button)
+
+
+def board(*, moderation: bool) -> rx.Component:
+    """The flat board of stories, newest first; `moderation` adds a hide button to each."""
+
+    def card_view(card):
+        if moderation:
+            return card_with_button(card, "hide", F.hide_insight(card.id), "insight-hide")
+        return insight_card(card, F.t)
+
+    return rx.el.section(
+        rx.cond(
+            F.newest_cards.length() == 0,
+            rx.el.p(F.t["no_insights_yet"], class_name="muted"),
+        ),
+        rx.el.ul(
+            rx.foreach(F.newest_cards, card_view),
+            rx.foreach(F.earlier_cards, card_view),
+            class_name="cards",
+            aria_live="polite",
+            aria_label=F.t["board_heading"],
+        ),
+    )
