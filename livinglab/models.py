@@ -139,6 +139,37 @@ class Workshop(SQLModel, table=True):
     retention_months: int = RETENTION_DEFAULT_MONTHS
     #: When the personal data was removed; None while it is still kept.
     purged_at: datetime | None = _timestamp(nullable=True, default=False)
+    #: What the projector shows, when the facilitator chose it (a ProjectorFocus); "" follows
+    #: the stage. Reset when the stage moves.
+    projector_focus: str = Field(default="", max_length=12)
+
+
+class CoFacilitator(SQLModel, table=True):
+    """A second person who helps run the room with their own key, until it is revoked.
+
+    They moderate, group cards and act for people on paper; they cannot move the
+    workshop on, close it, delete it, export it or hand out links.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    workshop_id: int = Field(foreign_key="workshop.id", index=True)
+    key_hash: str = Field(index=True, unique=True, max_length=64)
+    #: How the console and the audit trail name them ("Co-facilitator 1", or a first name).
+    label: str = Field(max_length=NAME_MAX)
+    created_at: datetime = _timestamp()
+    revoked_at: datetime | None = _timestamp(nullable=True, default=False)
+
+
+class FacilitatorAct(SQLModel, table=True):
+    """Who of the people running the room did what, and when: the audit trail."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    workshop_id: int = Field(foreign_key="workshop.id", index=True)
+    #: "facilitator", or a co-facilitator's label.
+    actor: str = Field(max_length=40)
+    #: The domain function that acted (e.g. "set_hidden", "move_insight").
+    act: str = Field(max_length=40)
+    acted_at: datetime = _timestamp()
 
 
 class StagePrompt(SQLModel, table=True):
