@@ -12,12 +12,14 @@ from sqlmodel import Session, SQLModel
 
 from livinglab.errors import (
     InsightNotFound,
+    NotFacilitator,
     NotParticipant,
     NotYourInsight,
     ProposalNotFound,
     ThemeNotFound,
 )
 from livinglab.models import (
+    CoFacilitator,
     ConsentRound,
     Decision,
     Insight,
@@ -107,3 +109,10 @@ def access_paper_participant(
     if not participant.on_paper:
         raise NotParticipant(str(participant_id))
     return participant
+
+
+def access_cofacilitator(
+    session: Session, workshop: Workshop, cofacilitator_id: object
+) -> CoFacilitator:
+    """Someone who got a co-facilitator link for this workshop (revoked or not)."""
+    return _of_workshop(session, CoFacilitator, cofacilitator_id, workshop, NotFacilitator)

@@ -159,6 +159,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Then we remove names and texts. Only numbers stay. "
         "Usually {RETENTION_DEFAULT_MONTHS}.",
     },
+    "cofacilitator_heading": {"nl": "Samen begeleiden", "en": "Run the room together"},
+    "cofacilitator_explain": {
+        "nl": "Geef iemand een eigen link. Die persoon kan verhalen verbergen, thema's maken "
+        "en meedoen voor mensen zonder telefoon. Volgende stap, afsluiten, wissen en "
+        "downloaden blijven bij jou.",
+        "en": "Give someone their own link. They can hide stories, make themes and take part "
+        "for people without a phone. Next step, closing, deleting and downloads stay with you.",
+    },
+    "cofacilitator": {"nl": "Medebegeleider", "en": "Co-facilitator"},
+    "cofacilitator_label": {"nl": "Naam (mag leeg)", "en": "Name (optional)"},
+    "cofacilitator_invite": {"nl": "Maak een link", "en": "Make a link"},
+    "cofacilitator_link_once": {
+        "nl": "Geef deze link aan je medebegeleider. Je ziet hem maar één keer.",
+        "en": "Give this link to your co-facilitator. You see it only once.",
+    },
+    "cofacilitator_revoke": {"nl": "Link stoppen", "en": "Stop link"},
+    "cofacilitator_revoked": {"nl": "gestopt", "en": "stopped"},
     "delete_heading": {"nl": "Workshop wissen", "en": "Delete workshop"},
     "delete_explain": {
         "nl": "Alles van deze workshop gaat weg: verhalen, stemmen, besluiten. "

@@ -8,10 +8,11 @@ from sqlmodel import Session, select
 from livinglab import changes
 from livinglab.access import access_insight, access_own_insight, access_paper_participant
 from livinglab.changes import Change
+from livinglab.cofacilitators import require_runner
 from livinglab.limits import CLIENT_REF_MAX, INSIGHT_MAX
 from livinglab.models import Insight, ModerationAct, ModerationAction, Participant, Workshop, utcnow
 from livinglab.validation import clean_text
-from livinglab.workshops import Act, require_facilitator, require_participant, require_stage
+from livinglab.workshops import Act, require_participant, require_stage
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,7 @@ def post_for(
     So people who cannot or will not type are still in the record. The same `client_ref`
     twice (a double click) stores it once.
     """
-    workshop = require_facilitator(session=session, code=code, key=key)
+    workshop = require_runner(session=session, code=code, key=key, audit="post_for").workshop
     participant = access_paper_participant(session, workshop, participant_id)
     return _store(session, workshop, participant, text, client_ref, by_proxy=True)
 
@@ -144,14 +145,16 @@ def withdraw_insight(*, session: Session, code: str, token: str, insight_id: int
 
 
 def set_hidden(*, session: Session, code: str, key: str, insight_id: int, hidden: bool) -> Insight:
-    """Hide or show an insight (facilitator only); every act is recorded with who and when."""
-    workshop = require_facilitator(session=session, code=code, key=key)
+    """Hide or show an insight (facilitator or co-facilitator); every act is recorded with
+    who and when."""
+    runner = require_runner(session=session, code=code, key=key, audit="set_hidden")
+    workshop = runner.workshop
     insight = access_insight(session, workshop, insight_id)
     if insight.hidden != bool(hidden):
         insight.hidden = bool(hidden)
         session.add(insight)
         action = ModerationAction.HIDE if hidden else ModerationAction.SHOW
-        session.add(ModerationAct(insight_id=insight.id, action=action.value, actor="facilitator"))
+        session.add(ModerationAct(insight_id=insight.id, action=action.value, actor=runner.actor))
         session.flush()
         changes.record(session, workshop, Change.BOARD)
     return insight

@@ -18,6 +18,9 @@ Removed
 - Consent reasons: a reason is free text written by one person. Emptied.
 - Proposal texts sent from a phone: written by a participant. Emptied; what was decided
   about such a proposal stays.
+- Co-facilitator links and labels: a label may be a first name, a key opens the console.
+  The label is emptied, the key hash replaced like a phone token. The audit trail names
+  them only by number ("cofacilitator-2"), so it stays.
 - Action owners: free text that is often a person's name ("Fatima"), and we cannot tell
   a person from a team ("Team Werk"), so every owner is emptied. What and when stay.
 - When each person joined, posted, voted and answered: someone who was in the room may
@@ -52,6 +55,7 @@ from livinglab.changes import Change
 from livinglab.errors import WrongConfirmation
 from livinglab.models import (
     Action,
+    CoFacilitator,
     ConsentAnswer,
     Decision,
     Insight,
@@ -229,6 +233,11 @@ def purge_workshop(
     )
     session.exec(update(Proposal).where(*_written_on_phones(workshop)).values(text=""))
     session.exec(update(Action).where(_owned_actions(workshop)).values(owner=""))
+    session.exec(
+        update(CoFacilitator)
+        .where(CoFacilitator.workshop_id == workshop.id)
+        .values(label="", key_hash=literal(PURGED_TOKEN_PREFIX) + cast(CoFacilitator.id, String))
+    )
     workshop.purged_at = now
     session.add(workshop)
     session.flush()

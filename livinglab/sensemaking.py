@@ -13,12 +13,13 @@ from livinglab.access import (
     suggested_insight,
 )
 from livinglab.changes import Change
+from livinglab.cofacilitators import require_runner
 from livinglab.errors import InsightNotFound, MergeIntoItself
 from livinglab.limits import THEME_NAME_MAX
 from livinglab.models import Insight, Reaction, SuggestionStatus, Theme, ThemeSuggestion, Workshop
 from livinglab.suggester import name_themes, suggest_themes
 from livinglab.validation import clean_text
-from livinglab.workshops import Act, require_facilitator, require_participant
+from livinglab.workshops import Act, require_participant
 
 __all__ = [
     "ThemeSummary",
@@ -47,15 +48,16 @@ class ThemeSummary:
     cards: int
 
 
-def _editable(session: Session, code: str, key: str) -> Workshop:
-    """The workshop, for its facilitator, while its themes may still change.
+def _editable(session: Session, code: str, key: str, act: str) -> Workshop:
+    """The workshop, for its facilitator or a co-facilitator, while its themes may still
+    change; `act` goes into the audit trail with who did it.
 
     Every change of themes or cards' places is announced as THEMES: phones show the
     themes' names and counts, the facilitator's screens the grouped board.
     """
-    workshop = require_facilitator(session=session, code=code, key=key, act=Act.GROUP)
-    changes.record(session, workshop, Change.THEMES)
-    return workshop
+    runner = require_runner(session=session, code=code, key=key, act=Act.GROUP, audit=act)
+    changes.record(session, runner.workshop, Change.THEMES)
+    return runner.workshop
 
 
 def _name(name: object) -> str:
@@ -64,7 +66,7 @@ def _name(name: object) -> str:
 
 def create_theme(*, session: Session, code: str, key: str, name: str) -> Theme:
     """A new, empty theme."""
-    workshop = _editable(session, code, key)
+    workshop = _editable(session, code, key, "create_theme")
     theme = Theme(workshop_id=workshop.id, name=_name(name))
     session.add(theme)
     session.flush()
@@ -73,7 +75,7 @@ def create_theme(*, session: Session, code: str, key: str, name: str) -> Theme:
 
 def rename_theme(*, session: Session, code: str, key: str, theme_id: int, name: str) -> Theme:
     """Give a theme a better name."""
-    theme = access_theme(session, _editable(session, code, key), theme_id)
+    theme = access_theme(session, _editable(session, code, key, "rename_theme"), theme_id)
     theme.name = _name(name)
     session.add(theme)
     session.flush()
@@ -84,7 +86,7 @@ def move_insight(
     *, session: Session, code: str, key: str, insight_id: int, theme_id: int | None
 ) -> Insight:
     """Put a card into a theme of this workshop, or back into ungrouped (None)."""
-    workshop = _editable(session, code, key)
+    workshop = _editable(session, code, key, "move_insight")
     insight = access_insight(session, workshop, insight_id)
     insight.theme_id = None if theme_id is None else access_theme(session, workshop, theme_id).id
     session.add(insight)
@@ -123,7 +125,7 @@ def merge_themes(
     *, session: Session, code: str, key: str, theme_id: int, into_theme_id: int
 ) -> Theme:
     """Move every card of one theme into another and remove the first."""
-    workshop = _editable(session, code, key)
+    workshop = _editable(session, code, key, "merge_themes")
     if theme_id == into_theme_id:
         raise MergeIntoItself(str(theme_id))
     source = access_theme(session, workshop, theme_id)
@@ -142,7 +144,7 @@ def split_theme(
     *, session: Session, code: str, key: str, theme_id: int, insight_ids: list[int], name: str
 ) -> Theme:
     """Move some cards of a theme into a new theme called `name`."""
-    workshop = _editable(session, code, key)
+    workshop = _editable(session, code, key, "split_theme")
     source = access_theme(session, workshop, theme_id)
     moving = [access_insight(session, workshop, insight_id) for insight_id in insight_ids]
     if not moving or any(insight.theme_id != source.id for insight in moving):
@@ -159,7 +161,7 @@ def split_theme(
 
 def delete_theme(*, session: Session, code: str, key: str, theme_id: int) -> None:
     """Remove a theme; its cards go back to ungrouped, none is lost."""
-    theme = access_theme(session, _editable(session, code, key), theme_id)
+    theme = access_theme(session, _editable(session, code, key, "delete_theme"), theme_id)
     for insight in _cards_of(session, theme):
         insight.theme_id = None
         session.add(insight)
@@ -203,7 +205,7 @@ def suggest_theme_for_own_insight(
 
 def accept_suggestion(*, session: Session, code: str, key: str, suggestion_id: int) -> Insight:
     """Move the card into the theme its author proposed."""
-    workshop = _editable(session, code, key)
+    workshop = _editable(session, code, key, "accept_suggestion")
     suggestion = access_open_suggestion(session, workshop, suggestion_id)
     suggestion.status = SuggestionStatus.ACCEPTED.value
     session.add(suggestion)
@@ -216,7 +218,9 @@ def accept_suggestion(*, session: Session, code: str, key: str, suggestion_id: i
 
 def decline_suggestion(*, session: Session, code: str, key: str, suggestion_id: int) -> None:
     """Leave the card where it is; the proposal is kept as declined."""
-    workshop = require_facilitator(session=session, code=code, key=key, act=Act.GROUP)
+    workshop = require_runner(
+        session=session, code=code, key=key, act=Act.GROUP, audit="decline_suggestion"
+    ).workshop
     suggestion = access_open_suggestion(session, workshop, suggestion_id)
     suggestion.status = SuggestionStatus.DECLINED.value
     session.add(suggestion)
@@ -234,7 +238,7 @@ class ProposedTheme:
 
 def propose_grouping(*, session: Session, code: str, key: str) -> list[ProposedTheme]:
     """Suggested themes for the visible ungrouped cards (stored only once accepted)."""
-    workshop = require_facilitator(session=session, code=code, key=key, act=Act.GROUP)
+    workshop = require_runner(session=session, code=code, key=key, act=Act.GROUP).workshop
     cards = list(
         session.exec(
             select(Insight)
@@ -259,7 +263,7 @@ def apply_grouping(
     *, session: Session, code: str, key: str, grouping: list[ProposedTheme]
 ) -> list[Theme]:
     """Make the accepted (possibly edited) proposal real: one theme per group."""
-    workshop = _editable(session, code, key)
+    workshop = _editable(session, code, key, "apply_grouping")
     themes = []
     for proposed in grouping:
         cards = [

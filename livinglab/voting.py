@@ -10,6 +10,7 @@ from sqlmodel import Session, func, select
 from livinglab import changes, rounds
 from livinglab.access import access_paper_participant
 from livinglab.changes import Change
+from livinglab.cofacilitators import require_runner
 from livinglab.errors import (
     InvalidChoice,
     ItemCapExceeded,
@@ -255,7 +256,10 @@ def add_paper_participant(
     *, session: Session, code: str, key: str, name: str, role: str
 ) -> Participant:
     """Someone without a phone: the facilitator adds them and casts their dots for them."""
-    workshop = require_facilitator(session=session, code=code, key=key, act=Act.CHAIR)
+    runner = require_runner(
+        session=session, code=code, key=key, act=Act.CHAIR, audit="add_paper_participant"
+    )
+    workshop = runner.workshop
     participant, _token = enrol(
         session=session, workshop=workshop, name=name, role=role, on_paper=True
     )
@@ -266,7 +270,10 @@ def cast_votes_for(
     *, session: Session, code: str, key: str, participant_id: int, item_ids: list[int]
 ) -> dict[int, int]:
     """The facilitator casts a paper participant's dots; each is recorded as by proxy."""
-    workshop = require_facilitator(session=session, code=code, key=key, act=Act.CHAIR)
+    runner = require_runner(
+        session=session, code=code, key=key, act=Act.CHAIR, audit="cast_votes_for"
+    )
+    workshop = runner.workshop
     participant = access_paper_participant(session, workshop, participant_id)
     vote_round = _open_round(session, workshop.id)
     return _add_dots(session, workshop, vote_round, participant, list(item_ids), by_proxy=True)

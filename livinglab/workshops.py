@@ -108,7 +108,8 @@ def require_stage(workshop: Workshop, act: Act) -> None:
     raise WrongStage(workshop.stage)
 
 
-def _digest(secret: str) -> str:
+def digest_secret(secret: str) -> str:
+    """How a key or token is stored: its SHA-256, never the secret itself."""
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
@@ -160,7 +161,7 @@ def create_workshop(
         organisers=clean_text(organisers, limit=ORGANISERS_MAX, multiline=False, required=False),
         language=Language(language).value,
         uses_names=bool(uses_names),
-        facilitator_key_hash=_digest(key),
+        facilitator_key_hash=digest_secret(key),
         retention_months=months,
     )
     session.add(workshop)
@@ -180,7 +181,7 @@ def find_workshop(*, session: Session, code: str) -> Workshop:
 
 def is_facilitator(workshop: Workshop, key: str) -> bool:
     """True when `key` is this workshop's facilitator key (constant-time comparison)."""
-    return bool(key) and hmac.compare_digest(_digest(str(key)), workshop.facilitator_key_hash)
+    return bool(key) and hmac.compare_digest(digest_secret(str(key)), workshop.facilitator_key_hash)
 
 
 def require_facilitator(
@@ -214,7 +215,7 @@ def enrol(
     token = secrets.token_urlsafe(24)
     participant = Participant(
         workshop_id=workshop.id,
-        token_hash=_digest(token),
+        token_hash=digest_secret(token),
         name=shown_name,
         role=role,
         on_paper=on_paper,
@@ -232,7 +233,10 @@ def find_participant(*, session: Session, code: str, token: str) -> Participant 
     return session.exec(
         select(Participant)
         .join(Workshop, Workshop.id == Participant.workshop_id)
-        .where(Participant.token_hash == _digest(str(token)), Workshop.code == normalize_code(code))
+        .where(
+            Participant.token_hash == digest_secret(str(token)),
+            Workshop.code == normalize_code(code),
+        )
     ).first()
 
 

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session, select
 
+from livinglab.cofacilitators import CoFacilitatorView, cofacilitators
 from livinglab.dialogue import (
     ConsentView,
     ProposalView,
@@ -102,6 +103,8 @@ class BoardSnapshot:
     theme_proposals: list[ThemeProposal]
     balance: list[RoleBalance]
     paper: list[PaperParticipant]
+    #: Who got a co-facilitator link; a screen whose key was revoked goes blank.
+    cofacilitators: list[CoFacilitatorView]
     pending: list[ProposalView]
     #: Per theme id: how many people gave each quick reaction.
     reactions: dict[int, dict[str, int]] = field(default_factory=dict)
@@ -176,6 +179,7 @@ def board_snapshot(
         theme_proposals=_theme_proposals(session, workshop),
         balance=voice_balance(session=session, workshop_id=workshop.id),
         paper=_paper(session, workshop),
+        cofacilitators=cofacilitators(session=session, workshop_id=workshop.id),
         pending=pending_proposals(session=session, workshop_id=workshop.id),
         # Reactions are shown on theme columns only: no read for them while posts pour in.
         reactions=reaction_counts(session=session, workshop_id=workshop.id)

@@ -20,6 +20,7 @@ from livinglab.web.components.board import (
     join_panel,
     only_for_facilitator,
 )
+from livinglab.web.components.cofacilitators import cofacilitator_controls
 from livinglab.web.components.common import (
     allows,
     error_message,
@@ -406,6 +407,7 @@ def console_page() -> rx.Component:
                 rx.cond(allows(F, Act.PROPOSE), _dialogue_controls()),
                 _export_controls(),
                 _hidden_board(),
+                cofacilitator_controls(),
                 _delete_controls(),
                 class_name="stack",
             ),

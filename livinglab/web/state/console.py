@@ -4,8 +4,10 @@ from dataclasses import dataclass
 
 import reflex as rx
 
-from livinglab import dialogue, insights, retention, sensemaking, voting, workshops
+from livinglab import cofacilitators, dialogue, insights, retention, sensemaking, voting, workshops
+from livinglab.cofacilitators import CoFacilitatorView
 from livinglab.dialogue import ProposalView
+from livinglab.errors import NotFacilitator
 from livinglab.insights import InsightCard
 from livinglab.joinurl import is_loopback, join_url, qr_svg_data_uri
 from livinglab.limits import DEFAULT_DOTS, DEFAULT_PER_ITEM, MAX_DOTS
@@ -19,7 +21,7 @@ from livinglab.realtime.snapshots import (
 from livinglab.record import facilitator_record
 from livinglab.sensemaking import ProposedTheme
 from livinglab.voting import RoleBalance
-from livinglab.web import keyring, room
+from livinglab.web import keyring, room, routes
 from livinglab.web.state.view import (
     Downloads,
     LanguageState,
@@ -83,6 +85,12 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
         "", name="livinglab_facilitator", max_age=KEY_COOKIE_MAX_AGE, same_site="strict"
     )
     authorised: bool = False
+    #: The facilitator (True) or a co-facilitator (False, `cofacilitator_id` says which).
+    is_lead: bool = False
+    _cofacilitator_id: int = 0
+    cofacilitators: list[CoFacilitatorView] = []
+    #: A co-facilitator link just made, shown once to hand out ("" otherwise).
+    new_cofacilitator_link: str = ""
     #: This browser deleted the workshop: the console says so instead of the board.
     deleted: bool = False
     loaded: bool = False
@@ -118,6 +126,12 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
 
     def apply_pushed(self, snapshot: BoardSnapshot) -> None:
         """Show a freshly read board (from this client's event or the room hub)."""
+        if self._cofacilitator_id and not any(
+            helper.id == self._cofacilitator_id and helper.active
+            for helper in snapshot.cofacilitators
+        ):
+            self._lock_out()
+            return
         self._apply_room(snapshot.room)
         self._set_language(snapshot.info.language)
         show(
@@ -128,6 +142,7 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
             balance=snapshot.balance,
             paper=snapshot.paper,
             pending=snapshot.pending,
+            cofacilitators=snapshot.cofacilitators if self.is_lead else [],
         )
         cards = held(self, "_cards")
         if snapshot.cards is not None:
@@ -166,11 +181,13 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
         self.loaded = False
         link_key = self.router.url.query_parameters.get("key", "")
         key = link_key or self._key()
-        workshop = await self._domain(workshops.require_facilitator, code=self.code, key=key)
+        runner = await self._domain(cofacilitators.require_runner, code=self.code, key=key)
         self.loaded = True
-        self.authorised = workshop is not None
-        if workshop is None:
+        self.authorised = runner is not None
+        if runner is None:
             return None
+        self.is_lead = not runner.cofacilitator_id
+        self._cofacilitator_id = runner.cofacilitator_id
         room.hub().watch(
             self.code, Audience.FACILITATOR, self.router.session.client_token
         )  # before reading
@@ -188,6 +205,15 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
             self.facilitator_keys = keyring.store(self.facilitator_keys, self.code, link_key)
             return rx.redirect(self.router.url.path, replace=True)
         return None
+
+    def _lock_out(self) -> None:
+        """This co-facilitator's key was revoked: nothing of the room stays on this screen."""
+        room.hub().forget(self.router.session.client_token)
+        self.authorised = False
+        self._cards = []
+        for name in ("newest_cards", "earlier_cards", "hidden_cards", "ungrouped", "columns"):
+            setattr(self, name, [])
+        self.error_key = NotFacilitator.key
 
     async def _refresh(self) -> None:
         snapshot = await self._domain(board_snapshot, code=self.code)
@@ -374,6 +400,22 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
             participant_id=as_int(form.get("participant_id")),
             item_ids=item_ids,
         )
+
+    @rx.event
+    async def invite_cofacilitator(self, form: dict):
+        """Make a co-facilitator link (the facilitator only); it is shown once, here."""
+        invited = await self._act(cofacilitators.invite, label=form.get("label", ""))
+        if invited is not None:
+            _helper, secret = invited
+            path = routes.console(self.code)
+            self.new_cofacilitator_link = f"{self.router.url.origin}{path}?key={secret}"
+
+    @rx.event
+    async def revoke_cofacilitator(self, cofacilitator_id: int):
+        """Stop a co-facilitator's link at once (the facilitator only)."""
+        await self._act(cofacilitators.revoke, cofacilitator_id=as_int(cofacilitator_id))
+        if not self.error_key:
+            self.new_cofacilitator_link = ""
 
     @rx.event
     async def delete_workshop(self, form: dict):

@@ -1,0 +1,136 @@
+"""Two people run a room: co-facilitators, each with their own revocable key.
+
+A co-facilitator moderates stories, groups cards into themes and acts for people on paper
+(writes their stories, adds them, casts their dots). Moving the workshop on, closing it,
+rounds, the dialogue, deleting, exporting and handing out links stay with the facilitator
+(`workshops.require_facilitator`). Every act either of them may do names who did it in
+the audit trail (`FacilitatorAct`).
+"""
+
+import secrets
+from dataclasses import dataclass
+
+from sqlmodel import Session, func, select
+
+from livinglab import changes
+from livinglab.access import access_cofacilitator
+from livinglab.changes import Change
+from livinglab.errors import NotFacilitator
+from livinglab.limits import NAME_MAX
+from livinglab.models import CoFacilitator, FacilitatorAct, Workshop, utcnow
+from livinglab.validation import clean_text
+from livinglab.workshops import (
+    Act,
+    digest_secret,
+    find_workshop,
+    is_facilitator,
+    require_facilitator,
+    require_stage,
+)
+
+#: How the audit trail names the facilitator (a co-facilitator: "cofacilitator-<id>").
+LEAD = "facilitator"
+
+
+@dataclass(frozen=True)
+class Runner:
+    """Someone running the room: the facilitator, or the co-facilitator `cofacilitator_id`."""
+
+    workshop: Workshop
+    cofacilitator_id: int = 0
+
+    @property
+    def actor(self) -> str:
+        """Who, as the audit trail and the moderation history record it (no name in it)."""
+        return f"cofacilitator-{self.cofacilitator_id}" if self.cofacilitator_id else LEAD
+
+
+@dataclass(frozen=True)
+class CoFacilitatorView:
+    """A co-facilitator as the facilitator's console lists them."""
+
+    id: int
+    label: str
+    active: bool
+
+
+def _active(session: Session, workshop: Workshop, key: str) -> CoFacilitator | None:
+    if not key:
+        return None
+    return session.exec(
+        select(CoFacilitator).where(
+            CoFacilitator.workshop_id == workshop.id,
+            CoFacilitator.key_hash == digest_secret(str(key)),
+            CoFacilitator.revoked_at.is_(None),
+        )
+    ).first()
+
+
+def find_runner(*, session: Session, code: str, key: str) -> Runner | None:
+    """Who holds `key` in workshop `code`: the facilitator, a co-facilitator, or nobody."""
+    workshop = find_workshop(session=session, code=code)
+    if is_facilitator(workshop, key):
+        return Runner(workshop)
+    helper = _active(session, workshop, key)
+    return Runner(workshop, helper.id) if helper is not None else None
+
+
+def require_runner(
+    *, session: Session, code: str, key: str, act: Act | None = None, audit: str = ""
+) -> Runner:
+    """The facilitator or an active co-facilitator, if the stage allows `act` (when given).
+
+    `audit`: the act to record in the audit trail, with who did it.
+    """
+    runner = find_runner(session=session, code=code, key=key)
+    if runner is None:
+        raise NotFacilitator(code)
+    if act is not None:
+        require_stage(runner.workshop, act)
+    if audit:
+        session.add(FacilitatorAct(workshop_id=runner.workshop.id, actor=runner.actor, act=audit))
+    return runner
+
+
+def invite(*, session: Session, code: str, key: str, label: str = "") -> tuple[CoFacilitator, str]:
+    """A new co-facilitator key (shown once in a link, stored hashed): the facilitator only."""
+    workshop = require_facilitator(session=session, code=code, key=key, act=Act.CHAIR)
+    number = session.exec(
+        select(func.count())
+        .select_from(CoFacilitator)
+        .where(CoFacilitator.workshop_id == workshop.id)
+    ).one()
+    secret = secrets.token_urlsafe(24)
+    helper = CoFacilitator(
+        workshop_id=workshop.id,
+        key_hash=digest_secret(secret),
+        label=clean_text(label, limit=NAME_MAX, multiline=False, required=False)
+        or f"#{number + 1}",
+    )
+    session.add(helper)
+    session.flush()
+    changes.record(session, workshop, Change.PEOPLE)
+    return helper, secret
+
+
+def revoke(*, session: Session, code: str, key: str, cofacilitator_id: int) -> None:
+    """Stop a co-facilitator's key at once: their next act is refused, their screens go blank."""
+    workshop = require_facilitator(session=session, code=code, key=key)
+    helper = access_cofacilitator(session, workshop, cofacilitator_id)
+    if helper.revoked_at is None:
+        helper.revoked_at = utcnow()
+        session.add(helper)
+        session.flush()
+        changes.record(session, workshop, Change.PEOPLE)
+
+
+def cofacilitators(*, session: Session, workshop_id: int) -> list[CoFacilitatorView]:
+    """Everyone who got a co-facilitator link, oldest first, revoked ones marked."""
+    return [
+        CoFacilitatorView(id=helper.id, label=helper.label, active=helper.revoked_at is None)
+        for helper in session.exec(
+            select(CoFacilitator)
+            .where(CoFacilitator.workshop_id == workshop_id)
+            .order_by(CoFacilitator.id)
+        )
+    ]
