@@ -159,6 +159,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Then we remove names and texts. Only numbers stay. "
         "Usually {RETENTION_DEFAULT_MONTHS}.",
     },
+    "template_heading": {"nl": "Waarmee begin je?", "en": "How do you start?"},
+    "template_empty": {"nl": "Een lege workshop", "en": "An empty workshop"},
+    "template_empty_hint": {
+        "nl": "Je schrijft de vragen per stap zelf.",
+        "en": "You write the questions for each step yourself.",
+    },
+    "template_agenda_hint": {
+        "nl": "Een klaar draaiboek: een vraag en een tijd voor elke stap.",
+        "en": "A ready plan: a question and a time for each step.",
+    },
+    "template_like": {"nl": "Net als", "en": "Like"},
+    "own_heading": {
+        "nl": "Workshops die je op dit apparaat begeleidt",
+        "en": "Workshops you run on this device",
+    },
     "cofacilitator_heading": {"nl": "Samen begeleiden", "en": "Run the room together"},
     "cofacilitator_explain": {
         "nl": "Geef iemand een eigen link. Die persoon kan verhalen verbergen, thema's maken "

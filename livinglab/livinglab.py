@@ -18,6 +18,7 @@ from livinglab.web.state.console import FacilitatorState
 from livinglab.web.state.phone import PhoneState
 from livinglab.web.state.privacy import PrivacyState
 from livinglab.web.state.records import RecordsState
+from livinglab.web.state.start import StartState
 
 app = rx.App(
     stylesheets=["/livinglab.css", "/icons.css"],
@@ -33,7 +34,7 @@ app = rx.App(
 replace_connection_toast(app, lambda stateful: offline_banner() if stateful else None)
 room.wire(app, {Audience.FACILITATOR: FacilitatorState, Audience.PHONE: PhoneState})
 app.register_lifespan_task(room.hear_other_workers)
-app.add_page(start_page, route=routes.START, title="livinglab")
+app.add_page(start_page, route=routes.START, title="livinglab", on_load=StartState.on_load)
 app.add_page(
     console_page, route=routes.CONSOLE, title="livinglab", on_load=FacilitatorState.on_load
 )

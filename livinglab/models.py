@@ -181,6 +181,8 @@ class StagePrompt(SQLModel, table=True):
     workshop_id: int = Field(foreign_key="workshop.id", index=True)
     stage: str = Field(max_length=20)
     prompt: str = Field(max_length=PROMPT_MAX)
+    #: The time planned for the stage (the console's timer starts with it); None: not planned.
+    minutes: int | None = None
 
 
 class StageChange(SQLModel, table=True):
@@ -369,3 +371,23 @@ class Reaction(SQLModel, table=True):
     theme_id: int = Field(foreign_key="theme.id", index=True)
     kind: str = Field(max_length=12)  # a ReactionKind
     reacted_at: datetime = _timestamp()
+
+
+class Agenda(SQLModel, table=True):
+    """A ready agenda of the roadmap a new workshop can start from: its question, and per
+    stage a prompt and the time planned (AgendaStep)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    language: str = Field(max_length=2)
+    name: str = Field(max_length=THEME_NAME_MAX)
+    question: str = Field(max_length=QUESTION_MAX)
+
+
+class AgendaStep(SQLModel, table=True):
+    """One stage of an agenda: what people are asked, and for how long."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    agenda_id: int = Field(foreign_key="agenda.id", index=True)
+    stage: str = Field(max_length=20)
+    prompt: str = Field(max_length=PROMPT_MAX)
+    minutes: int | None = None

@@ -312,14 +312,15 @@ def set_prompt(*, session: Session, code: str, key: str, stage: str, prompt: str
     return text
 
 
-def stage_prompt(*, session: Session, workshop: Workshop) -> str:
-    """The prompt of the workshop's current stage ("" when none was set)."""
+def stage_plan(*, session: Session, workshop: Workshop) -> tuple[str, int]:
+    """The prompt of the workshop's current stage and the minutes planned for it
+    ("" and 0 when none was set)."""
     row = session.exec(
-        select(StagePrompt.prompt).where(
+        select(StagePrompt.prompt, StagePrompt.minutes).where(
             StagePrompt.workshop_id == workshop.id, StagePrompt.stage == workshop.stage
         )
     ).first()
-    return row or ""
+    return (row[0], row[1] or 0) if row else ("", 0)
 
 
 def start_timer(*, session: Session, code: str, key: str, minutes: float) -> datetime:
@@ -356,14 +357,18 @@ class StageView:
     #: Milliseconds since the epoch when the timer ends; 0 when no timer runs.
     timer_ends_ms: int
     participants: int
+    #: The minutes planned for this stage (its agenda), the console's timer proposal; 0: none.
+    planned_minutes: int = 0
 
 
 def stage_view(*, session: Session, workshop: Workshop) -> StageView:
     """The current stage, its prompt and timer, and how many joined."""
     ends = workshop.timer_ends_at
+    prompt, planned = stage_plan(session=session, workshop=workshop)
     return StageView(
         stage=workshop.stage,
-        prompt=stage_prompt(session=session, workshop=workshop),
+        prompt=prompt,
+        planned_minutes=planned,
         timer_ends_ms=int(as_utc(ends).timestamp() * 1000) if ends else 0,
         participants=participant_count(session=session, workshop_id=workshop.id),
     )

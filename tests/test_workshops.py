@@ -172,12 +172,12 @@ def test_prompt_belongs_to_its_stage(session, workshop):
         stage="collect",
         prompt="Vertel over een moment waarop je je niet gehoord voelde",
     )
-    assert workshops.stage_prompt(session=session, workshop=ws).startswith("Vertel")
+    assert workshops.stage_plan(session=session, workshop=ws)[0].startswith("Vertel")
     workshops.move_stage(session=session, code=ws.code, key=key, step=1)
-    assert workshops.stage_prompt(session=session, workshop=ws) == ""
+    assert workshops.stage_plan(session=session, workshop=ws)[0] == ""
     workshops.set_prompt(session=session, code=ws.code, key=key, stage="collect", prompt=" ")
     workshops.move_stage(session=session, code=ws.code, key=key, step=-1)
-    assert workshops.stage_prompt(session=session, workshop=ws) == ""
+    assert workshops.stage_plan(session=session, workshop=ws)[0] == ""
     with pytest.raises(NotFacilitator):
         workshops.set_prompt(session=session, code=ws.code, key="x", stage="collect", prompt="P")
     with pytest.raises(InvalidChoice):

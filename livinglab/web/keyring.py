@@ -6,24 +6,25 @@ import json
 KEYRING_SIZE = 8
 
 
+def entries(keyring: str) -> dict[str, str]:
+    """Every workshop code with the secret stored for it (a broken cookie holds none)."""
+    try:
+        stored = json.loads(keyring or "{}")
+    except ValueError:
+        return {}
+    if not isinstance(stored, dict):
+        return {}
+    return {code: secret for code, secret in stored.items() if isinstance(secret, str)}
+
+
 def read(keyring: str, code: str) -> str:
     """The secret stored for `code`, or ""."""
-    try:
-        entries = json.loads(keyring or "{}")
-    except ValueError:
-        return ""
-    secret = entries.get(code, "") if isinstance(entries, dict) else ""
-    return secret if isinstance(secret, str) else ""
+    return entries(keyring).get(code, "")
 
 
 def store(keyring: str, code: str, secret: str) -> str:
     """The keyring with `secret` stored for `code` (as the newest entry)."""
-    try:
-        entries = json.loads(keyring or "{}")
-    except ValueError:
-        entries = {}
-    if not isinstance(entries, dict):
-        entries = {}
-    entries.pop(code, None)
-    entries[code] = secret
-    return json.dumps(dict(list(entries.items())[-KEYRING_SIZE:]), separators=(",", ":"))
+    kept = entries(keyring)
+    kept.pop(code, None)
+    kept[code] = secret
+    return json.dumps(dict(list(kept.items())[-KEYRING_SIZE:]), separators=(",", ":"))

@@ -105,7 +105,10 @@ def _controls() -> rx.Component:
                     type="number",
                     min=1,
                     max=TIMER_MAX_MINUTES,
-                    default_value="5",
+                    default_value=rx.cond(
+                        F.planned_minutes > 0, F.planned_minutes.to_string(), "5"
+                    ),
+                    key=F.stage,
                     style={"width": "6rem"},
                     custom_attrs=testid("timer-minutes"),
                 ),

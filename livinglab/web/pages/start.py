@@ -13,6 +13,7 @@ from livinglab.limits import (
 )
 from livinglab.web import routes
 from livinglab.web.components.common import error_message, testid
+from livinglab.web.state.start import EMPTY, LIKE
 from livinglab.web.state.start import StartState as S
 
 
@@ -26,8 +27,68 @@ def _radio(name: str, value: str, label, *, checked: bool, on_change=None) -> rx
     )
 
 
+def _template_choice(value, label, hint) -> rx.Component:
+    """One way to start: empty, a ready agenda, or like an earlier workshop."""
+    return rx.el.label(
+        rx.el.input(
+            type="radio",
+            name="template",
+            value=value,
+            checked=S.template == value,
+            on_change=S.choose_template(value),
+            custom_attrs=testid("template", **{"data-template": value}),
+        ),
+        rx.el.span(rx.el.strong(label), rx.el.br(), rx.el.span(hint, class_name="muted")),
+        class_name="choice",
+    )
+
+
+def _templates() -> rx.Component:
+    return rx.el.fieldset(
+        rx.el.legend(S.t["template_heading"]),
+        _template_choice(EMPTY, S.t["template_empty"], S.t["template_empty_hint"]),
+        rx.foreach(
+            S.agendas,
+            lambda agenda: _template_choice(
+                agenda.id.to_string(), agenda.name, S.t["template_agenda_hint"]
+            ),
+        ),
+        rx.foreach(
+            S.own,
+            lambda earlier: _template_choice(
+                LIKE + earlier.code, S.t["template_like"] + " " + earlier.title, earlier.shown_code
+            ),
+        ),
+    )
+
+
+def _own_workshops() -> rx.Component:
+    """The workshops this browser runs: a lost link is not a lost workshop."""
+    return rx.cond(
+        S.own.length() > 0,
+        rx.el.section(
+            rx.el.h2(S.t["own_heading"]),
+            rx.el.ul(
+                rx.foreach(
+                    S.own,
+                    lambda earlier: rx.el.li(
+                        rx.el.span(earlier.title, " · ", earlier.shown_code, " · "),
+                        rx.el.span(S.t["stage_" + earlier.stage]),
+                        rx.el.a(S.t["open_console"], href=routes.console(earlier.code)),
+                        class_name="row",
+                        custom_attrs=testid("own-workshop"),
+                    ),
+                ),
+                class_name="stack",
+            ),
+            class_name="stack",
+        ),
+    )
+
+
 def _form() -> rx.Component:
     return rx.el.form(
+        _templates(),
         rx.el.div(
             rx.el.label(S.t["field_title"], html_for="title"),
             rx.el.input(
@@ -36,6 +97,8 @@ def _form() -> rx.Component:
                 type="text",
                 required=True,
                 max_length=TITLE_MAX,
+                default_value=S.title_start,
+                key="title-" + S.template,
                 placeholder=S.t["field_title_hint"],
                 custom_attrs=testid("create-title"),
             ),
@@ -47,6 +110,8 @@ def _form() -> rx.Component:
                 name="question",
                 required=True,
                 max_length=QUESTION_MAX,
+                default_value=S.question_start,
+                key="question-" + S.template,
                 placeholder=S.t["field_question_hint"],
                 custom_attrs=testid("create-question"),
             ),
@@ -131,6 +196,7 @@ def start_page() -> rx.Component:
         rx.el.h1(S.t["start_title"]),
         rx.el.p(S.t["start_intro"], class_name="muted"),
         rx.cond(S.created, _created(), _form()),
+        _own_workshops(),
         rx.el.a(S.t["privacy_link"], href=routes.privacy(S.lang)),
         class_name="page stack",
         lang=S.lang,

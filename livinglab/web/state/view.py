@@ -122,6 +122,8 @@ class RoomMirror(rx.State, mixin=True):
     timer_ends_ms: int = 0
     server_now_ms: int = 0
     participants: int = 0
+    #: Minutes planned for this stage by its agenda (0: none); the timer field starts there.
+    planned_minutes: int = 0
     themes: list[ThemeSummary] = []
     has_round: bool = False
     round_open: bool = False
@@ -150,6 +152,7 @@ class RoomMirror(rx.State, mixin=True):
             prompt=view.prompt,
             timer_ends_ms=view.timer_ends_ms,
             participants=view.participants,
+            planned_minutes=view.planned_minutes,
             themes=room.themes,
             has_round=vote_round is not None,
             round_open=bool(vote_round and vote_round.is_open),
