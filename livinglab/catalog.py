@@ -174,6 +174,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Workshops die je op dit apparaat begeleidt",
         "en": "Workshops you run on this device",
     },
+    "own_link_heading": {"nl": "Open op een tweede apparaat", "en": "Open on a second device"},
+    "own_link_explain": {
+        "nl": "Deze code opent jouw scherm, met alle rechten. Laat hem niet op de beamer zien.",
+        "en": "This code opens your screen, with all rights. Do not show it on the projector.",
+    },
+    "own_link_show": {"nl": "Toon de code", "en": "Show the code"},
+    "own_link_hide": {"nl": "Code verbergen", "en": "Hide the code"},
     "cofacilitator_heading": {"nl": "Samen begeleiden", "en": "Run the room together"},
     "cofacilitator_explain": {
         "nl": "Geef iemand een eigen link. Die persoon kan verhalen verbergen, thema's maken "

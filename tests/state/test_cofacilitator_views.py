@@ -48,11 +48,20 @@ REFUSED = {
     "invite_cofacilitator",
     "revoke_cofacilitator",
     "delete_workshop",
+    "show_own_link",
 }
 #: Handlers that act on nothing stored (they only change what this screen shows), the
 #: download (a background event, checked through the same key: tests/state/test_exports.py)
 #: and Reflex's own.
-NOT_ACTS = {"on_load", "dismiss_error", "discard_grouping", "apply_pushed", "download", "setvar"}
+NOT_ACTS = {
+    "on_load",
+    "dismiss_error",
+    "discard_grouping",
+    "hide_own_link",
+    "apply_pushed",
+    "download",
+    "setvar",
+}
 
 
 def test_every_console_handler_is_listed_as_allowed_or_refused():
@@ -119,6 +128,7 @@ def arguments(name: str, view: FacilitatorState) -> tuple:
         "invite_cofacilitator": ({"label": "Nog een"},),
         "revoke_cofacilitator": (1,),
         "delete_workshop": ({"code": view.code},),
+        "show_own_link": (),
     }[name]
 
 
@@ -192,3 +202,11 @@ def test_a_revoked_cofacilitator_screen_goes_blank_at_the_next_push(room):
         acts = session.exec(select(FacilitatorAct.act)).all()
     assert "set_hidden" not in acts
     assert not console(code, helper._key()).authorised  # a reload does not bring it back
+
+
+def test_the_facilitator_can_open_the_console_on_a_second_device_by_qr(room):
+    lead, helper, _code = room
+    run(lead.show_own_link())
+    assert lead.error_key == "" and lead.own_link_qr.startswith("data:image/svg+xml;base64,")
+    run(helper.show_own_link())
+    assert helper.own_link_qr == ""  # a co-facilitator cannot pass the facilitator's key on

@@ -67,3 +67,39 @@ def cofacilitator_controls() -> rx.Component:
             class_name="theme-tools",
         ),
     )
+
+
+def own_link() -> rx.Component:
+    """The facilitator's own link as a QR code, to open the console on a second device."""
+    return rx.cond(
+        F.is_lead,
+        rx.el.details(
+            rx.el.summary(F.t["own_link_heading"]),
+            rx.el.p(F.t["own_link_explain"], class_name="warning"),
+            rx.cond(
+                F.own_link_qr != "",
+                rx.el.div(
+                    rx.el.img(
+                        src=F.own_link_qr,
+                        alt=F.t["own_link_heading"],
+                        class_name="qr",
+                        custom_attrs=testid("own-link-qr"),
+                    ),
+                    rx.el.button(
+                        F.t["own_link_hide"],
+                        type="button",
+                        class_name="secondary",
+                        on_click=F.hide_own_link,
+                    ),
+                    class_name="stack",
+                ),
+                rx.el.button(
+                    F.t["own_link_show"],
+                    type="button",
+                    on_click=F.show_own_link,
+                    custom_attrs=testid("own-link-show"),
+                ),
+            ),
+            class_name="theme-tools",
+        ),
+    )

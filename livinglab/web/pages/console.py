@@ -20,7 +20,7 @@ from livinglab.web.components.board import (
     join_panel,
     only_for_facilitator,
 )
-from livinglab.web.components.cofacilitators import cofacilitator_controls
+from livinglab.web.components.cofacilitators import cofacilitator_controls, own_link
 from livinglab.web.components.common import (
     allows,
     error_message,
@@ -411,6 +411,7 @@ def console_page() -> rx.Component:
                 _export_controls(),
                 _hidden_board(),
                 cofacilitator_controls(),
+                own_link(),
                 _delete_controls(),
                 class_name="stack",
             ),

@@ -91,6 +91,8 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
     cofacilitators: list[CoFacilitatorView] = []
     #: A co-facilitator link just made, shown once to hand out ("" otherwise).
     new_cofacilitator_link: str = ""
+    #: This console's own link as a QR code, to open it on a second device (asked for).
+    own_link_qr: str = ""
     #: This browser deleted the workshop: the console says so instead of the board.
     deleted: bool = False
     loaded: bool = False
@@ -416,6 +418,23 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
         await self._act(cofacilitators.revoke, cofacilitator_id=as_int(cofacilitator_id))
         if not self.error_key:
             self.new_cofacilitator_link = ""
+
+    @rx.event
+    async def show_own_link(self):
+        """The facilitator's own link as a QR code: a phone or a second laptop opens the console.
+
+        Made only when asked (it holds the key) and only for the key's holder.
+        """
+        runner = await self._domain(cofacilitators.require_runner, code=self.code, key=self._key())
+        if runner is None or runner.cofacilitator_id:
+            self.error_key = NotFacilitator.key
+            return
+        path = routes.console(self.code)
+        self.own_link_qr = qr_svg_data_uri(f"{self.router.url.origin}{path}?key={self._key()}")
+
+    @rx.event
+    def hide_own_link(self):
+        self.own_link_qr = ""
 
     @rx.event
     async def delete_workshop(self, form: dict):
