@@ -1,5 +1,6 @@
 """The decision record: its content, a stable digest, the schema, the PDF and the CLI."""
 
+import csv
 import io
 import json
 import zipfile
@@ -9,7 +10,7 @@ import pytest
 import weasyprint
 from pypdf import PdfReader
 
-from livinglab import dialogue, insights, sensemaking, settings, voting, workshops
+from livinglab import dialogue, insights, sensemaking, settings, validation, voting, workshops
 from livinglab.__main__ import main
 from livinglab.errors import (
     NotFacilitator,
@@ -17,6 +18,7 @@ from livinglab.errors import (
     WorkshopNotFound,
     WrongRecordsKey,
 )
+from livinglab.export import opendata
 from livinglab.export.opendata import SCHEMA_PATH, csv_zip, record_csv, record_json
 from livinglab.export.pdf import NoFetching, render_html, render_pdf
 from livinglab.record import (
@@ -257,3 +259,36 @@ def test_cover_names_place_and_organisers_as_text(session):
     cover = PdfReader(io.BytesIO(render_pdf(record))).pages[0].extract_text()
     assert "Place: Helmond, De Cacaofabriek" in cover
     assert "Organised by: <b>Gemeente Helmond</b> & Wijkteam" in cover
+
+
+FORMULAS = [
+    '=HYPERLINK("http://x.example","klik")',
+    "@SUM(1+1)",
+    "+31 6 1234",
+    "-2+3",
+    "\tverborgen",
+    "\r=1+1",
+]
+
+
+def test_csv_cells_never_start_a_formula_and_the_json_keeps_the_exact_text(session, workshop):
+    """OWASP CSV injection: a leading ' makes a spreadsheet show the text, not run it."""
+    ws, _key = workshop
+    _person, token = join(session, ws.code)
+    for number, text in enumerate(FORMULAS):
+        insights.post_insight(
+            session=session, code=ws.code, token=token, text=text, client_ref=str(number)
+        )
+    session.commit()
+    record = record_of(session, ws)
+    stored = sorted(insight["text"] for insight in record["ungrouped"])
+    cleaned = sorted(validation.clean_text(text, limit=500) for text in FORMULAS)
+    assert stored == cleaned  # the record holds what was stored, exactly
+    rows = list(csv.reader(io.StringIO(record_csv(record)["insights.csv"])))[1:]
+    in_csv = sorted(text for _id, _theme, _role, text in rows)
+    # A leading tab or return is trimmed when stored; every other formula start is marked.
+    assert in_csv == sorted("'" + t if t[0] in "=+-@" else t for t in cleaned)
+    assert not any(text.startswith(opendata.FORMULA_STARTS) for text in in_csv)
+    assert verify(json.loads(record_json(record)), record["digest"])
+    # Numbers stay numbers: only text is marked.
+    assert opendata.spreadsheet_safe(-1) == -1 and opendata.spreadsheet_safe("gewoon") == "gewoon"
