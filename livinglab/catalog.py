@@ -604,6 +604,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Schrijf de datum zo: 2026-12-31.",
         "en": "Write the date like this: 2026-12-31.",
     },
+    "error_too_many_stories": {
+        "nl": "Je hebt al {STORIES_PER_PERSON} verhalen gestuurd. Dat is het meeste dat kan.",
+        "en": "You have sent {STORIES_PER_PERSON} stories. That is the most you can send.",
+    },
+    "error_too_fast": {
+        "nl": "Even wachten: je kunt zo weer een verhaal sturen.",
+        "en": "Wait a moment: you can send another story soon.",
+    },
     "error_too_many_attempts": {
         "nl": "Te veel pogingen. Wacht een minuut en probeer het opnieuw.",
         "en": "Too many tries. Wait a minute and try again.",

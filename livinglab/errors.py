@@ -66,6 +66,18 @@ class TooManyAttempts(DomainError):
     key = "error_too_many_attempts"
 
 
+class TooManyStories(DomainError):
+    """One participant posted the most stories a workshop takes from one person."""
+
+    key = "error_too_many_stories"
+
+
+class TooFast(DomainError):
+    """A second story came within a few seconds of the last one from the same phone."""
+
+    key = "error_too_fast"
+
+
 class ThemeNotFound(InvalidChoice):
     key = "error_theme_not_found"
 

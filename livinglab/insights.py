@@ -2,15 +2,25 @@
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import timedelta
 
-from sqlmodel import Session, select
+from sqlmodel import Session, func, select
 
-from livinglab import changes
+from livinglab import changes, settings
 from livinglab.access import access_insight, access_own_insight, access_paper_participant
 from livinglab.changes import Change
 from livinglab.cofacilitators import require_runner
-from livinglab.limits import CLIENT_REF_MAX, INSIGHT_MAX
-from livinglab.models import Insight, ModerationAct, ModerationAction, Participant, Workshop, utcnow
+from livinglab.errors import TooFast, TooManyStories
+from livinglab.limits import CLIENT_REF_MAX, INSIGHT_MAX, STORIES_PER_PERSON
+from livinglab.models import (
+    Insight,
+    ModerationAct,
+    ModerationAction,
+    Participant,
+    Workshop,
+    as_utc,
+    utcnow,
+)
 from livinglab.validation import clean_text
 from livinglab.workshops import Act, require_participant, require_stage
 
@@ -82,6 +92,8 @@ def _store(
     ).first()
     if existing is not None:
         return existing
+    if not by_proxy:
+        _within_limits(session, participant)
     insight = Insight(
         workshop_id=workshop.id,
         participant_id=participant.id,
@@ -93,6 +105,20 @@ def _store(
     session.flush()
     changes.record(session, workshop, Change.POSTED, posted=[insight.id])
     return insight
+
+
+def _within_limits(session: Session, participant: Participant) -> None:
+    """One person, one voice: at most STORIES_PER_PERSON stories, not two within seconds."""
+    posted, last = session.exec(
+        select(func.count(), func.max(Insight.created_at)).where(
+            Insight.participant_id == participant.id
+        )
+    ).one()
+    if posted >= STORIES_PER_PERSON:
+        raise TooManyStories(str(posted))
+    pause = timedelta(seconds=settings.SECONDS_BETWEEN_STORIES)
+    if last is not None and pause and utcnow() - as_utc(last) < pause:
+        raise TooFast()
 
 
 def post_insight(*, session: Session, code: str, token: str, text: str, client_ref: str) -> Insight:

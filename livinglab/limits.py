@@ -25,6 +25,10 @@ TYPED_CODE_MAX = 16
 #: How much of a story a ballot line shows when people vote on stories.
 VOTE_LABEL_MAX = 80
 
+# One person, one voice, also against a script.
+#: Stories one participant may post in one workshop.
+STORIES_PER_PERSON = 30
+
 # Voting.
 DEFAULT_DOTS = 3
 DEFAULT_PER_ITEM = 1

@@ -26,3 +26,7 @@ REDIS_URL = os.environ.get("REFLEX_REDIS_URL", "")
 #: The organisation's access key for the records page (/records), where policy teams
 #: find the logs of closed workshops. Empty: the records page is switched off.
 RECORDS_KEY = os.environ.get("LIVINGLAB_RECORDS_KEY", "")
+
+#: The shortest time between two stories from one phone, in seconds: a stuck or scripted
+#: phone cannot fill the wall. 0 switches it off (the browser tests post quickly).
+SECONDS_BETWEEN_STORIES = float(os.environ.get("LIVINGLAB_SECONDS_BETWEEN_STORIES", "2"))

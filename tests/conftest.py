@@ -13,6 +13,13 @@ from tests.services import postgres_server, redis_server
 _databases = itertools.count()
 
 
+@pytest.fixture(autouse=True)
+def stories_without_pause(monkeypatch):
+    """The rooms the tests build post several stories per person within a second; the pause
+    between two stories (a deployment setting, 2 s by default) is tested on its own."""
+    monkeypatch.setattr(settings, "SECONDS_BETWEEN_STORIES", 0)
+
+
 @pytest.fixture
 def session(database_url):
     with Session(db.engine(), expire_on_commit=False) as session:

@@ -1,9 +1,12 @@
 """Insights: posting, editing and withdrawing one's own, hiding by the facilitator."""
 
+from datetime import timedelta
+
 import pytest
+from sqlalchemy import update
 from sqlmodel import select
 
-from livinglab import insights, workshops
+from livinglab import i18n, insights, settings, voting, workshops
 from livinglab.errors import (
     EmptyText,
     InsightNotFound,
@@ -11,10 +14,13 @@ from livinglab.errors import (
     NotParticipant,
     NotYourInsight,
     TextTooLong,
+    TooFast,
+    TooManyStories,
     WorkshopClosed,
     WrongStage,
 )
-from livinglab.models import Insight
+from livinglab.limits import STORIES_PER_PERSON
+from livinglab.models import Insight, utcnow
 from tests.conftest import join
 
 
@@ -182,3 +188,61 @@ def test_facilitator_cannot_hide_an_insight_of_another_workshop(session, worksho
             session=session, code=other.code, key=other_key, insight_id=insight.id, hidden=True
         )
     assert not session.get(Insight, insight.id).hidden
+
+
+def test_one_phone_cannot_fill_the_wall(session, workshop, monkeypatch):
+    """At most STORIES_PER_PERSON stories each, and not two within the pause: a clear refusal."""
+    monkeypatch.setattr(settings, "SECONDS_BETWEEN_STORIES", 2)
+    ws, key = workshop
+    _person, token = join(session, ws.code)
+    first = insights.post_insight(
+        session=session, code=ws.code, token=token, text="Eén", client_ref="1"
+    )
+    session.commit()
+    with pytest.raises(TooFast) as refusal:
+        insights.post_insight(
+            session=session, code=ws.code, token=token, text="Twee", client_ref="2"
+        )
+    assert "wachten" in i18n.translate(refusal.value.key, "nl")
+    session.rollback()
+    again = insights.post_insight(
+        session=session, code=ws.code, token=token, text="Eén", client_ref="1"
+    )
+    assert again.id == first.id  # a resend of the same story is no new story: never refused
+    other_phone = join(session, ws.code)[1]
+    insights.post_insight(
+        session=session, code=ws.code, token=other_phone, text="Ik", client_ref="x"
+    )
+    earlier = utcnow() - timedelta(minutes=10)  # each story as if posted long ago
+    for number in range(2, STORIES_PER_PERSON + 1):
+        session.exec(update(Insight).values(created_at=earlier))
+        insights.post_insight(
+            session=session,
+            code=ws.code,
+            token=token,
+            text=f"Verhaal {number}",
+            client_ref=str(number),
+        )
+    session.exec(update(Insight).values(created_at=earlier))
+    session.commit()
+    with pytest.raises(TooManyStories) as refusal:
+        insights.post_insight(
+            session=session, code=ws.code, token=token, text="Te veel", client_ref="z"
+        )
+    assert str(STORIES_PER_PERSON) in i18n.translate(refusal.value.key, "en")
+    session.rollback()
+    mine = session.exec(select(Insight).where(Insight.participant_id == first.participant_id)).all()
+    assert len(mine) == STORIES_PER_PERSON
+    # The facilitator writing for someone on paper is not held back by a phone's pause.
+    paper = voting.add_paper_participant(
+        session=session, code=ws.code, key=key, name="", role="other"
+    )
+    for number in range(2):
+        insights.post_for(
+            session=session,
+            code=ws.code,
+            key=key,
+            participant_id=paper.id,
+            text=f"Op papier {number}",
+            client_ref=f"p{number}",
+        )

@@ -86,6 +86,8 @@ class AppServer:
             DATABASE_URL=f"sqlite:///{self.workdir / 'e2e.db'}",
             LIVINGLAB_PUBLIC_URL=self.public_url,
             LIVINGLAB_RECORDS_KEY=RECORDS_KEY,
+            # People in these tests post several stories within a second (tests/conftest.py).
+            LIVINGLAB_SECONDS_BETWEEN_STORIES="0",
             PYTHONUNBUFFERED="1",
         )
         env.update(self.extra_env)

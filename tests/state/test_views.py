@@ -313,9 +313,10 @@ def test_a_post_on_a_full_board_sends_only_the_newest_cards(created, read):
     code, key = created
     facilitator = console(code, key)
     advance(facilitator)
-    sam = joined_phone(code)
+    phones = [joined_phone(code, tab=f"phone-{n}") for n in range(5)]  # 30 stories each at most
     for number in range(120):
-        run(sam.post_insight({"text": f"Verhaal {number}", "ref": f"r{number}"}))
+        run(phones[number % 5].post_insight({"text": f"Verhaal {number}", "ref": f"r{number}"}))
+    sam = phones[0]
     with Session(db.engine()) as session:
         facilitator.apply_pushed(board_snapshot(session=session, code=code))
         earlier = list(facilitator.__dict__["earlier_cards"])
