@@ -150,7 +150,7 @@ def proposal_view() -> rx.Component:
         rx.cond(
             F.other_proposals.length() > 0,
             rx.el.div(
-                rx.el.h2(F.t["other_proposals"]),
+                rx.el.h3(F.t["other_proposals"]),
                 rx.el.ul(
                     rx.foreach(F.other_proposals, lambda p: proposal_card(p, F.t)),
                     class_name="proposal-others",
