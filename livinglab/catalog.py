@@ -86,6 +86,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "focus_proposal": {"nl": "Voorstel", "en": "Proposal"},
     "join_short": {"nl": "Doe mee", "en": "Join"},
     "more_stories": {"nl": "en nog {n} verhalen", "en": "and {n} more stories"},
+    "more_results": {"nl": "en nog {n} lager in de uitslag", "en": "and {n} more further down"},
     "more_cards": {"nl": "nog {n}", "en": "{n} more"},
     "more_proposals": {"nl": "en nog {n} voorstellen", "en": "and {n} more proposals"},
     "other_proposals": {"nl": "Andere voorstellen", "en": "Other proposals"},

@@ -15,7 +15,8 @@ from livinglab.db import make_engine
 from livinglab.sensemaking import ProposedTheme
 from livinglab.workshops import ROLES, STAGES
 
-#: Stories of every length, up to the longest a phone may send (INSIGHT_MAX).
+#: Stories of every length, near the longest a phone may send (INSIGHT_MAX); seven, so
+#: themes of 24 cards each start with another story.
 STORIES = (
     "De bus naar het bedrijventerrein rijdt pas na achten.",
     "Via de buurtkamer kwam ik bij een werkgever die naar mij keek, niet naar mijn cv.",
@@ -27,6 +28,7 @@ STORIES = (
     "een jaar eerder nodig gehad. Nu ben ik twee jaar verder en ik werk drie dagen in de "
     "zorg, met een vaste begeleider die ik kan bellen als er iets misgaat met mijn geld.",
     "Brieven van de gemeente zijn te moeilijk.",
+    "Mijn buurvrouw nam mij mee naar een open dag bij de zorginstelling om de hoek.",
 )
 THEME_NAMES = (
     "Vervoer",

@@ -127,7 +127,7 @@ def results_view() -> rx.Component:
     return rx.el.section(
         rx.cond(
             F.round_revealed,
-            results_chart(F),
+            results_chart(F, fit=True),
             rx.cond(F.has_round, round_status(F), rx.el.p(F.t["no_round_yet"], class_name="empty")),
         ),
         voice_balance(F),
