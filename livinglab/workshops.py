@@ -305,9 +305,9 @@ def show_on_projector(*, session: Session, code: str, key: str, focus: str) -> W
 
     The choice holds until the stage moves (`move_stage` resets it).
     """
+    workshop = require_facilitator(session=session, code=code, key=key, act=Act.SHOW)
     if str(focus) not in tuple(ProjectorFocus):
         raise BadProjectorFocus(str(focus))
-    workshop = require_facilitator(session=session, code=code, key=key, act=Act.SHOW)
     if workshop.projector_focus == focus:
         return workshop  # a second click changes nothing
     workshop.projector_focus = ProjectorFocus(focus).value
