@@ -1,8 +1,8 @@
-"""Screenshots of the projector in each stage at 1920x1080, for the README.
+"""Screenshots of the projector in each stage (at 1920x1080 unless told), for the README.
 
 Not part of the test suite (it writes into docs/). Run from the project directory:
 
-    .venv/bin/python -m tests.e2e.projector_screenshots [--public-url URL]
+    .venv/bin/python -m tests.e2e.projector_screenshots [--public-url URL] [--size 1024x768]
 
 It starts its own server from a copy of the project and scripts a full room (30 people,
 300 stories, 12 themes, a vote, a consent round and a decision) through the domain.
@@ -33,7 +33,7 @@ def _shot(page: Page, docs: Path, name: str, stage: str, shows: str) -> None:
     page.screenshot(path=docs / f"projector-{name}.png")
 
 
-def take(docs: Path, public_url: str | None) -> None:
+def take(docs: Path, public_url: str | None, size: tuple[int, int] = (1920, 1080)) -> None:
     port = free_port()
     server = AppServer(port=port, public_url=public_url or f"http://{lan_address()}:{port}")
     server.start()
@@ -45,7 +45,8 @@ def take(docs: Path, public_url: str | None) -> None:
         )
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            page = browser.new_context(viewport={"width": 1920, "height": 1080}).new_page()
+            width, height = size
+            page = browser.new_context(viewport={"width": width, "height": height}).new_page()
             page.goto(f"{server.base_url}/f/{room.code}?key={room.key}")
             expect(page).to_have_url(f"{server.base_url}/f/{room.code}", timeout=LOAD_TIMEOUT)
             page.goto(f"{server.base_url}/p/{room.code}")
@@ -79,9 +80,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--public-url", help="what the QR code shows (default: LAN address)")
     parser.add_argument("--docs", type=Path, default=PROJECT / "docs")
+    parser.add_argument("--size", default="1920x1080", help="the screen, WIDTHxHEIGHT")
     args = parser.parse_args()
     args.docs.mkdir(parents=True, exist_ok=True)
-    take(args.docs, args.public_url)
+    width, height = (int(part) for part in args.size.split("x"))
+    take(args.docs, args.public_url, (width, height))
     print(f"wrote projector screenshots into {args.docs}")
 
 
