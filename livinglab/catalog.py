@@ -77,6 +77,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Scan the QR code, or go to this address and type the code:",
     },
     "joined": {"nl": "deelnemers", "en": "joined"},
+    # The projector: what it shows, and the console's choice of it
+    "projector_show": {"nl": "Op het beamerscherm", "en": "On the projector"},
+    "focus_": {"nl": "Volg de stap", "en": "Follow the step"},
+    "focus_join": {"nl": "Meedoen (QR-code)", "en": "Join (QR code)"},
+    "focus_board": {"nl": "Verhalen en thema's", "en": "Stories and themes"},
+    "focus_results": {"nl": "Uitslag", "en": "Results"},
+    "focus_proposal": {"nl": "Voorstel", "en": "Proposal"},
+    "join_short": {"nl": "Doe mee", "en": "Join"},
+    "more_stories": {"nl": "en nog {n} verhalen", "en": "and {n} more stories"},
+    "more_results": {"nl": "en nog {n} lager in de uitslag", "en": "and {n} more further down"},
+    "more_cards": {"nl": "nog {n}", "en": "{n} more"},
+    "more_proposals": {"nl": "en nog {n} voorstellen", "en": "and {n} more proposals"},
+    "other_proposals": {"nl": "Andere voorstellen", "en": "Other proposals"},
+    "no_round_yet": {"nl": "Er is nog niet gestemd.", "en": "There has been no vote yet."},
+    "no_proposals_yet": {
+        "nl": "Er zijn nog geen voorstellen.",
+        "en": "There are no proposals yet.",
+    },
+    "full_screen": {"nl": "Volledig scherm", "en": "Full screen"},
     "insights_count": {"nl": "verhalen", "en": "stories"},
     "time_left": {"nl": "Tijd over", "en": "Time left"},
     "no_insights_yet": {
@@ -554,6 +573,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error_text_too_long": {
         "nl": "Je tekst is te lang. Maak hem korter.",
         "en": "Your text is too long. Please make it shorter.",
+    },
+    "error_projector_focus": {
+        "nl": "Dat kan het beamerscherm niet laten zien. Kies een van de opties.",
+        "en": "The projector cannot show that. Please pick one of the options.",
     },
     "error_invalid_choice": {
         "nl": "Kies een van de opties.",

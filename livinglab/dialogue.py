@@ -287,6 +287,16 @@ class ConsentView:
     objections: list[str]
 
 
+def proposal_in_focus(
+    proposals: list[ProposalView], consent_proposal_id: int
+) -> ProposalView | None:
+    """The proposal the room talks about now: the one of the consent round, else the newest."""
+    for proposal in proposals:
+        if proposal.id == consent_proposal_id:
+            return proposal
+    return proposals[-1] if proposals else None
+
+
 def board_proposals(*, session: Session, workshop_id: int) -> list[ProposalView]:
     """Proposals on the board, oldest first, each with its decision and actions."""
     themes = dict(

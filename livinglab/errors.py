@@ -62,6 +62,12 @@ class InvalidChoice(DomainError):
     key = "error_invalid_choice"
 
 
+class BadProjectorFocus(InvalidChoice):
+    """The projector was asked to show something it has no view for."""
+
+    key = "error_projector_focus"
+
+
 class TooManyAttempts(DomainError):
     key = "error_too_many_attempts"
 

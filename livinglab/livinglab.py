@@ -25,6 +25,7 @@ app = rx.App(
     head_components=[
         rx.el.script(src="/timer.js", defer=True),
         rx.el.script(src="/board.js", defer=True),
+        rx.el.script(src="/projector.js", defer=True),
         rx.el.script(src="/outbox.js", defer=True),
         rx.el.script(src="/speak.js", defer=True),
     ],

@@ -35,6 +35,20 @@ class Stage(StrEnum):
     CLOSED = "closed"
 
 
+class ProjectorFocus(StrEnum):
+    """What the projector shows when the facilitator chose it; FOLLOW lets the stage decide."""
+
+    FOLLOW = ""
+    #: The big QR code and the question, while people join.
+    JOIN = "join"
+    #: The story wall, or the theme columns once the group makes sense together.
+    BOARD = "board"
+    #: The vote results (or the round's turnout while they are hidden).
+    RESULTS = "results"
+    #: The proposal in focus with its consent result and decision.
+    PROPOSAL = "proposal"
+
+
 class Language(StrEnum):
     NL = "nl"
     EN = "en"

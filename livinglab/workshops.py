@@ -12,6 +12,7 @@ from sqlmodel import Session, func, select
 from livinglab import access, changes
 from livinglab.changes import Change
 from livinglab.errors import (
+    BadProjectorFocus,
     BadRetention,
     InvalidChoice,
     NotFacilitator,
@@ -35,6 +36,7 @@ from livinglab.limits import (
 from livinglab.models import (
     Language,
     Participant,
+    ProjectorFocus,
     Role,
     Stage,
     StageChange,
@@ -70,6 +72,8 @@ class Act(StrEnum):
     #: The facilitator runs the room: vote and consent rounds, proposals, decisions,
     #: actions, people on paper.
     CHAIR = "chair"
+    #: The facilitator chooses what the projector shows (also once the workshop is closed).
+    SHOW = "show"
 
 
 _OPEN = (Stage.WELCOME, Stage.COLLECT, Stage.SENSEMAKING, Stage.DIALOGUE)
@@ -84,6 +88,7 @@ STAGE_POLICY: dict[Act, tuple[Stage, ...]] = {
     Act.REACT: (Stage.SENSEMAKING, Stage.DIALOGUE),
     Act.PROPOSE: (Stage.DIALOGUE,),
     Act.CHAIR: _OPEN,
+    Act.SHOW: tuple(Stage),
 }
 #: The stages whose board is grouped into themes (the others show one flat list).
 THEMED_STAGES = (Stage.SENSEMAKING, Stage.DIALOGUE)
@@ -281,11 +286,51 @@ def move_stage(
         raise InvalidChoice(str(index))
     workshop.stage = STAGES[index].value
     workshop.timer_ends_at = None  # a timer belongs to the stage it was started in
+    workshop.projector_focus = ProjectorFocus.FOLLOW  # a new stage brings its own focus
     session.add(workshop)
     session.add(StageChange(workshop_id=workshop.id, stage=workshop.stage))
     session.flush()
     changes.record(session, workshop, Change.STAGE)
     return workshop
+
+
+#: What the projector shows in each stage unless the facilitator chose otherwise.
+STAGE_FOCUS: dict[Stage, ProjectorFocus] = {
+    Stage.WELCOME: ProjectorFocus.JOIN,
+    Stage.COLLECT: ProjectorFocus.BOARD,
+    Stage.SENSEMAKING: ProjectorFocus.BOARD,
+    Stage.DIALOGUE: ProjectorFocus.PROPOSAL,
+    Stage.CLOSED: ProjectorFocus.PROPOSAL,
+}
+
+
+def show_on_projector(*, session: Session, code: str, key: str, focus: str) -> Workshop:
+    """Choose what the projector shows without moving the stage; "" follows the stage again.
+
+    The choice holds until the stage moves (`move_stage` resets it).
+    """
+    workshop = require_facilitator(session=session, code=code, key=key, act=Act.SHOW)
+    if str(focus) not in tuple(ProjectorFocus):
+        raise BadProjectorFocus(str(focus))
+    if workshop.projector_focus == focus:
+        return workshop  # a second click changes nothing
+    workshop.projector_focus = ProjectorFocus(focus).value
+    session.add(workshop)
+    session.flush()
+    changes.record(session, workshop, Change.STAGE)
+    return workshop
+
+
+def projector_shows(*, stage: str, focus: str, results_revealed: bool) -> ProjectorFocus:
+    """What the projector shows now: the facilitator's choice, else what the stage asks.
+
+    While making sense, revealed vote results take the whole screen.
+    """
+    if focus in tuple(ProjectorFocus) and focus != ProjectorFocus.FOLLOW:
+        return ProjectorFocus(focus)
+    if stage == Stage.SENSEMAKING and results_revealed:
+        return ProjectorFocus.RESULTS
+    return STAGE_FOCUS.get(Stage(stage), ProjectorFocus.BOARD)
 
 
 def set_prompt(*, session: Session, code: str, key: str, stage: str, prompt: str) -> str:

@@ -109,6 +109,8 @@ class BoardSnapshot:
     #: Per theme id: how many people gave each quick reaction.
     reactions: dict[int, dict[str, int]] = field(default_factory=dict)
     posted_cards: list[InsightCard] = field(default_factory=list)
+    #: What the facilitator chose the projector to show ("" follows the stage).
+    projector_focus: str = ""
 
 
 @dataclass(frozen=True)
@@ -188,6 +190,7 @@ def board_snapshot(
         posted_cards=posted_cards(session=session, workshop_id=workshop.id, ids=posted)
         if posted and not with_cards
         else [],
+        projector_focus=workshop.projector_focus,
     )
 
 

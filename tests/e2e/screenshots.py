@@ -120,6 +120,7 @@ def take(docs: Path, language: str, public_url: str | None) -> None:
                 expect(page.get_by_test_id("stage-timer")).to_have_text(
                     re.compile(r"^9:[0-5]\d$"), timeout=PUSH_TIMEOUT
                 )
+            room.projector.wait_for_timeout(600)  # the newest card has slid in
             room.projector.screenshot(path=docs / "projector.png")
             phones[-1].screenshot(path=docs / "phone.png")
             sensemaking(docs, text, room, phones, language)
@@ -187,6 +188,7 @@ def dialogue(docs: Path, text: dict, room, phones) -> None:
     console.get_by_test_id("action-due").fill("2027-03-01")
     console.get_by_test_id("action-add").click()
     expect(console.get_by_test_id("decision")).to_contain_text(what, timeout=PUSH_TIMEOUT)
+    expect(room.projector.get_by_test_id("decision")).to_contain_text(what, timeout=PUSH_TIMEOUT)
     room.projector.screenshot(path=docs / "projector-dialogue.png")
     move_to(console, "closed")
     expect(phones[0].get_by_test_id("you-said-we-did")).to_contain_text(what, timeout=PUSH_TIMEOUT)

@@ -36,6 +36,17 @@ def testid(name, **attrs) -> dict:
     return {"data-testid": name, **attrs}
 
 
+def more_count(state: type[rx.State], template_key: str) -> rx.Component:
+    """How many items of the list beside it did not fit on the screen.
+
+    assets/projector.js counts them and writes the catalog's template ("{n}") in.
+    """
+    return rx.el.p(
+        class_name="more",
+        custom_attrs={"data-fit-more": "", "data-fit-template": state.t[template_key]},
+    )
+
+
 def error_message(state: type[rx.State]) -> rx.Component:
     """The last refusal, in plain words; screen readers hear it at once."""
     return rx.cond(
@@ -153,6 +164,8 @@ def insight_card(
         ),
         actions if actions is not None else rx.fragment(),
         class_name=rx.cond(card.hidden, "card hidden-card", "card"),
+        # Keyed by id, not by place: a new card on top adds one item, the others stay.
+        key=card.id,
         # Tests count visible insights by "insight-card"; hidden ones are apart.
         draggable=draggable,
         custom_attrs=testid(

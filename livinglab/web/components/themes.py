@@ -10,6 +10,7 @@ from livinglab.limits import THEME_NAME_MAX
 from livinglab.web.components.common import (
     icon,
     insight_card,
+    more_count,
     testid,
     theme_options,
 )
@@ -36,7 +37,8 @@ def _move_select(card) -> rx.Component:
 
 
 def _card_list(cards, *, controls: bool) -> rx.Component:
-    return rx.el.ul(
+    """A column's cards; on the projector (no controls) as many as fit, the rest counted."""
+    listed = rx.el.ul(
         rx.foreach(
             cards,
             lambda card: insight_card(
@@ -44,7 +46,9 @@ def _card_list(cards, *, controls: bool) -> rx.Component:
             ),
         ),
         class_name="column-cards",
+        custom_attrs={} if controls else {"data-fit-list": ""},
     )
+    return listed if controls else rx.fragment(listed, more_count(F, "more_cards"))
 
 
 def _theme_tools(column) -> rx.Component:
@@ -143,8 +147,11 @@ def _column(column, *, controls: bool) -> rx.Component:
         _card_list(column.cards, controls=controls),
         class_name="column",
         aria_label=column.name,
+        key=column.id,
         custom_attrs=testid(
-            "theme-column", **{"data-drop-theme": column.id, "data-theme-name": column.name}
+            "theme-column",
+            **{"data-drop-theme": column.id, "data-theme-name": column.name},
+            **({} if controls else {"data-fit": ""}),
         ),
     )
 
@@ -159,7 +166,9 @@ def theme_board(*, controls: bool) -> rx.Component:
             _card_list(F.ungrouped, controls=controls),
             class_name="column ungrouped",
             custom_attrs=testid(
-                "theme-column", **{"data-drop-theme": UNGROUPED, "data-theme-name": ""}
+                "theme-column",
+                **{"data-drop-theme": UNGROUPED, "data-theme-name": ""},
+                **({} if controls else {"data-fit": ""}),
             ),
         ),
         rx.foreach(F.columns, lambda column: _column(column, controls=controls)),

@@ -2,7 +2,7 @@
 
 import reflex as rx
 
-from livinglab.web.components.common import testid
+from livinglab.web.components.common import more_count, testid
 from livinglab.workshops import ROLES
 
 
@@ -22,8 +22,11 @@ def _role_segments(tally, t) -> rx.Component:
     )
 
 
-def results_chart(state) -> rx.Component:
-    """The ranking as a bar chart, each bar split by role, with counts as text."""
+def results_chart(state, *, fit: bool = False) -> rx.Component:
+    """The ranking as a bar chart, each bar split by role, with counts as text.
+
+    `fit` (the projector): as many items as fit the screen, the rest counted.
+    """
     t = state.t
     return rx.el.section(
         rx.el.h2(t["results_heading"]),
@@ -58,7 +61,9 @@ def results_chart(state) -> rx.Component:
                 ),
             ),
             class_name="results",
+            custom_attrs={"data-fit-list": ""} if fit else {},
         ),
+        more_count(state, "more_results") if fit else rx.fragment(),
         rx.el.p(
             t["by_role_heading"],
             ": ",
@@ -70,7 +75,7 @@ def results_chart(state) -> rx.Component:
             custom_attrs=testid("by-role"),
         ),
         aria_live="polite",
-        custom_attrs=testid("results"),
+        custom_attrs=testid("results", **({"data-fit": ""} if fit else {})),
     )
 
 

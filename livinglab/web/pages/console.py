@@ -33,6 +33,7 @@ from livinglab.web.components.dialogue import (
     proposal_card,
     proposal_form,
 )
+from livinglab.web.components.projector_controls import projector_controls
 from livinglab.web.components.themes import theme_board, theme_controls
 from livinglab.web.components.voting import round_status
 from livinglab.web.state.console import PROXY_FIELD
@@ -135,6 +136,7 @@ def _controls() -> rx.Component:
                 class_name="button secondary",
             ),
         ),
+        projector_controls(),
         join_panel(),
         class_name="stack",
     )

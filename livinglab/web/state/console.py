@@ -33,7 +33,7 @@ from livinglab.web.state.view import (
     path_code,
     show,
 )
-from livinglab.workshops import THEMED_STAGES, format_code
+from livinglab.workshops import THEMED_STAGES, format_code, projector_shows
 
 KEY_COOKIE_MAX_AGE = 60 * 60 * 24 * 90
 PROXY_FIELD = "proxy-text"
@@ -122,6 +122,13 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
     join_base: str = ""
     qr_code: str = ""
     url_is_loopback: bool = False
+    #: What the facilitator chose the projector to show ("" follows the stage).
+    projector_focus: str = ""
+    #: What the projector shows now (a ProjectorFocus): the choice, else the stage's.
+    projector_shows: str = "join"
+    #: The proposal the dialogue is about now (none or one), and the others.
+    focus_proposal: list[ProposalView] = []
+    other_proposals: list[ProposalView] = []
 
     def _key(self) -> str:
         return keyring.read(self.facilitator_keys, self.code)
@@ -145,6 +152,20 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
             paper=snapshot.paper,
             pending=snapshot.pending,
             cofacilitators=snapshot.cofacilitators if self.is_lead else [],
+            projector_focus=snapshot.projector_focus,
+            projector_shows=projector_shows(
+                stage=self.stage,
+                focus=snapshot.projector_focus,
+                results_revealed=self.round_revealed,
+            ).value,
+        )
+        proposals = held(self, "proposals")
+        in_focus = dialogue.proposal_in_focus(proposals, self.consent_proposal_id)
+        show(
+            self,
+            focus_proposal=[in_focus] if in_focus else [],
+            # Newest first: the projector shows as many as fit and counts the rest.
+            other_proposals=[p for p in reversed(proposals) if p is not in_focus],
         )
         cards = held(self, "_cards")
         if snapshot.cards is not None:
@@ -238,6 +259,11 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
     @rx.event
     async def previous_stage(self, seen: str):
         await self._act(workshops.move_stage, step=-1, seen=str(seen))
+
+    @rx.event
+    async def show_on_projector(self, focus: str):
+        """Choose what the projector shows ("" follows the stage), without moving the stage."""
+        await self._act(workshops.show_on_projector, focus=str(focus))
 
     @rx.event
     async def save_prompt(self, form: dict):
