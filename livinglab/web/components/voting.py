@@ -2,7 +2,7 @@
 
 import reflex as rx
 
-from livinglab.web.components.common import testid
+from livinglab.web.components.common import error_message, testid
 from livinglab.workshops import ROLES
 
 
@@ -172,6 +172,8 @@ def ballot(state) -> rx.Component:
                         ),
                         class_name="row",
                     ),
+                    # A refused dot is explained on the line that was tapped.
+                    error_message(state, at="ballot-" + line.item_id.to_string()),
                     class_name="card ballot-line",
                     custom_attrs=testid("ballot-item", **{"data-item": line.item_id}),
                 ),
