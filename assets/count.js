@@ -1,7 +1,7 @@
 // What is left of a text's limit while typing, counted as the server counts: code points
 // (Python's len), after trimming. The browser's maxlength counts UTF-16 units, in which an
 // emoji is two. A counter: data-count-for (the field's id), data-count-limit, and the
-// texts data-count-left / data-count-over, where {n} is the number. Nothing is blocked:
+// texts data-count-left / data-count-over (and their -one forms), {n} the number. This script blocks nothing:
 // a text over the limit is still sent, and the server says it is too long, in place.
 (function () {
   function count(text) { return Array.from(text.trim()).length; }
@@ -11,7 +11,8 @@
     if (!field) { return; }
     var left = Number(counter.getAttribute("data-count-limit")) - count(field.value);
     var over = left < 0;
-    var template = counter.getAttribute(over ? "data-count-over" : "data-count-left") || "";
+    var name = (over ? "data-count-over" : "data-count-left") + (Math.abs(left) === 1 ? "-one" : "");
+    var template = counter.getAttribute(name) || "";
     var text = template.replace("{n}", String(Math.abs(left)));
     if (counter.textContent !== text) { counter.textContent = text; }
     counter.classList.toggle("over", over);

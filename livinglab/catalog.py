@@ -184,9 +184,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     #: Filled in while typing by assets/count.js: {n} is what is left (or too many).
     "chars_left": {"nl": "Nog {n} tekens", "en": "{n} characters left"},
+    "chars_left_one": {"nl": "Nog 1 teken", "en": "1 character left"},
     "chars_over": {
         "nl": "{n} tekens te veel. Maak je tekst korter.",
         "en": "{n} characters too many. Please make it shorter.",
+    },
+    "chars_over_one": {
+        "nl": "1 teken te veel. Maak je tekst korter.",
+        "en": "1 character too many. Please make it shorter.",
     },
     "insight_submit": {"nl": "Versturen", "en": "Send"},
     "insight_sent": {"nl": "Verstuurd. Dank je!", "en": "Sent. Thank you!"},

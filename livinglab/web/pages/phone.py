@@ -163,7 +163,9 @@ def _chars_left(field_id: str, hook: str) -> rx.Component:
                 "data-count-for": field_id,
                 "data-count-limit": INSIGHT_MAX,
                 "data-count-left": P.t["chars_left"],
+                "data-count-left-one": P.t["chars_left_one"],
                 "data-count-over": P.t["chars_over"],
+                "data-count-over-one": P.t["chars_over_one"],
             },
         ),
     )
