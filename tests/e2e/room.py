@@ -118,10 +118,10 @@ def move_to(console: Page, stage: str) -> None:
     current = console.get_by_test_id("stage-current")
     expect(current).to_be_visible(timeout=LOAD_TIMEOUT)
     target = STAGES.index(stage)
-    while STAGES.index(current.get_attribute("data-stage")) < target:
-        following = STAGES[STAGES.index(current.get_attribute("data-stage")) + 1]
+    while STAGES.index(at := current.get_attribute("data-stage")) < target:
+        following = STAGES[STAGES.index(at) + 1]
         console.get_by_test_id("stage-next").click()
-        if closes_workshop(current.get_attribute("data-stage")):
+        if closes_workshop(at):
             console.get_by_test_id("stage-close-confirm").click()
         expect(current).to_have_attribute("data-stage", following, timeout=PUSH_TIMEOUT)
 

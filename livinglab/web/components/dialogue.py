@@ -233,7 +233,7 @@ def proposal_form(state, *, on_submit, label_key: str, hook: str) -> rx.Componen
         rx.el.button(t[label_key], type="submit", custom_attrs=testid(f"{hook}-submit")),
         on_submit=on_submit,
         reset_on_submit=True,
-        class_name="stack",
+        class_name="stack proposal-form",
     )
 
 
