@@ -27,6 +27,12 @@ from livinglab.web.state.phone import INSIGHT_FIELD, JoinCodeState
 from livinglab.web.state.phone import PhoneState as P
 from livinglab.workshops import ROLES, Act
 
+#: The story fields' HTML limit, in UTF-16 units (what maxlength counts): an emoji is two,
+#: so this lets in every story the server accepts (INSIGHT_MAX code points, Python's len).
+#: What is left is counted in code points by assets/count.js, as the server counts.
+STORY_UNITS = 2 * INSIGHT_MAX
+EDIT_FIELD = "edit-text"
+
 
 def code_page() -> rx.Component:
     J = JoinCodeState
@@ -143,13 +149,6 @@ def _post_form() -> rx.Component:
         class_name="stack",
         custom_attrs={"data-outbox": ""},
     )
-
-
-#: The story fields' HTML limit, in UTF-16 units (what maxlength counts): an emoji is two,
-#: so this lets in every story the server accepts (INSIGHT_MAX code points, Python's len).
-#: What is left is counted in code points by assets/count.js, as the server counts.
-STORY_UNITS = 2 * INSIGHT_MAX
-EDIT_FIELD = "edit-text"
 
 
 def _chars_left(field_id: str, hook: str) -> rx.Component:
