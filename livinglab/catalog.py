@@ -117,6 +117,48 @@ MESSAGES: dict[str, dict[str, str]] = {
     "timer_minutes": {"nl": "Minuten", "en": "Minutes"},
     "timer_start": {"nl": "Start timer", "en": "Start timer"},
     "timer_stop": {"nl": "Stop timer", "en": "Stop timer"},
+    # Console: what to do now, per stage (one plain sentence for the facilitator)
+    "now_heading": {"nl": "Nu", "en": "Now"},
+    "now_welcome": {
+        "nl": "Laat iedereen de QR-code scannen. Zijn de meesten binnen? Ga naar de volgende stap.",
+        "en": "Let everyone scan the QR code. Are most people in? Go to the next step.",
+    },
+    "now_collect": {
+        "nl": "Iedereen schrijft verhalen. Zet eventueel een timer en ga daarna verder.",
+        "en": "Everyone writes stories. Start a timer if you like, then move on.",
+    },
+    "now_sensemaking": {
+        "nl": "Maak thema's van de verhalen. Open daarna een stemronde en toon de uitslag.",
+        "en": "Group the stories into themes. Then open a vote and show the results.",
+    },
+    "now_dialogue": {
+        "nl": "Zet voorstellen op het scherm, vraag om instemming en leg het besluit vast.",
+        "en": "Put proposals on the screen, ask for consent and record the decision.",
+    },
+    "now_closed": {
+        "nl": "De workshop is afgesloten. Download het verslag.",
+        "en": "The workshop is closed. Download the record.",
+    },
+    "other_tools": {"nl": "Meer hulpmiddelen", "en": "More tools"},
+    "theme_tools_heading": {"nl": "Thema's en stemmen", "en": "Themes and voting"},
+    # Console: closing asks first
+    "close_heading": {"nl": "Workshop afsluiten?", "en": "Close the workshop?"},
+    "close_explain": {
+        "nl": "Na het afsluiten kan niemand nog iets sturen, stemmen of instemmen. "
+        "De telefoons tonen dan wat jullie zeiden en wat er besloten is.",
+        "en": "After closing, nobody can send, vote or give consent any more. "
+        "The phones then show what people said and what was decided.",
+    },
+    "close_confirm": {"nl": "Ja, afsluiten", "en": "Yes, close it"},
+    "close_cancel": {"nl": "Nee, nog niet", "en": "No, not yet"},
+    # Console: keyboard shortcuts (never while typing in a field)
+    "shortcuts_heading": {"nl": "Sneltoetsen", "en": "Keyboard shortcuts"},
+    "shortcuts_note": {
+        "nl": "Werkt niet als je in een tekstveld typt.",
+        "en": "Not while you type in a text field.",
+    },
+    "shortcut_timer": {"nl": "Timer starten of stoppen", "en": "Start or stop the timer"},
+    "shortcut_reveal": {"nl": "Uitslag tonen", "en": "Show the results"},
     "hide": {"nl": "Verbergen", "en": "Hide"},
     "show": {"nl": "Weer tonen", "en": "Show again"},
     "hidden_label": {"nl": "Verborgen", "en": "Hidden"},
@@ -158,6 +200,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     "insight_limit": {
         "nl": "Maximaal {INSIGHT_MAX} tekens.",
         "en": "At most {INSIGHT_MAX} characters.",
+    },
+    #: Filled in while typing by assets/count.js: {n} is what is left (or too many).
+    "chars_left": {"nl": "Nog {n} tekens", "en": "{n} characters left"},
+    "chars_left_one": {"nl": "Nog 1 teken", "en": "1 character left"},
+    "chars_over": {
+        "nl": "{n} tekens te veel. Maak je tekst korter.",
+        "en": "{n} characters too many. Please make it shorter.",
+    },
+    "chars_over_one": {
+        "nl": "1 teken te veel. Maak je tekst korter.",
+        "en": "1 character too many. Please make it shorter.",
     },
     "insight_submit": {"nl": "Versturen", "en": "Send"},
     "insight_sent": {"nl": "Verstuurd. Dank je!", "en": "Sent. Thank you!"},
@@ -371,6 +424,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "themes_forming": {"nl": "Deze thema's ontstaan nu", "en": "These themes are forming now"},
     "cards_in_theme": {"nl": "kaarten", "en": "cards"},
     "suggest_for_card": {"nl": "Bij welk thema past dit?", "en": "Which theme does this fit?"},
+    "choose_theme": {"nl": "Kies een thema", "en": "Choose a theme"},
     "suggest_send": {"nl": "Voorstellen", "en": "Propose"},
     "suggestion_sent": {"nl": "Je voorstel is verstuurd.", "en": "Your proposal was sent."},
     # Dot voting

@@ -28,6 +28,9 @@ app = rx.App(
         rx.el.script(src="/projector.js", defer=True),
         rx.el.script(src="/outbox.js", defer=True),
         rx.el.script(src="/speak.js", defer=True),
+        rx.el.script(src="/alerts.js", defer=True),
+        rx.el.script(src="/count.js", defer=True),
+        rx.el.script(src="/shortcuts.js", defer=True),
     ],
     api_transformer=with_security_headers,
 )

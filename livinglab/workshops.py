@@ -104,6 +104,14 @@ def stages_allowing(act: Act) -> tuple[Stage, ...]:
     return STAGE_POLICY[act]
 
 
+def closes_workshop(stage: str) -> bool:
+    """Moving on from `stage` closes the workshop: after it nobody sends, votes or answers."""
+    if stage not in STAGES:
+        return False
+    index = STAGES.index(Stage(stage))
+    return index + 1 < len(STAGES) and STAGES[index + 1] is Stage.CLOSED
+
+
 def require_stage(workshop: Workshop, act: Act) -> None:
     """Refuse `act` unless the workshop's stage allows it: closed, or the wrong step."""
     if workshop.stage in STAGE_POLICY[act]:

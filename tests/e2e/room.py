@@ -8,7 +8,7 @@ import zxingcpp
 from PIL import Image
 from playwright.sync_api import BrowserContext, Locator, Page, expect
 
-from livinglab.workshops import STAGES
+from livinglab.workshops import STAGES, closes_workshop
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -111,13 +111,18 @@ def join(phone: Page, join_url: str, *, role: str = "resident", name: str = "") 
 
 
 def move_to(console: Page, stage: str) -> None:
-    """Press stage-next on the console until the workshop is at `stage`."""
+    """Press stage-next on the console until the workshop is at `stage`.
+
+    Closing asks first: then the confirm button (stage-close-confirm) is pressed too.
+    """
     current = console.get_by_test_id("stage-current")
     expect(current).to_be_visible(timeout=LOAD_TIMEOUT)
     target = STAGES.index(stage)
-    while STAGES.index(current.get_attribute("data-stage")) < target:
-        following = STAGES[STAGES.index(current.get_attribute("data-stage")) + 1]
+    while STAGES.index(at := current.get_attribute("data-stage")) < target:
+        following = STAGES[STAGES.index(at) + 1]
         console.get_by_test_id("stage-next").click()
+        if closes_workshop(at):
+            console.get_by_test_id("stage-close-confirm").click()
         expect(current).to_have_attribute("data-stage", following, timeout=PUSH_TIMEOUT)
 
 

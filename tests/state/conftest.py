@@ -84,8 +84,14 @@ def console(code, key):
 
 
 def advance(view):
-    """Press "next step" on a console, as the button does: with the stage it shows."""
-    run(view.next_stage(view.stage))
+    """Press "next step" on a console, as the button does: with the stage it shows.
+
+    Closing asks first: then the confirm button is pressed too.
+    """
+    seen = view.stage
+    run(view.next_stage(seen))
+    if view.confirming_close:
+        run(view.close_workshop(seen))
 
 
 def phone(code, *, tab="phone-1", ip="10.0.0.7", cookie=""):

@@ -47,10 +47,18 @@ def more_count(state: type[rx.State], template_key: str) -> rx.Component:
     )
 
 
-def error_message(state: type[rx.State]) -> rx.Component:
-    """The last refusal, in plain words; screen readers hear it at once."""
+def error_message(state: type[rx.State], at=None) -> rx.Component:
+    """The last refusal, in plain words; screen readers hear it at once.
+
+    With `at` (a phone's control: "post", "ballot-3"), only beside the control that was
+    used, where the person looks (`error_at`, set by the handler); assets/alerts.js scrolls
+    it into view.
+    """
+    shown = state.error_key != ""
+    if at is not None:
+        shown = shown & (state.error_at == at)
     return rx.cond(
-        state.error_key != "",
+        shown,
         rx.el.div(
             rx.el.span(state.t[state.error_key]),
             rx.el.button(

@@ -4,7 +4,7 @@ import reflex as rx
 
 from livinglab.dialogue import ANSWERS, OUTCOMES
 from livinglab.limits import ACTION_MAX, OWNER_MAX, PROPOSAL_MAX, RATIONALE_MAX, REASON_MAX
-from livinglab.web.components.common import testid, theme_options
+from livinglab.web.components.common import error_message, testid, theme_options
 from livinglab.workshops import ROLES
 
 
@@ -233,7 +233,7 @@ def proposal_form(state, *, on_submit, label_key: str, hook: str) -> rx.Componen
         rx.el.button(t[label_key], type="submit", custom_attrs=testid(f"{hook}-submit")),
         on_submit=on_submit,
         reset_on_submit=True,
-        class_name="stack",
+        class_name="stack proposal-form",
     )
 
 
@@ -285,6 +285,7 @@ def consent_ballot(state) -> rx.Component:
             class_name="full",
             custom_attrs=testid("consent-submit"),
         ),
+        error_message(state, at="consent"),
         on_submit=state.answer_consent,
         class_name="stack",
         custom_attrs=testid("consent-ballot"),

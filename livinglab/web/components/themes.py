@@ -176,8 +176,8 @@ def theme_board(*, controls: bool) -> rx.Component:
     )
 
 
-def theme_controls() -> rx.Component:
-    """Make a theme, ask for suggested themes, and judge participants' proposals."""
+def theme_tools() -> rx.Component:
+    """Make a theme, ask for suggested themes, and judge what the suggester proposes."""
     return rx.el.div(
         rx.el.p(F.t["drag_hint"], class_name="muted"),
         rx.el.div(
@@ -246,6 +246,13 @@ def theme_controls() -> rx.Component:
                 class_name="stack suggestion",
             ),
         ),
+        class_name="stack",
+    )
+
+
+def participant_theme_proposals() -> rx.Component:
+    """Participants' proposals of a theme for their own card: accept or decline each."""
+    return rx.fragment(
         rx.cond(
             F.theme_proposals.length() > 0,
             rx.el.section(
@@ -280,5 +287,4 @@ def theme_controls() -> rx.Component:
                 ),
             ),
         ),
-        class_name="stack",
     )

@@ -2,7 +2,7 @@
 
 import reflex as rx
 
-from livinglab.web.components.common import more_count, testid
+from livinglab.web.components.common import error_message, more_count, testid
 from livinglab.workshops import ROLES
 
 
@@ -177,6 +177,8 @@ def ballot(state) -> rx.Component:
                         ),
                         class_name="row",
                     ),
+                    # A refused dot is explained on the line that was tapped.
+                    error_message(state, at="ballot-" + line.item_id.to_string()),
                     class_name="card ballot-line",
                     custom_attrs=testid("ballot-item", **{"data-item": line.item_id}),
                 ),

@@ -12,9 +12,9 @@ from livinglab.limits import (
     TIMER_MAX_MINUTES,
     TYPED_CODE_MAX,
 )
+from livinglab.models import Stage
 from livinglab.web import routes
 from livinglab.web.components.board import (
-    THEMED,
     board,
     card_with_button,
     join_panel,
@@ -22,7 +22,6 @@ from livinglab.web.components.board import (
 )
 from livinglab.web.components.cofacilitators import cofacilitator_controls, own_link
 from livinglab.web.components.common import (
-    allows,
     error_message,
     stage_banner,
     testid,
@@ -34,11 +33,27 @@ from livinglab.web.components.dialogue import (
     proposal_form,
 )
 from livinglab.web.components.projector_controls import projector_controls
-from livinglab.web.components.themes import theme_board, theme_controls
+from livinglab.web.components.themes import (
+    participant_theme_proposals,
+    theme_board,
+    theme_tools,
+)
 from livinglab.web.components.voting import round_status
 from livinglab.web.state.console import PROXY_FIELD
 from livinglab.web.state.console import FacilitatorState as F
-from livinglab.workshops import ROLES, STAGES, Act
+from livinglab.workshops import ROLES, STAGES
+
+#: Keyboard shortcuts for the live moments: the key, the buttons it clicks (data-testid;
+#: the first one shown and enabled), and what it does (a catalog key). The console lists
+#: them and assets/shortcuts.js reads that list from the page, so this is their only home.
+#: A new one is one more line here: for "show on projector", the key "s" and the
+#: data-testid of the button in components/projector_controls.py.
+SHORTCUTS: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    ("n", ("stage-next",), "stage_next"),
+    ("b", ("stage-prev",), "stage_prev"),
+    ("t", ("timer-stop", "timer-start"), "shortcut_timer"),
+    ("r", ("consent-reveal", "round-reveal"), "shortcut_reveal"),
+)
 
 
 def _hidden_board() -> rx.Component:
@@ -56,6 +71,105 @@ def _hidden_board() -> rx.Component:
                 class_name="cards",
             ),
         ),
+    )
+
+
+def _close_confirm() -> rx.Component:
+    """Closing cannot be undone for the phones: say what they will see, then ask."""
+    return rx.cond(
+        F.confirming_close,
+        rx.el.div(
+            rx.el.h2(F.t["close_heading"]),
+            rx.el.p(F.t["close_explain"]),
+            rx.el.div(
+                rx.el.button(
+                    F.t["close_confirm"],
+                    auto_focus=True,
+                    on_click=F.close_workshop(F.stage),
+                    custom_attrs=testid("stage-close-confirm"),
+                ),
+                rx.el.button(
+                    F.t["close_cancel"],
+                    class_name="secondary",
+                    on_click=F.cancel_close,
+                    custom_attrs=testid("stage-close-cancel"),
+                ),
+                class_name="row",
+            ),
+            class_name="warning stack",
+            custom_attrs=testid("stage-close", **{"data-scroll-into-view": ""}),
+        ),
+    )
+
+
+def _timer_form() -> rx.Component:
+    return rx.el.form(
+        rx.el.label(F.t["timer_minutes"], html_for="minutes"),
+        rx.el.div(
+            rx.el.input(
+                id="minutes",
+                name="minutes",
+                type="number",
+                min=1,
+                max=TIMER_MAX_MINUTES,
+                default_value=rx.cond(F.planned_minutes > 0, F.planned_minutes.to_string(), "5"),
+                key=F.stage,
+                style={"width": "6rem"},
+                custom_attrs=testid("timer-minutes"),
+            ),
+            rx.el.button(F.t["timer_start"], type="submit", custom_attrs=testid("timer-start")),
+            rx.cond(
+                F.timer_ends_ms > 0,
+                rx.el.button(
+                    F.t["timer_stop"],
+                    type="button",
+                    class_name="secondary",
+                    on_click=F.stop_timer,
+                    custom_attrs=testid("timer-stop"),
+                ),
+            ),
+            class_name="row",
+        ),
+        on_submit=F.start_timer,
+    )
+
+
+def _prompt_form() -> rx.Component:
+    return rx.el.form(
+        rx.el.label(F.t["prompt_label"], html_for="prompt"),
+        rx.el.textarea(
+            id="prompt",
+            name="prompt",
+            max_length=PROMPT_MAX,
+            default_value=F.prompt,
+            key=F.stage,
+            custom_attrs=testid("prompt-input"),
+        ),
+        rx.el.button(F.t["prompt_save"], type="submit", custom_attrs=testid("prompt-save")),
+        on_submit=F.save_prompt,
+        class_name="stack",
+    )
+
+
+def _shortcuts() -> rx.Component:
+    """The keyboard shortcuts, in the workshop's language (assets/shortcuts.js reads them)."""
+    return rx.el.details(
+        rx.el.summary(F.t["shortcuts_heading"]),
+        rx.el.ul(
+            *[
+                rx.el.li(
+                    rx.el.kbd(key.upper()),
+                    " ",
+                    F.t[label],
+                    custom_attrs={"data-shortcut": key, "data-shortcut-targets": " ".join(targets)},
+                )
+                for key, targets, label in SHORTCUTS
+            ],
+            class_name="shortcut-list",
+        ),
+        rx.el.p(F.t["shortcuts_note"], class_name="muted"),
+        class_name="theme-tools",
+        custom_attrs=testid("shortcuts"),
     )
 
 
@@ -82,52 +196,10 @@ def _controls() -> rx.Component:
             ),
             class_name="row",
         ),
+        _close_confirm(),
         error_message(F),
-        rx.el.form(
-            rx.el.label(F.t["prompt_label"], html_for="prompt"),
-            rx.el.textarea(
-                id="prompt",
-                name="prompt",
-                max_length=PROMPT_MAX,
-                default_value=F.prompt,
-                key=F.stage,
-                custom_attrs=testid("prompt-input"),
-            ),
-            rx.el.button(F.t["prompt_save"], type="submit", custom_attrs=testid("prompt-save")),
-            on_submit=F.save_prompt,
-            class_name="stack",
-        ),
-        rx.el.form(
-            rx.el.label(F.t["timer_minutes"], html_for="minutes"),
-            rx.el.div(
-                rx.el.input(
-                    id="minutes",
-                    name="minutes",
-                    type="number",
-                    min=1,
-                    max=TIMER_MAX_MINUTES,
-                    default_value=rx.cond(
-                        F.planned_minutes > 0, F.planned_minutes.to_string(), "5"
-                    ),
-                    key=F.stage,
-                    style={"width": "6rem"},
-                    custom_attrs=testid("timer-minutes"),
-                ),
-                rx.el.button(F.t["timer_start"], type="submit", custom_attrs=testid("timer-start")),
-                rx.cond(
-                    F.timer_ends_ms > 0,
-                    rx.el.button(
-                        F.t["timer_stop"],
-                        type="button",
-                        class_name="secondary",
-                        on_click=F.stop_timer,
-                        custom_attrs=testid("timer-stop"),
-                    ),
-                ),
-                class_name="row",
-            ),
-            on_submit=F.start_timer,
-        ),
+        _timer_form(),
+        _prompt_form(),
         rx.el.div(
             rx.el.a(
                 F.t["open_projector"],
@@ -137,6 +209,7 @@ def _controls() -> rx.Component:
             ),
         ),
         projector_controls(),
+        _shortcuts(),
         join_panel(),
         class_name="stack",
     )
@@ -388,29 +461,82 @@ def _export_controls() -> rx.Component:
     )
 
 
+def _flat_board() -> rx.Component:
+    return rx.el.section(
+        rx.el.h2(F.t["board_heading"]),
+        board(moderation=True),
+        class_name="stack",
+    )
+
+
+def _themed_board() -> rx.Component:
+    return rx.el.section(
+        rx.el.h2(F.t["themes_heading"]),
+        theme_board(controls=True),
+        class_name="stack",
+    )
+
+
+def _now(tools: rx.Component) -> rx.Component:
+    """First on screen: what to do now, in one sentence, and this stage's own tools."""
+    return rx.el.section(
+        rx.el.h2(F.t["now_heading"], ": ", F.t["stage_" + F.stage], id="now-heading"),
+        rx.el.p(F.t["now_" + F.stage], custom_attrs=testid("now-instruction")),
+        tools,
+        class_name="stack now",
+        aria_labelledby="now-heading",
+        custom_attrs=testid("now", **{"data-stage": F.stage}),
+    )
+
+
+def _folded(summary, *content: rx.Component) -> rx.Component:
+    """Another stage's tools, still allowed now: folded away, one click to open."""
+    return rx.el.details(
+        rx.el.summary(summary), rx.el.div(*content, class_name="stack"), class_name="theme-tools"
+    )
+
+
+def _by_stage() -> rx.Component:
+    """The main column, in the order the stage needs it: its tools first, then the board."""
+    return rx.match(
+        F.stage,
+        (
+            Stage.COLLECT.value,
+            rx.fragment(_now(_write_for_paper()), _flat_board(), _export_controls()),
+        ),
+        (
+            Stage.SENSEMAKING.value,
+            rx.fragment(
+                _now(rx.fragment(theme_tools(), _voting_controls(), participant_theme_proposals())),
+                _themed_board(),
+                _export_controls(),
+            ),
+        ),
+        (
+            Stage.DIALOGUE.value,
+            rx.fragment(
+                _now(_dialogue_controls()),
+                _themed_board(),
+                _folded(
+                    F.t["theme_tools_heading"],
+                    theme_tools(),
+                    _voting_controls(),
+                    participant_theme_proposals(),
+                ),
+                _export_controls(),
+            ),
+        ),
+        (Stage.CLOSED.value, rx.fragment(_now(_export_controls()), _flat_board())),
+        rx.fragment(_now(rx.fragment()), _flat_board(), _export_controls()),
+    )
+
+
 def console_page() -> rx.Component:
     return only_for_facilitator(
         rx.el.main(
             _controls(),
             rx.el.div(
-                rx.cond(
-                    THEMED,
-                    rx.el.div(
-                        rx.el.h2(F.t["themes_heading"]),
-                        theme_controls(),
-                        theme_board(controls=True),
-                        _voting_controls(),
-                        class_name="stack",
-                    ),
-                    rx.el.div(
-                        rx.cond(allows(F, Act.POST), _write_for_paper()),
-                        rx.el.h2(F.t["board_heading"]),
-                        board(moderation=True),
-                        class_name="stack",
-                    ),
-                ),
-                rx.cond(allows(F, Act.PROPOSE), _dialogue_controls()),
-                _export_controls(),
+                _by_stage(),
                 _hidden_board(),
                 cofacilitator_controls(),
                 own_link(),

@@ -27,6 +27,12 @@ from livinglab.web.state.phone import INSIGHT_FIELD, JoinCodeState
 from livinglab.web.state.phone import PhoneState as P
 from livinglab.workshops import ROLES, Act
 
+#: The story fields' HTML limit, in UTF-16 units (what maxlength counts): an emoji is two,
+#: so this lets in every story the server accepts (INSIGHT_MAX code points, Python's len).
+#: What is left is counted in code points by assets/count.js, as the server counts.
+STORY_UNITS = 2 * INSIGHT_MAX
+EDIT_FIELD = "edit-text"
+
 
 def code_page() -> rx.Component:
     J = JoinCodeState
@@ -95,7 +101,7 @@ def _join_form() -> rx.Component:
         rx.el.a(
             P.t["privacy_link"], href=routes.privacy(P.lang), custom_attrs=testid("privacy-link")
         ),
-        error_message(P),
+        error_message(P, at="join"),
         rx.el.button(
             P.t["join_submit"],
             type="submit",
@@ -113,14 +119,15 @@ def _post_form() -> rx.Component:
         rx.el.textarea(
             id=INSIGHT_FIELD,
             name="text",
-            max_length=INSIGHT_MAX,
+            max_length=STORY_UNITS,
             required=True,
-            aria_describedby="text-limit",
+            aria_describedby=f"text-limit {INSIGHT_FIELD}-left",
             custom_attrs=testid("insight-text"),
         ),
         rx.el.p(P.t["insight_limit"], id="text-limit", class_name="muted"),
+        _chars_left(INSIGHT_FIELD, "story-chars-left"),
         rx.el.input(type="hidden", name="ref", value=P.draft_ref),
-        error_message(P),
+        error_message(P, at="post"),
         rx.cond(
             P.just_sent,
             rx.el.p(P.t["insight_sent"], class_name="notice sent-notice", role="status"),
@@ -144,17 +151,39 @@ def _post_form() -> rx.Component:
     )
 
 
+def _chars_left(field_id: str, hook: str) -> rx.Component:
+    """What is left of the story limit while typing, counted as the server counts it."""
+    return rx.el.p(
+        id=f"{field_id}-left",
+        class_name="muted chars-left",
+        custom_attrs=testid(
+            hook,
+            **{
+                "data-count-for": field_id,
+                "data-count-limit": INSIGHT_MAX,
+                "data-count-left": P.t["chars_left"],
+                "data-count-left-one": P.t["chars_left_one"],
+                "data-count-over": P.t["chars_over"],
+                "data-count-over-one": P.t["chars_over_one"],
+            },
+        ),
+    )
+
+
 def _edit_form(card) -> rx.Component:
     return rx.el.form(
-        rx.el.label(P.t["edit"], html_for="edit-text"),
+        rx.el.label(P.t["edit"], html_for=EDIT_FIELD),
         rx.el.textarea(
-            id="edit-text",
+            id=EDIT_FIELD,
             name="text",
-            max_length=INSIGHT_MAX,
+            max_length=STORY_UNITS,
             default_value=card.text,
+            aria_describedby=f"{EDIT_FIELD}-left",
             custom_attrs=testid("insight-edit-text"),
         ),
+        _chars_left(EDIT_FIELD, "edit-chars-left"),
         rx.el.input(type="hidden", name="insight_id", value=card.id),
+        error_message(P, at="edit"),
         rx.el.div(
             rx.el.button(P.t["save"], type="submit", custom_attrs=testid("insight-save")),
             rx.el.button(
@@ -192,6 +221,7 @@ def _my_card(card) -> rx.Component:
             ),
             class_name="row",
         ),
+        error_message(P, at="card-" + card.id.to_string()),
     )
     return rx.cond(
         P.editing_id == card.id,
@@ -216,6 +246,7 @@ def _reactions(theme) -> rx.Component:
             )
             for kind in reactions.KINDS
         ],
+        error_message(P, at="react-" + theme.id.to_string()),
         role="group",
         aria_label=P.t["reactions_label"],
         class_name="row reactions",
@@ -278,8 +309,13 @@ def _suggest_theme(card) -> rx.Component:
             rx.el.label(
                 P.t["suggest_for_card"],
                 rx.el.select(
+                    rx.el.option(P.t["choose_theme"], value="", disabled=True),
                     theme_options(P),
                     name="theme_id",
+                    required=True,
+                    # Starts at the theme the card is in (a new key when it moves).
+                    default_value=rx.cond(card.theme_id > 0, card.theme_id.to_string(), ""),
+                    key=card.id.to_string() + "-" + card.theme_id.to_string(),
                     custom_attrs=testid("suggest-theme-select"),
                 ),
             ),
@@ -289,6 +325,7 @@ def _suggest_theme(card) -> rx.Component:
                 class_name="quiet",
                 custom_attrs=testid("suggest-theme-send"),
             ),
+            error_message(P, at="suggest-" + card.id.to_string()),
             on_submit=P.suggest_theme,
             class_name="stack",
         ),
@@ -322,6 +359,7 @@ def _dialogue() -> rx.Component:
         proposal_form(
             P, on_submit=P.send_proposal, label_key="send_proposal", hook="phone-proposal"
         ),
+        error_message(P, at="proposal"),
         rx.cond(
             P.proposal_sent,
             rx.el.p(P.t["proposal_sent"], class_name="notice", role="status"),
@@ -341,7 +379,7 @@ def _participating() -> rx.Component:
             (Stage.CLOSED.value, you_said_we_did(P)),
             rx.fragment(),
         ),
-        rx.cond(~allows(P, Act.POST), error_message(P)),  # the story form shows its own
+        error_message(P, at=""),  # a refusal of no control in particular; the rest in place
         rx.cond(
             P.my_insights.length() > 0,
             rx.el.section(

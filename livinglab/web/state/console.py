@@ -129,6 +129,8 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
     #: The proposal the dialogue is about now (none or one), and the others.
     focus_proposal: list[ProposalView] = []
     other_proposals: list[ProposalView] = []
+    #: "Next step" would close the workshop: the console asks first (stage-close-confirm).
+    confirming_close: bool = False
 
     def _key(self) -> str:
         return keyring.read(self.facilitator_keys, self.code)
@@ -141,6 +143,8 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
         ):
             self._lock_out()
             return
+        if snapshot.room.stage.stage != self.stage:
+            show(self, confirming_close=False)  # the question was about the stage left
         self._apply_room(snapshot.room)
         self._set_language(snapshot.info.language)
         show(
@@ -253,8 +257,24 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
 
     @rx.event
     async def next_stage(self, seen: str):
-        """Move on from `seen`, the stage the button was pressed at (a double click moves once)."""
+        """Move on from `seen`, the stage the button was pressed at (a double click moves once).
+
+        Closing cannot be undone for the phones: that step first asks (`close_workshop`).
+        """
+        if workshops.closes_workshop(str(seen)):
+            self.confirming_close = True
+            return
         await self._act(workshops.move_stage, step=1, seen=str(seen))
+
+    @rx.event
+    async def close_workshop(self, seen: str):
+        """The facilitator confirmed: move from `seen` into the closed stage."""
+        self.confirming_close = False
+        await self._act(workshops.move_stage, step=1, seen=str(seen))
+
+    @rx.event
+    def cancel_close(self):
+        self.confirming_close = False
 
     @rx.event
     async def previous_stage(self, seen: str):

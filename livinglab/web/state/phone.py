@@ -69,6 +69,14 @@ class PhoneState(ViewState, RoomMirror, LanguageState):
     #: Counters in the page, not scripts from the server: the CSP allows no eval.
     stories_answered: int = 0
     page_loads: int = 0
+    #: Which control the last refusal belongs to ("post", "ballot-3", "suggest-12"): the
+    #: page shows the message beside it, where the person just tapped.
+    error_at: str = ""
+
+    async def _domain_at(self, at: str, call, **kwargs):
+        """`_domain`, with a refusal shown beside the control `at`."""
+        self.error_at = at
+        return await self._domain(call, **kwargs)
 
     def _token(self) -> str:
         return keyring.read(self.participant_tokens, self.code)
@@ -112,6 +120,7 @@ class PhoneState(ViewState, RoomMirror, LanguageState):
         """Rebuild this phone's view from the database: first visit, reload or reconnect."""
         self.code = workshops.normalize_code(path_code(self.router.url.path))
         self.loaded = False
+        self.error_at = ""  # a refusal while loading belongs to the page, not a control
         # Guessing codes is throttled per address; a phone that already joined this
         # workshop (its token proves it) is never held back by others' typos.
         client = self.router.session.client_token
@@ -139,7 +148,8 @@ class PhoneState(ViewState, RoomMirror, LanguageState):
         """Join with an optional first name and a role; the token goes into a cookie."""
         if self.joined and self._token():
             return
-        joined = await self._domain(
+        joined = await self._domain_at(
+            "join",
             workshops.join,
             code=self.code,
             name=form.get("name", ""),
@@ -154,7 +164,8 @@ class PhoneState(ViewState, RoomMirror, LanguageState):
     @rx.event
     async def post_insight(self, form: dict):
         """Post a story; the form's ref makes a double tap or a resend count once."""
-        posted = await self._domain(
+        posted = await self._domain_at(
+            "post",
             insights.post_insight,
             code=self.code,
             token=self._token(),
@@ -182,7 +193,8 @@ class PhoneState(ViewState, RoomMirror, LanguageState):
     @rx.event
     async def save_edit(self, form: dict):
         """Change one's own insight (the server checks it is one's own)."""
-        await self._domain(
+        await self._domain_at(
+            "edit",
             insights.edit_insight,
             code=self.code,
             token=self._token(),
@@ -197,7 +209,8 @@ class PhoneState(ViewState, RoomMirror, LanguageState):
     @rx.event
     async def withdraw(self, insight_id: int):
         """Take one's own insight away."""
-        await self._domain(
+        await self._domain_at(
+            f"card-{insight_id}",
             insights.withdraw_insight,
             code=self.code,
             token=self._token(),
@@ -210,7 +223,8 @@ class PhoneState(ViewState, RoomMirror, LanguageState):
     @rx.event
     async def suggest_theme(self, form: dict):
         """Propose a theme for one's own card; the facilitator accepts it or not."""
-        await self._domain(
+        await self._domain_at(
+            f"suggest-{form.get('insight_id')}",
             sensemaking.suggest_theme_for_own_insight,
             code=self.code,
             token=self._token(),
@@ -222,7 +236,8 @@ class PhoneState(ViewState, RoomMirror, LanguageState):
     @rx.event
     async def add_dot(self, item_id: int):
         """Put one dot on an item; the database refuses anything over the budget or cap."""
-        dots = await self._domain(
+        dots = await self._domain_at(
+            f"ballot-{item_id}",
             voting.cast_votes,
             code=self.code,
             token=self._token(),
@@ -233,7 +248,8 @@ class PhoneState(ViewState, RoomMirror, LanguageState):
     @rx.event
     async def remove_dot(self, item_id: int):
         """Take one of one's own dots back from an item while the round is open."""
-        dots = await self._domain(
+        dots = await self._domain_at(
+            f"ballot-{item_id}",
             voting.take_back_vote,
             code=self.code,
             token=self._token(),
@@ -244,7 +260,8 @@ class PhoneState(ViewState, RoomMirror, LanguageState):
     @rx.event
     async def send_proposal(self, form: dict):
         """Propose what should change; the facilitator puts it on the board or not."""
-        await self._domain(
+        await self._domain_at(
+            "proposal",
             dialogue.send_proposal,
             code=self.code,
             token=self._token(),
@@ -256,7 +273,8 @@ class PhoneState(ViewState, RoomMirror, LanguageState):
     @rx.event
     async def answer_consent(self, form: dict):
         """Agree, can live with it, or object (with an optional one-line reason)."""
-        await self._domain(
+        await self._domain_at(
+            "consent",
             dialogue.answer_consent,
             code=self.code,
             token=self._token(),
@@ -269,7 +287,8 @@ class PhoneState(ViewState, RoomMirror, LanguageState):
     @rx.event
     async def react(self, theme_id: int, kind: str):
         """Give a quick reaction to a theme, or take it back (a second tap)."""
-        mine = await self._domain(
+        mine = await self._domain_at(
+            f"react-{theme_id}",
             reactions.toggle_reaction,
             code=self.code,
             token=self._token(),

@@ -1,0 +1,30 @@
+// Keyboard shortcuts for the live moments on the console. The console lists them
+// (elements with data-shortcut="n" and data-shortcut-targets="stage-next ..."): that list,
+// made in livinglab/web/pages/console.py (SHORTCUTS), is the only place they are defined.
+// A key clicks the first of its targets (data-testid) that is on the page and enabled, so
+// the server's checks stay the only authority. Never while typing in a field, and never
+// with Ctrl, Alt or Cmd (the browser's own shortcuts).
+(function () {
+  function typing(el) {
+    if (!el || el.nodeType !== 1) { return false; }
+    return el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName);
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.defaultPrevented || event.repeat || event.ctrlKey || event.altKey || event.metaKey) { return; }
+    if (typing(event.target) || typing(document.activeElement)) { return; }
+    var key = (event.key || "").toLowerCase();
+    if (key.length !== 1) { return; }
+    var entry = document.querySelector('[data-shortcut="' + key + '"]');
+    if (!entry) { return; }
+    var targets = (entry.getAttribute("data-shortcut-targets") || "").split(" ");
+    for (var i = 0; i < targets.length; i++) {
+      var button = document.querySelector('[data-testid="' + targets[i] + '"]');
+      if (button && !button.disabled) {
+        event.preventDefault();
+        button.click();
+        return;
+      }
+    }
+  });
+})();
