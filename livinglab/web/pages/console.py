@@ -1,5 +1,8 @@
 """/f/[code]: the facilitator's console."""
 
+import functools
+from collections.abc import Callable
+
 import reflex as rx
 
 from livinglab.limits import (
@@ -56,6 +59,17 @@ SHORTCUTS: tuple[tuple[str, tuple[str, ...], str], ...] = (
 )
 
 
+def _facilitator_only(build: Callable[[], rx.Component]) -> Callable[[], rx.Component]:
+    """Tools a co-facilitator does not get (the server refuses them anyway): the stage,
+    timer, rounds, dialogue, downloads, deleting."""
+
+    @functools.wraps(build)
+    def shown() -> rx.Component:
+        return rx.cond(F.is_lead, build())
+
+    return shown
+
+
 def _hidden_board() -> rx.Component:
     return rx.cond(
         F.hidden_cards.length() > 0,
@@ -74,6 +88,7 @@ def _hidden_board() -> rx.Component:
     )
 
 
+@_facilitator_only
 def _close_confirm() -> rx.Component:
     """Closing cannot be undone for the phones: say what they will see, then ask."""
     return rx.cond(
@@ -102,6 +117,7 @@ def _close_confirm() -> rx.Component:
     )
 
 
+@_facilitator_only
 def _timer_form() -> rx.Component:
     return rx.el.form(
         rx.el.label(F.t["timer_minutes"], html_for="minutes"),
@@ -134,6 +150,7 @@ def _timer_form() -> rx.Component:
     )
 
 
+@_facilitator_only
 def _prompt_form() -> rx.Component:
     return rx.el.form(
         rx.el.label(F.t["prompt_label"], html_for="prompt"),
@@ -151,6 +168,7 @@ def _prompt_form() -> rx.Component:
     )
 
 
+@_facilitator_only
 def _shortcuts() -> rx.Component:
     """The keyboard shortcuts, in the workshop's language (assets/shortcuts.js reads them)."""
     return rx.el.details(
@@ -178,23 +196,26 @@ def _controls() -> rx.Component:
         rx.el.h1(F.title),
         rx.el.p(F.question, class_name="muted"),
         stage_banner(F, instruction=False),
-        rx.el.div(
-            rx.el.button(
-                "← ",
-                F.t["stage_prev"],
-                class_name="secondary",
-                disabled=F.stage == STAGES[0].value,
-                on_click=F.previous_stage(F.stage),
-                custom_attrs=testid("stage-prev"),
+        rx.cond(
+            F.is_lead,
+            rx.el.div(
+                rx.el.button(
+                    "← ",
+                    F.t["stage_prev"],
+                    class_name="secondary",
+                    disabled=F.stage == STAGES[0].value,
+                    on_click=F.previous_stage(F.stage),
+                    custom_attrs=testid("stage-prev"),
+                ),
+                rx.el.button(
+                    F.t["stage_next"],
+                    " →",
+                    disabled=F.stage == STAGES[-1].value,
+                    on_click=F.next_stage(F.stage),
+                    custom_attrs=testid("stage-next"),
+                ),
+                class_name="row",
             ),
-            rx.el.button(
-                F.t["stage_next"],
-                " →",
-                disabled=F.stage == STAGES[-1].value,
-                on_click=F.next_stage(F.stage),
-                custom_attrs=testid("stage-next"),
-            ),
-            class_name="row",
         ),
         _close_confirm(),
         error_message(F),
@@ -208,7 +229,7 @@ def _controls() -> rx.Component:
                 class_name="button secondary",
             ),
         ),
-        projector_controls(),
+        rx.cond(F.is_lead, projector_controls()),
         _shortcuts(),
         join_panel(),
         class_name="stack",
@@ -231,6 +252,7 @@ def _count_field(label, name: str, default: int, hook: str) -> rx.Component:
     )
 
 
+@_facilitator_only
 def _voting_controls() -> rx.Component:
     return rx.el.section(
         rx.el.h2(F.t["vote_heading"]),
@@ -383,6 +405,7 @@ def _pending_review(proposal) -> rx.Component:
     )
 
 
+@_facilitator_only
 def _dialogue_controls() -> rx.Component:
     """Proposals, consent and decisions, with participants' proposals waiting apart."""
     return rx.el.section(
@@ -407,6 +430,7 @@ def _dialogue_controls() -> rx.Component:
     )
 
 
+@_facilitator_only
 def _delete_controls() -> rx.Component:
     """Delete the whole workshop, after typing its code (nothing hangs on one click)."""
     return rx.el.details(
@@ -437,6 +461,7 @@ def _delete_controls() -> rx.Component:
     )
 
 
+@_facilitator_only
 def _export_controls() -> rx.Component:
     """Download the decision log; it is made off the event loop, with a progress note."""
     return rx.el.section(
