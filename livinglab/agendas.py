@@ -55,34 +55,41 @@ class OwnWorkshop:
     language: str
 
 
+def _steps(rows: Iterable[StagePrompt | AgendaStep]) -> list[Step]:
+    return [Step(row.stage, row.prompt, row.minutes or 0) for row in rows]
+
+
+def _agenda_steps(session: Session, agenda: Agenda) -> list[Step]:
+    return _steps(
+        session.exec(
+            select(AgendaStep).where(AgendaStep.agenda_id == agenda.id).order_by(AgendaStep.id)
+        )
+    )
+
+
 def agendas(*, session: Session, language: str) -> list[AgendaChoice]:
     """The ready agendas in `language`, in the order they were written."""
-    rows = session.exec(
-        select(Agenda, AgendaStep)
-        .join(AgendaStep, AgendaStep.agenda_id == Agenda.id)
-        .where(Agenda.language == language)
-        .order_by(Agenda.id, AgendaStep.id)
-    ).all()
-    steps: dict[int, list[Step]] = {}
-    named: dict[int, Agenda] = {}
-    for agenda, step in rows:
-        named[agenda.id] = agenda
-        steps.setdefault(agenda.id, []).append(Step(step.stage, step.prompt, step.minutes or 0))
     return [
-        AgendaChoice(id=number, name=agenda.name, question=agenda.question, steps=steps[number])
-        for number, agenda in named.items()
+        AgendaChoice(
+            id=agenda.id,
+            name=agenda.name,
+            question=agenda.question,
+            steps=_agenda_steps(session, agenda),
+        )
+        for agenda in session.exec(
+            select(Agenda).where(Agenda.language == language).order_by(Agenda.id)
+        )
     ]
 
 
 def _workshop_steps(session: Session, workshop: Workshop) -> list[Step]:
-    return [
-        Step(row.stage, row.prompt, row.minutes or 0)
-        for row in session.exec(
+    return _steps(
+        session.exec(
             select(StagePrompt)
             .where(StagePrompt.workshop_id == workshop.id)
             .order_by(StagePrompt.id)
         )
-    ]
+    )
 
 
 def own_workshops(*, session: Session, keys: dict[str, str]) -> list[OwnWorkshop]:
@@ -137,12 +144,7 @@ def create_prepared(
         agenda = session.exec(select(Agenda).where(Agenda.id == agenda_id)).first()
         if agenda is None:
             raise InvalidChoice(str(agenda_id))
-        steps = [
-            Step(row.stage, row.prompt, row.minutes or 0)
-            for row in session.exec(
-                select(AgendaStep).where(AgendaStep.agenda_id == agenda.id).order_by(AgendaStep.id)
-            )
-        ]
+        steps = _agenda_steps(session, agenda)
     elif like_code:
         earlier = require_facilitator(session=session, code=like_code, key=like_key)
         steps = _workshop_steps(session, earlier)
