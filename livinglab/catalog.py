@@ -424,7 +424,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "themes_forming": {"nl": "Deze thema's ontstaan nu", "en": "These themes are forming now"},
     "cards_in_theme": {"nl": "kaarten", "en": "cards"},
     "suggest_for_card": {"nl": "Bij welk thema past dit?", "en": "Which theme does this fit?"},
-    "choose_theme": {"nl": "Kies een thema", "en": "Choose a theme"},
+    "choose_theme": {"nl": "Kies…", "en": "Choose…"},
     "suggest_send": {"nl": "Voorstellen", "en": "Propose"},
     "suggestion_sent": {"nl": "Je voorstel is verstuurd.", "en": "Your proposal was sent."},
     # Dot voting
