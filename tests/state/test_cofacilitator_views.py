@@ -49,6 +49,8 @@ REFUSED = {
     "revoke_cofacilitator",
     "delete_workshop",
     "show_own_link",
+    "show_on_projector",
+    "close_workshop",
 }
 #: Handlers that act on nothing stored (they only change what this screen shows), the
 #: download (a background event, checked through the same key: tests/state/test_exports.py)
@@ -58,6 +60,7 @@ NOT_ACTS = {
     "dismiss_error",
     "discard_grouping",
     "hide_own_link",
+    "cancel_close",
     "apply_pushed",
     "download",
     "setvar",
@@ -129,6 +132,8 @@ def arguments(name: str, view: FacilitatorState) -> tuple:
         "revoke_cofacilitator": (1,),
         "delete_workshop": ({"code": view.code},),
         "show_own_link": (),
+        "show_on_projector": ("board",),
+        "close_workshop": (view.stage,),
     }[name]
 
 
@@ -136,7 +141,7 @@ def stored_state(code: str):
     with Session(db.engine()) as session:
         workshop = session.exec(select(Workshop).where(Workshop.code == code)).one()
         helpers = [(h.label, h.revoked_at is None) for h in session.exec(select(CoFacilitator))]
-        return workshop.stage, workshop.timer_ends_at, helpers
+        return workshop.stage, workshop.timer_ends_at, workshop.projector_focus, helpers
 
 
 def test_what_stays_with_the_facilitator_is_refused_to_a_cofacilitator(room):
