@@ -19,6 +19,11 @@ def console(code) -> str:
     return _in_room(CONSOLE, code)
 
 
+def console_link(origin: str, code: str, key: str) -> str:
+    """The console's address with a key in it: opened once, the key moves into a cookie."""
+    return f"{origin}{console(code)}?key={key}"
+
+
 def projector(code) -> str:
     """What the room sees on the big screen."""
     return _in_room(PROJECTOR, code)

@@ -455,8 +455,9 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
         invited = await self._act(cofacilitators.invite, label=form.get("label", ""))
         if invited is not None:
             _helper, secret = invited
-            path = routes.console(self.code)
-            self.new_cofacilitator_link = f"{self.router.url.origin}{path}?key={secret}"
+            self.new_cofacilitator_link = routes.console_link(
+                self.router.url.origin, self.code, secret
+            )
 
     @rx.event
     async def revoke_cofacilitator(self, cofacilitator_id: int):
@@ -471,12 +472,12 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
 
         Made only when asked (it holds the key) and only for the key's holder.
         """
-        runner = await self._domain(cofacilitators.require_runner, code=self.code, key=self._key())
-        if runner is None or runner.cofacilitator_id:
-            self.error_key = NotFacilitator.key
+        key = self._key()
+        if await self._domain(workshops.require_facilitator, code=self.code, key=key) is None:
             return
-        path = routes.console(self.code)
-        self.own_link_qr = qr_svg_data_uri(f"{self.router.url.origin}{path}?key={self._key()}")
+        self.own_link_qr = qr_svg_data_uri(
+            routes.console_link(self.router.url.origin, self.code, key)
+        )
 
     @rx.event
     def hide_own_link(self):

@@ -95,7 +95,7 @@ class StartState(ViewState, LanguageState):
         origin = self.router.url.origin
         self.console_path = routes.console(workshop.code)
         self.projector_path = routes.projector(workshop.code)
-        self.facilitator_link = f"{origin}{self.console_path}?key={key}"
+        self.facilitator_link = routes.console_link(origin, workshop.code, key)
         facilitator = await self.get_state(FacilitatorState)
         facilitator.facilitator_keys = keyring.store(
             facilitator.facilitator_keys, workshop.code, key
