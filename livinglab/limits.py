@@ -29,6 +29,11 @@ VOTE_LABEL_MAX = 80
 #: Stories one participant may post in one workshop.
 STORIES_PER_PERSON = 30
 
+# Nobody is exposed: a split by role shows a role on its own only from this many people.
+SMALLEST_GROUP_DEFAULT = 3
+SMALLEST_GROUP_MIN = 2
+SMALLEST_GROUP_MAX = 20
+
 # Voting.
 DEFAULT_DOTS = 3
 DEFAULT_PER_ITEM = 1

@@ -20,6 +20,7 @@ from livinglab.limits import (
     RATIONALE_MAX,
     REASON_MAX,
     RETENTION_DEFAULT_MONTHS,
+    SMALLEST_GROUP_DEFAULT,
     THEME_NAME_MAX,
     TITLE_MAX,
 )
@@ -156,6 +157,13 @@ class Workshop(SQLModel, table=True):
     #: What the projector shows, when the facilitator chose it (a ProjectorFocus); "" follows
     #: the stage. Reset when the stage moves.
     projector_focus: str = Field(default="", max_length=12)
+    #: A role's own figures in a ballot split show only when at least this many of that
+    #: role took part (livinglab/anonymity.py); never below SMALLEST_GROUP_MIN.
+    smallest_group: int = SMALLEST_GROUP_DEFAULT
+    #: New stories wait on the console until the facilitator lets them through.
+    review_first: bool = False
+    #: How many people the facilitator counted in the room; None: not entered.
+    people_in_room: int | None = None
 
 
 class CoFacilitator(SQLModel, table=True):
@@ -233,6 +241,8 @@ class Insight(SQLModel, table=True):
     client_ref: str = Field(max_length=CLIENT_REF_MAX)
     text: str = Field(max_length=INSIGHT_MAX)
     hidden: bool = False
+    #: Posted while the workshop reviews first, and not yet let through or hidden.
+    waiting: bool = False
     #: The theme the card sits in (at most one); None: ungrouped.
     theme_id: int | None = Field(default=None, foreign_key="theme.id", index=True)
     #: Written by the facilitator for someone on paper (who cannot or will not type).
