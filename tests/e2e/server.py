@@ -36,6 +36,11 @@ NOT_COPIED = (
 #: The production build takes 30-90 s on a slow machine; a cold bun cache even longer.
 #: The organisation's key for the records page of the server under test.
 RECORDS_KEY = "e2e-organisation-key"
+#: Reflex's ping interval as it is in production; a silent socket is given up after the
+#: interval plus the timeout: 10 s here instead of 120, so a phone can be away past it
+#: within a test.
+SOCKET_INTERVAL_SECONDS = 25
+SOCKET_TIMEOUT_SECONDS = 10
 STARTUP_TIMEOUT = float(os.environ.get("LIVINGLAB_E2E_STARTUP_TIMEOUT", "300"))
 
 
@@ -88,6 +93,8 @@ class AppServer:
             LIVINGLAB_RECORDS_KEY=RECORDS_KEY,
             # People in these tests post several stories within a second (tests/conftest.py).
             LIVINGLAB_SECONDS_BETWEEN_STORIES="0",
+            REFLEX_SOCKET_INTERVAL=str(SOCKET_INTERVAL_SECONDS),
+            REFLEX_SOCKET_TIMEOUT=str(SOCKET_TIMEOUT_SECONDS),
             PYTHONUNBUFFERED="1",
         )
         env.update(self.extra_env)
