@@ -182,7 +182,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Reading first is off. These stories still wait. Choose for each story.",
     },
     "let_through": {"nl": "Doorlaten", "en": "Let through"},
-    "let_all_through": {"nl": "Alles hieronder doorlaten", "en": "Let all below through"},
+    "let_all_through": {
+        "nl": "Alle wachtende verhalen doorlaten",
+        "en": "Let all waiting stories through",
+    },
     "hide_all_of": {
         "nl": "Alle verhalen van deze persoon verbergen",
         "en": "Hide all stories from this person",
