@@ -162,6 +162,50 @@ MESSAGES: dict[str, dict[str, str]] = {
     "hide": {"nl": "Verbergen", "en": "Hide"},
     "show": {"nl": "Weer tonen", "en": "Show again"},
     "hidden_label": {"nl": "Verborgen", "en": "Hidden"},
+    # Review first: new stories wait on the console until let through
+    "review_heading": {
+        "nl": "Nieuwe verhalen, nog niet op de muur",
+        "en": "New stories, not on the wall yet",
+    },
+    "review_first_explain": {
+        "nl": "Nieuwe verhalen komen pas op de muur als jij of een medebegeleider ze doorlaat.",
+        "en": "New stories go on the wall only after you or a co-facilitator let them through.",
+    },
+    "review_first_on": {"nl": "Verhalen eerst zelf lezen", "en": "Read stories first"},
+    "review_first_off": {"nl": "Stoppen met eerst lezen", "en": "Stop reading first"},
+    "review_first_is_on": {
+        "nl": "Je leest nieuwe verhalen eerst.",
+        "en": "You read new stories first.",
+    },
+    "review_off_still_waiting": {
+        "nl": "Eerst lezen staat uit. Deze verhalen wachten nog. Kies bij elk verhaal.",
+        "en": "Reading first is off. These stories still wait. Choose for each story.",
+    },
+    "let_through": {"nl": "Doorlaten", "en": "Let through"},
+    "let_all_through": {
+        "nl": "Alle wachtende verhalen doorlaten",
+        "en": "Let all waiting stories through",
+    },
+    "hide_all_of": {
+        "nl": "Alle verhalen van deze persoon verbergen",
+        "en": "Hide all stories from this person",
+    },
+    "hide_all_question": {
+        "nl": "Alle verhalen van deze persoon verbergen? Je ziet niet wie het is. "
+        "Daarna kun je ze één voor één weer tonen.",
+        "en": "Hide all stories from this person? You do not see who it is. "
+        "Afterwards you can show them again one by one.",
+    },
+    "hide_all_confirm": {"nl": "Ja, alles verbergen", "en": "Yes, hide all"},
+    "waits_for_review": {
+        "nl": "Dit verhaal wacht op de begeleider. "
+        "Het komt op de muur als de begeleider het doorlaat.",
+        "en": "This story waits for the facilitator. It goes on the wall once they let it through.",
+    },
+    "let_through_by_facilitator": {
+        "nl": "De begeleider heeft dit op de muur gezet.",
+        "en": "The facilitator put this on the wall.",
+    },
     "join_link_label": {"nl": "Link voor deelnemers", "en": "Link for participants"},
     "board_heading": {"nl": "Alle verhalen", "en": "All stories"},
     "facilitator_only": {
@@ -502,6 +546,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "log_hidden": {
         "nl": "verhalen zijn door de begeleider verborgen en staan niet in dit log.",
         "en": "stories were hidden by the facilitator and are not in this log.",
+    },
+    "log_waiting": {
+        "nl": "verhalen wachtten nog op de begeleider toen de workshop sloot. "
+        "Ze zijn nooit getoond en staan niet in dit log.",
+        "en": "stories were still waiting for the facilitator when the workshop closed. "
+        "They were never shown and are not in this log.",
     },
     "log_votes": {"nl": "Uitslag van het stemmen", "en": "Voting results"},
     "log_chart_top": {

@@ -14,7 +14,7 @@ from livinglab.dialogue import (
     own_answer,
     pending_proposals,
 )
-from livinglab.insights import InsightCard, board, own_insights, posted_cards
+from livinglab.insights import InsightCard, board, own_insights, posted_cards, review_queue
 from livinglab.models import (
     Insight,
     Participant,
@@ -90,10 +90,11 @@ class PaperParticipant:
 
 @dataclass(frozen=True)
 class BoardSnapshot:
-    """The facilitator's view: the full board, hidden insights apart.
+    """The facilitator's view: the full board, stories waiting for review and hidden ones apart.
 
     `cards` and `hidden_cards` are None when the board was not read (it did not change,
-    or only grew: then `posted_cards` are the new cards).
+    or only grew: then `posted_cards` are the new cards); `waiting_cards` is None when
+    neither the board nor the queue was read.
     """
 
     info: WorkshopInfo
@@ -111,6 +112,9 @@ class BoardSnapshot:
     posted_cards: list[InsightCard] = field(default_factory=list)
     #: What the facilitator chose the projector to show ("" follows the stage).
     projector_focus: str = ""
+    #: New stories wait for review; `waiting_cards` is the queue, oldest first.
+    review_first: bool = False
+    waiting_cards: list[InsightCard] | None = None
 
 
 @dataclass(frozen=True)
@@ -166,18 +170,32 @@ def _paper(session: Session, workshop: Workshop) -> list[PaperParticipant]:
 
 
 def board_snapshot(
-    *, session: Session, code: str, with_cards: bool = True, posted: Iterable[int] = ()
+    *,
+    session: Session,
+    code: str,
+    with_cards: bool = True,
+    with_queue: bool = True,
+    posted: Iterable[int] = (),
 ) -> BoardSnapshot:
-    """The full board of `code`, or only the cards `posted`. Callers check the key first."""
+    """The full board of `code`, or only the cards `posted` (and the review queue when
+    `with_queue`). Callers check the key first."""
     workshop = find_workshop(session=session, code=code)
     cards = (
         board(session=session, workshop_id=workshop.id, with_hidden=True) if with_cards else None
     )
+    if cards is not None:
+        waiting = [card for card in reversed(cards) if card.waiting]
+    elif with_queue:
+        waiting = review_queue(session=session, workshop_id=workshop.id)
+    else:
+        waiting = None
     return BoardSnapshot(
         info=_info(workshop),
         room=_room(session, workshop),
         cards=None if cards is None else [card for card in cards if not card.hidden],
-        hidden_cards=None if cards is None else [card for card in cards if card.hidden],
+        hidden_cards=None
+        if cards is None
+        else [card for card in cards if card.hidden and not card.waiting],
         theme_proposals=_theme_proposals(session, workshop),
         balance=voice_balance(session=session, workshop_id=workshop.id),
         paper=_paper(session, workshop),
@@ -191,6 +209,8 @@ def board_snapshot(
         if posted and not with_cards
         else [],
         projector_focus=workshop.projector_focus,
+        review_first=workshop.review_first,
+        waiting_cards=waiting,
     )
 
 

@@ -196,9 +196,34 @@ def _edit_form(card) -> rx.Component:
     )
 
 
+def _review_status(card) -> rx.Component:
+    """What became of one's own story: waiting for the facilitator, let through, or hidden."""
+    return rx.cond(
+        card.waiting,
+        rx.el.p(
+            P.t["waits_for_review"],
+            class_name="card-meta",
+            role="status",
+            custom_attrs=testid("waits-for-review"),
+        ),
+        rx.cond(
+            card.hidden,
+            rx.el.p(P.t["hidden_by_facilitator"], class_name="card-meta"),
+            rx.cond(
+                card.let_through,
+                rx.el.p(
+                    P.t["let_through_by_facilitator"],
+                    class_name="card-meta",
+                    custom_attrs=testid("let-through"),
+                ),
+            ),
+        ),
+    )
+
+
 def _my_card(card) -> rx.Component:
     actions = rx.el.div(
-        rx.cond(card.hidden, rx.el.p(P.t["hidden_by_facilitator"], class_name="card-meta")),
+        _review_status(card),
         _suggest_theme(card),
         rx.el.div(
             rx.cond(

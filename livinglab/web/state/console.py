@@ -106,6 +106,11 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
     newest_cards: list[InsightCard] = []
     earlier_cards: list[InsightCard] = []
     hidden_cards: list[InsightCard] = []
+    #: Stories waiting for review, oldest first, and whether new ones wait (review first).
+    waiting_cards: list[InsightCard] = []
+    review_first: bool = False
+    #: The card whose author's stories "hide all" would hide: the console asks first (0: none).
+    confirming_hide_all: int = 0
     #: The themed board (sensemaking and dialogue).
     columns: list[ThemeColumn] = []
     ungrouped: list[InsightCard] = []
@@ -157,6 +162,7 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
             pending=snapshot.pending,
             cofacilitators=snapshot.cofacilitators if self.is_lead else [],
             projector_focus=snapshot.projector_focus,
+            review_first=snapshot.review_first,
             projector_shows=projector_shows(
                 stage=self.stage,
                 focus=snapshot.projector_focus,
@@ -171,6 +177,8 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
             # Newest first: the projector shows as many as fit and counts the rest.
             other_proposals=[p for p in reversed(proposals) if p is not in_focus],
         )
+        if snapshot.waiting_cards is not None:
+            show(self, waiting_cards=snapshot.waiting_cards)
         cards = held(self, "_cards")
         if snapshot.cards is not None:
             cards = snapshot.cards
@@ -238,7 +246,14 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
         room.hub().forget(self.router.session.client_token)
         self.authorised = False
         self._cards = []
-        for name in ("newest_cards", "earlier_cards", "hidden_cards", "ungrouped", "columns"):
+        for name in (
+            "newest_cards",
+            "earlier_cards",
+            "hidden_cards",
+            "waiting_cards",
+            "ungrouped",
+            "columns",
+        ):
             setattr(self, name, [])
         self.error_key = NotFacilitator.key
 
@@ -303,7 +318,34 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
 
     @rx.event
     async def show_insight(self, insight_id: int):
+        """Show a hidden card again, or let a waiting one through."""
         await self._act(insights.set_hidden, insight_id=insight_id, hidden=False)
+
+    @rx.event
+    async def let_all_through(self):
+        """Let through the waiting stories this console shows, not any that came after."""
+        await self._act(
+            insights.let_through, insight_ids=[card.id for card in held(self, "waiting_cards")]
+        )
+
+    @rx.event
+    async def set_review_first(self, on: bool):
+        await self._act(insights.set_review_first, on=bool(on))
+
+    @rx.event
+    def ask_hide_all(self, insight_id: int):
+        """Hiding all of one person's stories is drastic: first ask, beside that card."""
+        self.confirming_hide_all = as_int(insight_id)
+
+    @rx.event
+    def cancel_hide_all(self):
+        self.confirming_hide_all = 0
+
+    @rx.event
+    async def hide_all_of(self, insight_id: int):
+        """Hide every story of this card's author (confirmed); shown again one by one."""
+        self.confirming_hide_all = 0
+        await self._act(insights.hide_all_of, insight_id=as_int(insight_id))
 
     # Themes
     @rx.event
