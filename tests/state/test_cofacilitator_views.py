@@ -51,6 +51,8 @@ REFUSED = {
     "show_own_link",
     "show_on_projector",
     "close_workshop",
+    # A setting of the workshop, like the prompt and the timer; both consoles see its warning.
+    "set_people_in_room",
 }
 #: Handlers that act on nothing stored (they only change what this screen shows), the
 #: download (a background event, checked through the same key: tests/state/test_exports.py)
@@ -134,6 +136,7 @@ def arguments(name: str, view: FacilitatorState) -> tuple:
         "show_own_link": (),
         "show_on_projector": ("board",),
         "close_workshop": (view.stage,),
+        "set_people_in_room": ({"people": "25"},),
     }[name]
 
 
@@ -141,7 +144,13 @@ def stored_state(code: str):
     with Session(db.engine()) as session:
         workshop = session.exec(select(Workshop).where(Workshop.code == code)).one()
         helpers = [(h.label, h.revoked_at is None) for h in session.exec(select(CoFacilitator))]
-        return workshop.stage, workshop.timer_ends_at, workshop.projector_focus, helpers
+        return (
+            workshop.stage,
+            workshop.timer_ends_at,
+            workshop.projector_focus,
+            workshop.people_in_room,
+            helpers,
+        )
 
 
 def test_what_stays_with_the_facilitator_is_refused_to_a_cofacilitator(room):
