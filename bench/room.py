@@ -176,7 +176,7 @@ def _exported(js: str, name: str, literal: str) -> str:
     identifier a getter, a property or an `as` export points to. Exactly one, or stop."""
     js = js.replace("'", '"').replace("`", '"')
     found = set(re.findall(rf"(?<![\w$]){name}\s*[=:]\s*({literal})", js))
-    aliases = set(re.findall(rf"(?<![\w$]){name}\s*:\s*(?:\(\)\s*=>\s*)?({_NAME})", js))
+    aliases = set(re.findall(rf"(?<![\w$]){name}\s*[=:]\s*(?:\(\)\s*=>\s*)?({_NAME})", js))
     aliases |= set(re.findall(rf"({_NAME})\s+as\s+{name}(?![\w$])", js))
     for alias in aliases - {name}:
         found |= set(re.findall(rf"(?<![\w$.]){re.escape(alias)}\s*=\s*({literal})", js))
