@@ -77,6 +77,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Scan the QR code, or go to this address and type the code:",
     },
     "joined": {"nl": "deelnemers", "en": "joined"},
+    "people_in_room": {"nl": "Mensen in de zaal (geteld)", "en": "People in the room (counted)"},
+    "people_in_room_save": {"nl": "Opslaan", "en": "Save"},
+    "in_the_room": {"nl": "in de zaal", "en": "in the room"},
+    "warn_more_joined": {
+        "nl": "Meer aangemeld dan er mensen in de zaal zijn: iemand deed het twee keer, "
+        "of van buiten de zaal.",
+        "en": "More joined than there are people in the room: someone joined twice, "
+        "or from outside the room.",
+    },
+    "warn_crowded": {
+        "nl": "Veel telefoons meldden zich in korte tijd aan vanaf één adres: het maximum van",
+        "en": "Many phones joined from one address in a short time: the most of",
+    },
+    "warn_crowded_after": {
+        "nl": "per minuut is bereikt. Nieuwe telefoons wachten even en proberen het dan zelf "
+        "opnieuw. Op de wifi van een zaal kan dat gewoon zijn; anders kan het een script zijn.",
+        "en": "a minute was reached. New phones wait a moment and then try again by "
+        "themselves. On a venue's wifi that can be normal; otherwise it may be a script.",
+    },
     # The projector: what it shows, and the console's choice of it
     "projector_show": {"nl": "Op het beamerscherm", "en": "On the projector"},
     "focus_": {"nl": "Volg de stap", "en": "Follow the step"},
@@ -738,6 +757,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error_too_fast": {
         "nl": "Even wachten: je kunt zo weer een verhaal sturen.",
         "en": "Wait a moment: you can send another story soon.",
+    },
+    "error_join_waits": {
+        "nl": "Er melden zich nu veel mensen tegelijk aan. Je telefoon probeert het over "
+        "{JOIN_RETRY_SECONDS} seconden zelf opnieuw: je hoeft niets te doen.",
+        "en": "Many people are joining at the same moment. Your phone tries again by itself "
+        "in {JOIN_RETRY_SECONDS} seconds: you don't need to do anything.",
+    },
+    "error_people_in_room": {
+        "nl": "Vul een heel getal in van 1 tot {PEOPLE_IN_ROOM_MAX}, of laat het leeg.",
+        "en": "Enter a whole number from 1 to {PEOPLE_IN_ROOM_MAX}, or leave it empty.",
     },
     "error_too_many_attempts": {
         "nl": "Te veel pogingen. Wacht een minuut en probeer het opnieuw.",

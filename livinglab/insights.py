@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
+from sqlalchemy import update
 from sqlmodel import Session, func, select
 
 from livinglab import changes, settings
@@ -131,7 +132,15 @@ def _store(
 
 
 def _within_limits(session: Session, participant: Participant) -> None:
-    """One person, one voice: at most STORIES_PER_PERSON stories, not two within seconds."""
+    """One person, one voice: at most STORIES_PER_PERSON stories, not two within seconds.
+
+    The count is taken after a write that locks this participant (a row lock in PostgreSQL,
+    the writer's lock in SQLite): a second post from the same person, on another worker or
+    in another tab, waits for the first to commit and is then counted against it.
+    """
+    session.exec(
+        update(Participant).where(Participant.id == participant.id).values(id=participant.id)
+    )
     posted, last = session.exec(
         select(func.count(), func.max(Insight.created_at)).where(
             Insight.participant_id == participant.id

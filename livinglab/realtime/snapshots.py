@@ -25,6 +25,7 @@ from livinglab.models import (
 )
 from livinglab.reactions import own_reactions, reaction_counts
 from livinglab.sensemaking import ThemeSummary, theme_summaries
+from livinglab.throttle import new_participants
 from livinglab.voting import RoleBalance, RoundView, dots_of, round_view, voice_balance
 from livinglab.workshops import (
     THEMED_STAGES,
@@ -115,6 +116,11 @@ class BoardSnapshot:
     #: New stories wait for review; `waiting_cards` is the queue, oldest first.
     review_first: bool = False
     waiting_cards: list[InsightCard] | None = None
+    #: How many people the facilitator counted in the room (0: not counted).
+    people_in_room: int = 0
+    #: The ceiling of new phones per address per minute that this room's phones ran into
+    #: in the last minutes (0: none did): the console warns.
+    crowded: int = 0
 
 
 @dataclass(frozen=True)
@@ -211,6 +217,8 @@ def board_snapshot(
         projector_focus=workshop.projector_focus,
         review_first=workshop.review_first,
         waiting_cards=waiting,
+        people_in_room=workshop.people_in_room or 0,
+        crowded=new_participants().crowded(workshop.code),
     )
 
 

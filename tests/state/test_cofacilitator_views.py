@@ -54,6 +54,8 @@ REFUSED = {
     "show_on_projector",
     "close_workshop",
     "set_review_first",
+    # A setting of the workshop, like the prompt and the timer; both consoles see its warning.
+    "set_people_in_room",
 }
 #: Handlers that act on nothing stored (they only change what this screen shows), the
 #: download (a background event, checked through the same key: tests/state/test_exports.py)
@@ -142,6 +144,7 @@ def arguments(name: str, view: FacilitatorState) -> tuple:
         "show_own_link": (),
         "show_on_projector": ("board",),
         "close_workshop": (view.stage,),
+        "set_people_in_room": ({"people": "25"},),
     }[name]
 
 
@@ -154,6 +157,7 @@ def stored_state(code: str):
             workshop.timer_ends_at,
             workshop.projector_focus,
             workshop.review_first,
+            workshop.people_in_room,
             helpers,
         )
 

@@ -11,6 +11,7 @@ from livinglab.limits import (
     INSIGHT_MAX,
     MAX_DOTS,
     NAME_MAX,
+    PEOPLE_IN_ROOM_MAX,
     PROMPT_MAX,
     TIMER_MAX_MINUTES,
     TYPED_CODE_MAX,
@@ -265,6 +266,73 @@ def _shortcuts() -> rx.Component:
     )
 
 
+@_facilitator_only
+def _people_in_room_form() -> rx.Component:
+    """The head count in the room, so the console can tell when more phones joined."""
+    return rx.el.form(
+        rx.el.label(F.t["people_in_room"], html_for="people"),
+        rx.el.div(
+            rx.el.input(
+                id="people",
+                name="people",
+                type="number",
+                min=1,
+                max=PEOPLE_IN_ROOM_MAX,
+                default_value=rx.cond(F.people_in_room > 0, F.people_in_room.to_string(), ""),
+                key=F.people_in_room,
+                style={"width": "6rem"},
+                custom_attrs=testid("people-in-room"),
+            ),
+            rx.el.button(
+                F.t["people_in_room_save"],
+                type="submit",
+                class_name="secondary",
+                custom_attrs=testid("people-in-room-save"),
+            ),
+            class_name="row",
+        ),
+        on_submit=F.set_people_in_room,
+        class_name="stack",
+    )
+
+
+def _room_warnings() -> rx.Component:
+    """More joined than are in the room; many new phones from one address (lead and helpers)."""
+    return rx.fragment(
+        rx.cond(
+            F.more_joined_than_in_room,
+            rx.el.p(
+                F.t["warn_more_joined"],
+                " ",
+                F.participants,
+                " ",
+                F.t["joined"],
+                ", ",
+                F.people_in_room,
+                " ",
+                F.t["in_the_room"],
+                ".",
+                class_name="warning",
+                role="status",
+                custom_attrs=testid("warn-more-joined"),
+            ),
+        ),
+        rx.cond(
+            F.crowded > 0,
+            rx.el.p(
+                F.t["warn_crowded"],
+                " ",
+                F.crowded,
+                " ",
+                F.t["warn_crowded_after"],
+                class_name="warning",
+                role="status",
+                custom_attrs=testid("warn-crowded"),
+            ),
+        ),
+    )
+
+
 def _controls() -> rx.Component:
     return rx.el.aside(
         rx.el.h1(F.title),
@@ -306,6 +374,8 @@ def _controls() -> rx.Component:
         rx.cond(F.is_lead, projector_controls()),
         _shortcuts(),
         join_panel(),
+        _room_warnings(),
+        _people_in_room_form(),
         class_name="stack",
     )
 

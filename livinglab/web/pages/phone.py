@@ -3,7 +3,7 @@
 import reflex as rx
 
 from livinglab import reactions
-from livinglab.limits import INSIGHT_MAX, NAME_MAX, TYPED_CODE_MAX
+from livinglab.limits import INSIGHT_MAX, JOIN_RETRY_SECONDS, NAME_MAX, TYPED_CODE_MAX
 from livinglab.models import Stage
 from livinglab.web import routes
 from livinglab.web.components.common import (
@@ -110,6 +110,8 @@ def _join_form() -> rx.Component:
         ),
         on_submit=P.join,
         class_name="stack",
+        # assets/outbox.js sends it again by itself when joining had to wait.
+        custom_attrs={"data-rejoin": ""},
     )
 
 
@@ -452,12 +454,14 @@ def phone_page() -> rx.Component:
                 ),
             ),
         ),
-        # What assets/outbox.js watches: a story answered, the page (re)loaded.
+        # What assets/outbox.js watches: a story answered, the page (re)loaded, joining waits.
         rx.el.span(
             hidden=True,
             custom_attrs={
                 "data-outbox-answered": P.stories_answered,
                 "data-outbox-loaded": P.page_loads,
+                "data-join-waits": P.join_waits,
+                "data-join-retry-ms": JOIN_RETRY_SECONDS * 1000,
             },
         ),
         class_name="page stack",

@@ -136,6 +136,10 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
     other_proposals: list[ProposalView] = []
     #: "Next step" would close the workshop: the console asks first (stage-close-confirm).
     confirming_close: bool = False
+    #: How many people the facilitator counted in the room (0: not counted).
+    people_in_room: int = 0
+    #: The ceiling of new phones per address this room ran into lately (0: none).
+    crowded: int = 0
 
     def _key(self) -> str:
         return keyring.read(self.facilitator_keys, self.code)
@@ -163,6 +167,8 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
             cofacilitators=snapshot.cofacilitators if self.is_lead else [],
             projector_focus=snapshot.projector_focus,
             review_first=snapshot.review_first,
+            people_in_room=snapshot.people_in_room,
+            crowded=snapshot.crowded,
             projector_shows=projector_shows(
                 stage=self.stage,
                 focus=snapshot.projector_focus,
@@ -311,6 +317,16 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
     @rx.event
     async def stop_timer(self):
         await self._act(workshops.stop_timer)
+
+    @rx.event
+    async def set_people_in_room(self, form: dict):
+        """The head count the facilitator entered (empty clears it)."""
+        await self._act(workshops.set_people_in_room, people=form.get("people", ""))
+
+    @rx.var
+    def more_joined_than_in_room(self) -> bool:
+        """More phones and people on paper joined than the facilitator counted in the room."""
+        return 0 < self.people_in_room < self.participants
 
     @rx.event
     async def hide_insight(self, insight_id: int):
