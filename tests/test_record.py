@@ -295,6 +295,8 @@ def test_csv_cells_never_start_a_formula_and_the_json_keeps_the_exact_text(sessi
     assert verify(json.loads(record_json(record)), record["digest"])
     # Numbers stay numbers: only text is marked.
     assert opendata.spreadsheet_safe(-1) == -1 and opendata.spreadsheet_safe("gewoon") == "gewoon"
+    # A spreadsheet may trim leading spaces before it reads a formula.
+    assert opendata.spreadsheet_safe("  =1+1") == "'  =1+1"
 
 
 #: Every voice in the room, as people type it: emoji with skin tones, ZWJ families and flags,
