@@ -9,6 +9,10 @@ export REFLEX_USE_SYSTEM_BUN := 1
 export REFLEX_TELEMETRY_ENABLED := false
 export LIVINGLAB_PORT ?= 3000
 
+# The decision log prints every voice: DejaVu covers Latin, Arabic and Hebrew; these add
+# emoji (colour, drawn by WeasyPrint) and Chinese. Found through fontconfig, never fetched.
+PDF_FONTS := /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
+
 .PHONY: run test setup test-setup migrate lint postgresql
 
 run: setup migrate
@@ -17,7 +21,7 @@ run: setup migrate
 test: test-setup
 	$(PY) -m pytest
 
-setup: $(VENV)/.installed .tools/.installed
+setup: $(VENV)/.installed .tools/.installed $(PDF_FONTS)
 
 test-setup: setup $(VENV)/.installed-dev /usr/bin/chromium /usr/bin/redis-server postgresql
 
@@ -50,6 +54,14 @@ $(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed
 /usr/bin/chromium /usr/bin/redis-server:
 	$(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq
 	$(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq $(notdir $@)
+
+/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf:
+	$(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq
+	$(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq fonts-noto-color-emoji
+
+/usr/share/fonts/truetype/wqy/wqy-microhei.ttc:
+	$(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq
+	$(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq fonts-wqy-microhei
 
 postgresql:
 	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \

@@ -147,7 +147,7 @@ def answer_consent(
     consent = _open_consent(session, workshop.id)
     if answer not in ANSWERS:
         raise InvalidChoice(answer)
-    why = clean_text(reason, limit=REASON_MAX, multiline=False) if str(reason or "").strip() else ""
+    why = clean_text(reason or "", limit=REASON_MAX, multiline=False, required=False)
     existing = session.exec(
         select(ConsentAnswer).where(
             ConsentAnswer.round_id == consent.id, ConsentAnswer.participant_id == participant.id

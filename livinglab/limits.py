@@ -18,6 +18,9 @@ REASON_MAX = 120
 RATIONALE_MAX = 1000
 ACTION_MAX = 300
 OWNER_MAX = 100
+#: Accents, points and vowel signs on one letter; more are dropped, so a stack of marks
+#: ("Zalgo") cannot climb out of its card. Vietnamese, Hebrew, Arabic and Thai need at most 4.
+MARKS_PER_LETTER = 4
 #: The phone's id for a post (a double tap or a resend sends the same one).
 CLIENT_REF_MAX = 40
 #: A join code as typed, before it is normalised.

@@ -236,8 +236,8 @@ def enrol(
     if role not in ROLES:
         raise InvalidChoice(role)
     shown_name = None
-    if workshop.uses_names and str(name or "").strip():
-        shown_name = clean_text(name, limit=NAME_MAX, multiline=False)
+    if workshop.uses_names:
+        shown_name = clean_text(name or "", limit=NAME_MAX, multiline=False, required=False) or None
     token = secrets.token_urlsafe(24)
     participant = Participant(
         workshop_id=workshop.id,

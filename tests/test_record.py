@@ -3,12 +3,15 @@
 import csv
 import io
 import json
+import re
 import zipfile
 
 import jsonschema
 import pytest
 import weasyprint
+from fontTools.ttLib import TTFont
 from pypdf import PdfReader
+from pypdf.generic import ContentStream
 
 from livinglab import dialogue, insights, sensemaking, settings, validation, voting, workshops
 from livinglab.__main__ import main
@@ -304,3 +307,88 @@ def test_csv_cells_never_start_a_formula_and_the_json_keeps_the_exact_text(sessi
     assert verify(json.loads(record_json(record)), record["digest"])
     # Numbers stay numbers: only text is marked.
     assert opendata.spreadsheet_safe(-1) == -1 and opendata.spreadsheet_safe("gewoon") == "gewoon"
+    # A spreadsheet may trim leading spaces before it reads a formula.
+    assert opendata.spreadsheet_safe("  =1+1") == "'  =1+1"
+
+
+#: Every voice in the room, as people type it: emoji with skin tones, ZWJ families and flags,
+#: right-to-left scripts, Turkish and Polish letters, Chinese.
+SCRIPTS = [
+    "Blij 😀 👍🏽 👋🏿 ❤️ 🎉",
+    "Gezin 👩‍👩‍👧 🧑🏿‍🦱 🏳️‍🌈 en vlag 🇳🇱 🇹🇷 🇵🇱",
+    "مرحبا، الانتظار طويل جدا",
+    "שלום, חיכיתי הרבה זמן",
+    "Beklemek çok uzun sürdü: ğışİ ĞIŞı",
+    "Za długo czekałem: ąęłńśźż ĄĘŁŃŚŹŻ",
+    "等待时间太长了，谢谢参与",
+]
+
+
+def printed_characters(pdf: bytes) -> set[str]:
+    """The characters a PDF draws with a real glyph of one of its embedded fonts.
+
+    A missing glyph is drawn as glyph 0 (.notdef) or as a glyph the embedded font does not
+    hold; each drawn glyph's characters come from its font's ToUnicode map.
+    """
+    reader = PdfReader(io.BytesIO(pdf))
+    printed: set[str] = set()
+    for page in reader.pages:
+        glyph_counts, characters = {}, {}
+        for name, reference in page["/Resources"]["/Font"].items():
+            font = reference.get_object()
+            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            embedded = TTFont(io.BytesIO(descriptor["/FontFile2"].get_data()))
+            glyph_counts[name] = len(embedded.getGlyphOrder())
+            characters[name] = {
+                int(glyph, 16): bytes.fromhex(text).decode("utf-16-be")
+                for glyph, text in re.findall(
+                    r"<([0-9a-f]{4})> <([0-9a-f]+)>", font["/ToUnicode"].get_data().decode()
+                )
+            }
+        font_name = None
+        for operands, operator in ContentStream(page.get_contents(), reader).operations:
+            if operator == b"Tf":
+                font_name = operands[0]
+            elif operator == b"TJ":
+                for part in operands[0]:
+                    if isinstance(part, (int, float)):
+                        continue
+                    drawn = part.original_bytes
+                    for start in range(0, len(drawn), 2):
+                        glyph = int.from_bytes(drawn[start : start + 2], "big")
+                        if 0 < glyph < glyph_counts[font_name]:
+                            printed.update(characters[font_name].get(glyph, ""))
+    return printed
+
+
+def embedded_fonts(pdf: bytes) -> set[str]:
+    return {
+        str(reference.get_object()["/BaseFont"]).split("+", 1)[1]
+        for page in PdfReader(io.BytesIO(pdf)).pages
+        for reference in page["/Resources"]["/Font"].values()
+    }
+
+
+def test_pdf_prints_emoji_and_every_script_with_a_real_glyph(session, workshop):
+    ws, _key = workshop
+    _person, token = join(session, ws.code)
+    # Digits and page numbers stay in the text font when no story has an emoji.
+    assert not any("Emoji" in font for font in embedded_fonts(render_pdf(record_of(session, ws))))
+    for number, text in enumerate(SCRIPTS):
+        insights.post_insight(
+            session=session, code=ws.code, token=token, text=text, client_ref=str(number)
+        )
+    session.commit()
+    pdf = render_pdf(record_of(session, ws))
+    sample = set("".join(SCRIPTS)) - {" "}
+    assert sample - printed_characters(pdf) == set()
+    extracted = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert sample - set(extracted) == set()
+    assert {"Noto-Color-Emoji", "WenQuanYi-Micro-Hei"} <= embedded_fonts(pdf)
+
+
+def test_the_glyph_check_sees_a_character_no_font_has():
+    """U+0378 is unassigned and U+1FAE9 newer than the emoji font: both print as boxes."""
+    pdf = weasyprint.HTML(string="<p>a \u0378 \U0001fae9 b</p>").write_pdf()
+    assert {"a", "b"} <= printed_characters(pdf)
+    assert {"\u0378", "\U0001fae9"} & printed_characters(pdf) == set()

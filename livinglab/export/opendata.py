@@ -23,11 +23,12 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def spreadsheet_safe(cell: Any) -> Any:
-    """A text cell a spreadsheet shows as text, never runs: a leading ' before a formula start.
+    """A text cell a spreadsheet shows as text, never runs: a leading ' before a formula start,
+    also one behind spaces (a spreadsheet may trim them before it reads the cell).
 
     Only the CSV files get this; the JSON and the digest keep the exact text.
     """
-    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
+    if isinstance(cell, str) and cell.lstrip().startswith(FORMULA_STARTS):
         return "'" + cell
     return cell
 

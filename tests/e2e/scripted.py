@@ -102,6 +102,15 @@ class ScriptedRoom:
             )
             self.insight_ids.append(insight.id)
 
+    def post_as_written(self, texts: list[str], token: str) -> None:
+        """Stories exactly as given, from the participant whose token this is."""
+        for text in texts:
+            number = len(self.insight_ids)
+            insight = self._run(
+                insights.post_insight, token=token, text=text, client_ref=f"story-{number}"
+            )
+            self.insight_ids.append(insight.id)
+
     def group(self, names: tuple[str, ...], per_theme: int) -> None:
         """New themes of `per_theme` ungrouped cards each, taken in order."""
         groups = []
