@@ -3,6 +3,7 @@
 // in a moment or the phone is offline, says "not sent yet". Reflex sends the queued event
 // when the socket is back; after a reconnect the server also asks to send waiting forms
 // again (a story lost in a dead connection). The form's ref makes every copy count once.
+// A join that had to wait is sent again by itself too.
 (function () {
   var LATE_MS = 1500;
 
@@ -31,6 +32,16 @@
     waiting().forEach(function (form) { form.requestSubmit(); });
   }
 
+  // Joining had to wait (many new phones from one address within a minute): send the
+  // join form again by itself, with the name and role still in it, after a moment.
+  function rejoin(signal) {
+    var delay = Number(signal.getAttribute("data-join-retry-ms")) || 10000;
+    window.setTimeout(function () {
+      var form = document.querySelector("form[data-rejoin]");
+      if (form) { form.requestSubmit(); }
+    }, delay);
+  }
+
   // The server counts in the page (no script from the server: the CSP allows no eval):
   // data-outbox-answered goes up when a story was answered, data-outbox-loaded when the
   // page (re)loaded after a reconnect.
@@ -38,9 +49,10 @@
     changes.forEach(function (change) {
       if (change.attributeName === "data-outbox-answered") { answered(); }
       if (change.attributeName === "data-outbox-loaded") { resend(); }
+      if (change.attributeName === "data-join-waits") { rejoin(change.target); }
     });
   }).observe(document.documentElement, {
     subtree: true,
-    attributeFilter: ["data-outbox-answered", "data-outbox-loaded"],
+    attributeFilter: ["data-outbox-answered", "data-outbox-loaded", "data-join-waits"],
   });
 })();

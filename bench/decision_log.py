@@ -35,6 +35,7 @@ from bench.room import (
     latency_line,
     now,
     percentile,
+    phone_address,
 )
 from livinglab import db, dialogue, insights, sensemaking, voting, workshops
 from livinglab.export.pdf import render_html, render_pdf
@@ -230,7 +231,10 @@ async def room_while_exporting(args: argparse.Namespace, big: BigWorkshop) -> No
         await room.create_workshop()
         await room.open_collect_stage()
         room.phones = [
-            Phone(number, Tab(room.base_url, Browser(bundle), f"phone {number}"))
+            Phone(
+                number,
+                Tab(room.base_url, Browser(bundle, phone_address(number)), f"phone {number}"),
+            )
             for number in range(args.phones)
         ]
         begin = now()

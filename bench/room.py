@@ -117,23 +117,36 @@ class Bundle:
         page = _http_get(base_url + "/")
         found = re.search(r"/assets/context-[\w-]+\.js", page)
         if found is None:
-            raise SystemExit(f"no context bundle linked from {base_url}/: is it a Reflex app?")
-        js = _http_get(base_url + found.group(0))
-        hashes = re.search(r"initialStateHashes\s*=\s*\[([^\]]*)\]", js)
-        schema = re.search(r"stateSchema\s*=\s*[`\"]([0-9a-f]+)[`\"]", js)
-        version = re.search(r"\bversion\s*=\s*[`\"](\d+\.\d+[\w.]*)[`\"]", js)
-        storage = re.search(r"clientStorage\s*=\s*\{(.*?)local_storage", js, re.S)
+            raise BundleUnreadable(
+                f"no context bundle linked from {base_url}/: is it a Reflex app?"
+            )
+        return cls.parse(_http_get(base_url + found.group(0)))
+
+    @classmethod
+    def parse(cls, js: str) -> Bundle:
+        """Read the bundle whatever the minifier named things; stop when a piece is missing.
+
+        `export const stateSchema = "…"` may come out as `stateSchema="…"`, as an export getter
+        `stateSchema:()=>y … y="…"` or as `y as stateSchema`: each is followed to its literal.
+        """
+        schema = _exported(js, "stateSchema", _SCHEMA)
+        hashes = _exported(js, "initialStateHashes", _HASHES)
+        version = re.search(r"\bversion\s*[=:]\s*[`\"'](\d+\.\d+[\w.]*)[`\"']", js)
+        storage = re.search(r"clientStorage\s*[=:]\s*\{(.*?)local_storage", js, re.S)
         cookies = dict(
             re.findall(
-                r"\"([\w.]+" + VAR_SUFFIX + r")\"\s*:\s*\{\s*\"?name\"?\s*:\s*[`\"]([^`\"]+)",
+                r"[\"']([\w.]+" + VAR_SUFFIX + r")[\"']\s*:\s*\{\s*[\"']?name[\"']?\s*:\s*"
+                r"[`\"']([^`\"']+)",
                 storage.group(1) if storage else "",
             )
         )
-        states = frozenset(re.findall(r"\"(" + ROOT + r"(?:\.\w+)*)\"\s*:\s*\{", js))
+        states = frozenset(re.findall(r"[\"'](" + ROOT + r"(?:\.\w+)*)[\"']\s*:\s*\{", js))
+        if not states:
+            raise BundleUnreadable("no state names (reflex___state____state…) in the bundle")
         return cls(
             reflex_version=version.group(1) if version else "0.10.1",
-            state_schema=schema.group(1) if schema else "",
-            initial_hashes=re.findall(r"[0-9a-f]{16}", hashes.group(1)) if hashes else [],
+            state_schema=json.loads(schema),
+            initial_hashes=json.loads(hashes),
             cookies=cookies,
             state_names=states,
         )
@@ -142,9 +155,36 @@ class Bundle:
         """Refuse to run against a build whose state names differ from the ones hard-coded here."""
         missing = {START_STATE, FACILITATOR_STATE, PHONE_STATE} - self.state_names
         if missing:
-            raise SystemExit(f"the served app has no state(s) {sorted(missing)}: names changed?")
-        if not self.initial_hashes:
-            print("warning: no initialStateHashes in the bundle; hydrates carry the full tree")
+            raise BundleUnreadable(f"the served app has no state(s) {sorted(missing)}: renamed?")
+
+
+class BundleUnreadable(SystemExit):
+    """The served bundle does not say what a browser would send: measuring on would be wrong."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"bench.room cannot read the served app ({reason}); nothing measured")
+
+
+#: The literals the two exports hold: a hex string, and an array of 16-hex-digit strings.
+_SCHEMA = r"\"[0-9a-f]+\""
+_HASHES = r"\[\s*(?:\"[0-9a-f]{16}\"\s*(?:,\s*\"[0-9a-f]{16}\"\s*)*)?\]"
+_NAME = r"[A-Za-z_$][\w$]*"
+
+
+def _exported(js: str, name: str, literal: str) -> str:
+    """The JSON literal the bundle exports as `name`: assigned directly, or through the
+    identifier a getter, a property or an `as` export points to. Exactly one, or stop."""
+    js = js.replace("'", '"').replace("`", '"')
+    found = set(re.findall(rf"(?<![\w$]){name}\s*[=:]\s*({literal})", js))
+    aliases = set(re.findall(rf"(?<![\w$]){name}\s*[=:]\s*(?:\(\)\s*=>\s*)?({_NAME})", js))
+    aliases |= set(re.findall(rf"({_NAME})\s+as\s+{name}(?![\w$])", js))
+    for alias in aliases - {name}:
+        found |= set(re.findall(rf"(?<![\w$.]){re.escape(alias)}\s*=\s*({literal})", js))
+    values = {dumps(json.loads(value)) for value in found}
+    if len(values) != 1:
+        what = "not found" if not values else f"{len(values)} different values"
+        raise BundleUnreadable(f"{name}: {what}")
+    return values.pop()
 
 
 def _http_get(url: str) -> str:
@@ -159,9 +199,12 @@ def _http_get(url: str) -> str:
 class Browser:
     """One device. Its cookie jar is shared by its tabs (the console and the projector)."""
 
-    def __init__(self, bundle: Bundle) -> None:
+    def __init__(self, bundle: Bundle, address: str = "") -> None:
         self.bundle = bundle
         self.cookies: dict[str, str] = {}
+        #: The loopback address it connects from ("": the default); the server throttles
+        #: new participants per address, so phones on mobile data each have their own.
+        self.address = address
 
     def storage_vars(self) -> dict[str, str]:
         """Cookie values keyed by state var, as `hydrateClientStorage` sends them."""
@@ -262,6 +305,7 @@ class Tab:
             open_timeout=REPLY_TIMEOUT,
             ping_interval=None,
             max_size=None,
+            **({"local_addr": (self.browser.address, 0)} if self.browser.address else {}),
         )
         opening = await asyncio.wait_for(self._ws.recv(), REPLY_TIMEOUT)
         if not str(opening).startswith("0"):
@@ -397,7 +441,7 @@ class Tab:
             return
         if name != "event" or not isinstance(data, dict):
             if name == "state_mismatch":
-                self.errors.append(f"state schema mismatch: {data}")
+                self._fail(f"state schema mismatch: {data}")
             return
         delta = data.get("delta") or {}
         # Hub pushes always carry a delta; an update of frontend events only (`_set_value`
@@ -434,6 +478,19 @@ class Post:
     acked_at: float | None = None
     refused: str = ""
     on_projector_at: float | None = None
+    #: The phase it was sent in ("post", or "flood": while one phone and one address flood).
+    phase: str = ""
+
+
+def phone_address(number: int) -> str:
+    """Phone `number`'s own loopback address (127.1.x.y), as if each were on mobile data."""
+    return f"127.1.{number // 250}.{number % 250 + 1}"
+
+
+#: The address the join flood comes from (one script, or a venue NAT with a stuck phone).
+FLOOD_ADDRESS = "127.66.0.1"
+#: Join floods at once: a script's parallel connections.
+FLOOD_PARALLEL = 8
 
 
 @dataclass
@@ -478,6 +535,10 @@ class Figures:
     return_bytes: list[int] = field(default_factory=list)
     return_failed: int = 0
     vote_ack: list[float] = field(default_factory=list)
+    #: The flood: what became of the flooding phone's posts and the one address's joins.
+    flood_posts: Counter[str] = field(default_factory=Counter)
+    flood_joins: Counter[str] = field(default_factory=Counter)
+    flood_join_seconds: float = 0.0
     skipped_votes: int = 0
     votes_counted: int | None = None
 
@@ -506,8 +567,13 @@ class Room:
 
     async def create_workshop(self) -> None:
         """The start page's form, submitted from the facilitator's browser; read the link."""
-        await self.console.open("/", first=True)
-        await self.console.until(lambda tab, _: tab.hydrated())
+        try:
+            await self.console.open("/", first=True)
+            await self.console.until(lambda tab, _: tab.hydrated())
+        except (ConnectionError, TimeoutError) as refused:
+            # The server checks the schema the bundle was read for: a wrong one is refused.
+            seen = "; ".join(self.console.errors[-1:])
+            raise BundleUnreadable(f"the first page did not load: {refused} {seen}") from None
         await self.console.emit(
             CREATE,
             {
@@ -598,7 +664,7 @@ class Room:
         ref = tab.get(PHONE_STATE, "draft_ref") or secrets.token_urlsafe(12)
         phone.busy = True
         tab.own = "post"
-        post = Post(text=text, phone=phone.number, sent_at=now())
+        post = Post(text=text, phone=phone.number, sent_at=now(), phase=tab.phase)
         self.posts[text] = post
         try:
             await tab.emit(POST_INSIGHT, {"form": form({"text": text, "ref": ref})})
@@ -747,10 +813,108 @@ class Room:
             await fresh.close()
         return [card.get("text", "") for card in cards]
 
+    async def flood(self) -> None:
+        """The posting again, while one phone posts as fast as it can and one address joins
+        again and again: what the other phones and the projector see meanwhile."""
+        flooder = next(phone for phone in self.phones if phone.joined_at is not None)
+        flooder.busy = True  # never picked for the room's own posts
+        posting = asyncio.Event()
+        began = now()
+
+        async def joins() -> None:
+            await self._join_flood(self.args.flood_joins)
+            self.figures.flood_join_seconds = now() - began
+
+        tasks = [
+            asyncio.create_task(self._post_flood(flooder, posting)),
+            asyncio.create_task(joins()),
+        ]
+        await self.post_at_rate(self.args.posts_per_s, self.args.duration, first=100_000)
+        posting.set()
+        await asyncio.gather(*tasks)
+
+    async def _post_flood(self, phone: Phone, done: asyncio.Event) -> None:
+        """Post, and the moment the answer comes, post again: a stuck or scripted phone."""
+        tab = phone.tab
+        for number in itertools.count():
+            if done.is_set():
+                return
+            answered = tab.get(PHONE_STATE, "stories_answered", 0)
+            text = f"flood {self.run_id} {number:05d}"
+            try:
+                await tab.emit(POST_INSIGHT, {"form": form({"text": text, "ref": f"f{number}"})})
+                await tab.until(
+                    lambda t, _, before=answered: (
+                        t.get(PHONE_STATE, "stories_answered", 0) != before
+                    )
+                )
+            except (TimeoutError, OSError, ConnectionError, ConnectionClosed) as error:
+                self.figures.flood_posts[f"no answer ({type(error).__name__})"] += 1
+                return
+            self.figures.flood_posts[tab.get(PHONE_STATE, "error_key") or "stored"] += 1
+
+    async def _join_flood(self, count: int) -> None:
+        """`count` new phones from one address, a few at a time: each loads the page and joins."""
+        parallel = asyncio.Semaphore(FLOOD_PARALLEL)
+        outcomes = self.figures.flood_joins
+
+        async def once(number: int) -> None:
+            async with parallel:
+                tab = Tab(self.base_url, Browser(self.bundle, FLOOD_ADDRESS), f"flood {number}")
+                try:
+                    await tab.open(f"/j/{self.code}", params={"room": self.code})
+                    await tab.until(
+                        lambda t, _: t.hydrated() and bool(t.get(PHONE_STATE, "loaded"))
+                    )
+                    await tab.emit(JOIN, {"form": form({"name": "", "role": "resident"})})
+                    await tab.until(
+                        lambda t, delta: (
+                            t.get(PHONE_STATE, "joined") is True
+                            or bool(delta.get(PHONE_STATE, {}).get(var("error_key")))
+                        )
+                    )
+                    joined = tab.get(PHONE_STATE, "joined") is True
+                    outcomes["joined" if joined else tab.get(PHONE_STATE, "error_key")] += 1
+                except (TimeoutError, OSError, ConnectionError, ConnectionClosed) as error:
+                    outcomes[f"failed ({type(error).__name__})"] += 1
+                finally:
+                    await tab.close()
+
+        await asyncio.gather(*(once(number) for number in range(count)))
+
+    def _flood_lines(self) -> list[str]:
+        """The flood against the same posting without it, or why they cannot be compared."""
+        seen = {
+            phase: [
+                post.on_projector_at - post.sent_at
+                for post in self.posts.values()
+                if post.phase == phase and post.on_projector_at is not None
+            ]
+            for phase in ("post", "flood")
+        }
+        if min(len(latencies) for latencies in seen.values()) < 20:
+            raise SystemExit(
+                "flood: fewer than 20 posts reached the projector in a phase "
+                f"({len(seen['post'])} without, {len(seen['flood'])} with): no comparison"
+            )
+        quiet, flooded = (percentile(seen[phase], 0.95) for phase in ("post", "flood"))
+        figures = self.figures
+        return [
+            latency_line("post->projector without the flood", seen["post"]),
+            latency_line("post->projector during the flood", seen["flood"]),
+            f"post->projector p95 during/without the flood: {flooded / quiet:.2f}",
+            f"flood phone posts {dict(figures.flood_posts)}",
+            f"flood joins from {FLOOD_ADDRESS} {dict(figures.flood_joins)} "
+            f"in {figures.flood_join_seconds:.0f}s",
+        ]
+
     async def late_joins(self, count: int) -> None:
         """Latecomers join while the board is full: what a join costs the facilitator screens."""
         late = [
-            Phone(number, Tab(self.base_url, Browser(self.bundle), f"phone {number}"))
+            Phone(
+                number,
+                Tab(self.base_url, Browser(self.bundle, phone_address(number)), f"phone {number}"),
+            )
             for number in range(len(self.phones), len(self.phones) + count)
         ]
         for phone in late:
@@ -828,7 +992,14 @@ class Room:
             await self.open_collect_stage()
             print(f"{self.args.phones} phones joining over {join_window(self.args):.0f}s ...")
             self.phones = [
-                Phone(number, Tab(self.base_url, Browser(self.bundle), f"phone {number}"))
+                Phone(
+                    number,
+                    Tab(
+                        self.base_url,
+                        Browser(self.bundle, phone_address(number)),
+                        f"phone {number}",
+                    ),
+                )
                 for number in range(self.args.phones)
             ]
             starts = join_times(self.args)
@@ -852,6 +1023,15 @@ class Room:
             )
             self._enter("settle")
             await self.settle()
+            if self.args.flood_joins:
+                print(
+                    f"flood: one phone posting flat out, {self.args.flood_joins} joins "
+                    "from one address"
+                )
+                self._enter("flood")
+                await self.flood()
+                self._enter("flood settle")
+                await self.settle()
             board = await self.final_board()
             if self.args.themes and self.args.votes_per_s:
                 print(f"voting at {self.args.votes_per_s:g}/s for {self.args.vote_seconds:g}s")
@@ -1006,6 +1186,9 @@ class Room:
                     f"{len(acks) / max(1e-9, ended - began):.0f} votes/s; "
                     + latency_line("ack", acks)
                 )
+        if self.args.flood_joins:
+            for line in self._flood_lines():
+                print(line)
         failed = [phone for phone in self.phones if phone.failure]
         print(
             f"phones joined {len(self.phones) - len(failed)}/{len(self.phones)}, "
@@ -1212,6 +1395,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--floor",
         action="store_true",
         help="then run the same scenario against a raw websockets server and report ratios",
+    )
+    parser.add_argument(
+        "--flood-joins",
+        type=int,
+        default=0,
+        help="then post again for --duration while one phone posts flat out and one address "
+        "joins this many times (0: no flood)",
     )
     parser.add_argument("--language", default="nl", choices=("nl", "en"))
     parser.add_argument("--seed", type=int, default=None, help="random seed (join times, posters)")

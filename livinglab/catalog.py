@@ -77,6 +77,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Scan the QR code, or go to this address and type the code:",
     },
     "joined": {"nl": "deelnemers", "en": "joined"},
+    "people_in_room": {"nl": "Mensen in de zaal (geteld)", "en": "People in the room (counted)"},
+    "people_in_room_save": {"nl": "Opslaan", "en": "Save"},
+    "in_the_room": {"nl": "in de zaal", "en": "in the room"},
+    "warn_more_joined": {
+        "nl": "Meer aangemeld dan er mensen in de zaal zijn: iemand deed het twee keer, "
+        "of van buiten de zaal.",
+        "en": "More joined than there are people in the room: someone joined twice, "
+        "or from outside the room.",
+    },
+    "warn_crowded": {
+        "nl": "Veel telefoons meldden zich in korte tijd aan vanaf één adres: het maximum van",
+        "en": "Many phones joined from one address in a short time: the most of",
+    },
+    "warn_crowded_after": {
+        "nl": "per minuut is bereikt. Nieuwe telefoons wachten even en proberen het dan zelf "
+        "opnieuw. Op de wifi van een zaal kan dat gewoon zijn; anders kan het een script zijn.",
+        "en": "a minute was reached. New phones wait a moment and then try again by "
+        "themselves. On a venue's wifi that can be normal; otherwise it may be a script.",
+    },
     # The projector: what it shows, and the console's choice of it
     "projector_show": {"nl": "Op het beamerscherm", "en": "On the projector"},
     "focus_": {"nl": "Volg de stap", "en": "Follow the step"},
@@ -162,6 +181,50 @@ MESSAGES: dict[str, dict[str, str]] = {
     "hide": {"nl": "Verbergen", "en": "Hide"},
     "show": {"nl": "Weer tonen", "en": "Show again"},
     "hidden_label": {"nl": "Verborgen", "en": "Hidden"},
+    # Review first: new stories wait on the console until let through
+    "review_heading": {
+        "nl": "Nieuwe verhalen, nog niet op de muur",
+        "en": "New stories, not on the wall yet",
+    },
+    "review_first_explain": {
+        "nl": "Nieuwe verhalen komen pas op de muur als jij of een medebegeleider ze doorlaat.",
+        "en": "New stories go on the wall only after you or a co-facilitator let them through.",
+    },
+    "review_first_on": {"nl": "Verhalen eerst zelf lezen", "en": "Read stories first"},
+    "review_first_off": {"nl": "Stoppen met eerst lezen", "en": "Stop reading first"},
+    "review_first_is_on": {
+        "nl": "Je leest nieuwe verhalen eerst.",
+        "en": "You read new stories first.",
+    },
+    "review_off_still_waiting": {
+        "nl": "Eerst lezen staat uit. Deze verhalen wachten nog. Kies bij elk verhaal.",
+        "en": "Reading first is off. These stories still wait. Choose for each story.",
+    },
+    "let_through": {"nl": "Doorlaten", "en": "Let through"},
+    "let_all_through": {
+        "nl": "Alle wachtende verhalen doorlaten",
+        "en": "Let all waiting stories through",
+    },
+    "hide_all_of": {
+        "nl": "Alle verhalen van deze persoon verbergen",
+        "en": "Hide all stories from this person",
+    },
+    "hide_all_question": {
+        "nl": "Alle verhalen van deze persoon verbergen? Je ziet niet wie het is. "
+        "Daarna kun je ze één voor één weer tonen.",
+        "en": "Hide all stories from this person? You do not see who it is. "
+        "Afterwards you can show them again one by one.",
+    },
+    "hide_all_confirm": {"nl": "Ja, alles verbergen", "en": "Yes, hide all"},
+    "waits_for_review": {
+        "nl": "Dit verhaal wacht op de begeleider. "
+        "Het komt op de muur als de begeleider het doorlaat.",
+        "en": "This story waits for the facilitator. It goes on the wall once they let it through.",
+    },
+    "let_through_by_facilitator": {
+        "nl": "De begeleider heeft dit op de muur gezet.",
+        "en": "The facilitator put this on the wall.",
+    },
     "join_link_label": {"nl": "Link voor deelnemers", "en": "Link for participants"},
     "board_heading": {"nl": "Alle verhalen", "en": "All stories"},
     "facilitator_only": {
@@ -527,6 +590,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "verhalen zijn door de begeleider verborgen en staan niet in dit log.",
         "en": "stories were hidden by the facilitator and are not in this log.",
     },
+    "log_waiting": {
+        "nl": "verhalen wachtten nog op de begeleider toen de workshop sloot. "
+        "Ze zijn nooit getoond en staan niet in dit log.",
+        "en": "stories were still waiting for the facilitator when the workshop closed. "
+        "They were never shown and are not in this log.",
+    },
     "log_votes": {"nl": "Uitslag van het stemmen", "en": "Voting results"},
     "log_chart_top": {
         "nl": "De {n} onderwerpen met de meeste stippen. Alle uitslagen staan in de tabel.",
@@ -712,6 +781,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error_too_fast": {
         "nl": "Even wachten: je kunt zo weer een verhaal sturen.",
         "en": "Wait a moment: you can send another story soon.",
+    },
+    "error_join_waits": {
+        "nl": "Er melden zich nu veel mensen tegelijk aan. Je telefoon probeert het over "
+        "{JOIN_RETRY_SECONDS} seconden zelf opnieuw: je hoeft niets te doen.",
+        "en": "Many people are joining at the same moment. Your phone tries again by itself "
+        "in {JOIN_RETRY_SECONDS} seconds: you don't need to do anything.",
+    },
+    "error_people_in_room": {
+        "nl": "Vul een heel getal in van 1 tot {PEOPLE_IN_ROOM_MAX}, of laat het leeg.",
+        "en": "Enter a whole number from 1 to {PEOPLE_IN_ROOM_MAX}, or leave it empty.",
     },
     "error_too_many_attempts": {
         "nl": "Te veel pogingen. Wacht een minuut en probeer het opnieuw.",

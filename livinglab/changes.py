@@ -24,6 +24,8 @@ class Change(StrEnum):
     BOARD = "board"
     #: New insights only; their ids travel with the announcement.
     POSTED = "posted"
+    #: The stories waiting for review: one began to wait, or review first was switched.
+    QUEUE = "queue"
     THEMES = "themes"
     ROUND = "round"
     VOTES = "votes"

@@ -78,6 +78,18 @@ class TooManyStories(DomainError):
     key = "error_too_many_stories"
 
 
+class JoinWaits(DomainError):
+    """Many new participants came from this phone's address within a minute: it waits."""
+
+    key = "error_join_waits"
+
+
+class BadRoomSize(DomainError):
+    """The people in the room is not a whole number within the allowed range."""
+
+    key = "error_people_in_room"
+
+
 class TooFast(DomainError):
     """A second story came within a few seconds of the last one from the same phone."""
 

@@ -28,6 +28,13 @@ VOTE_LABEL_MAX = 80
 # One person, one voice, also against a script.
 #: Stories one participant may post in one workshop.
 STORIES_PER_PERSON = 30
+#: New participants per client address per minute: a venue behind one NAT gets in, a
+#: script joining again and again (each time with a fresh vote budget) waits.
+JOINS_PER_MINUTE = 120
+#: How long a phone that must wait tries to join again by itself, in seconds.
+JOIN_RETRY_SECONDS = 10
+#: The people in the room the facilitator may enter (empty: not counted).
+PEOPLE_IN_ROOM_MAX = 1000
 
 # Nobody is exposed: a split by role shows a role on its own only from this many people.
 SMALLEST_GROUP_DEFAULT = 3

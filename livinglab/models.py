@@ -68,6 +68,8 @@ class Role(StrEnum):
 class ModerationAction(StrEnum):
     HIDE = "hide"
     SHOW = "show"
+    #: A story that waited for review (the workshop reviews first) goes on the wall.
+    LET_THROUGH = "let_thru"
 
 
 class SuggestionStatus(StrEnum):
@@ -241,7 +243,8 @@ class Insight(SQLModel, table=True):
     client_ref: str = Field(max_length=CLIENT_REF_MAX)
     text: str = Field(max_length=INSIGHT_MAX)
     hidden: bool = False
-    #: Posted while the workshop reviews first, and not yet let through or hidden.
+    #: Posted while the workshop reviews first, and not yet let through or hidden. A waiting
+    #: story is also `hidden`: whatever leaves hidden stories out leaves it out too.
     waiting: bool = False
     #: The theme the card sits in (at most one); None: ungrouped.
     theme_id: int | None = Field(default=None, foreign_key="theme.id", index=True)

@@ -154,7 +154,9 @@ def build_record(*, session: Session, workshop: Workshop) -> dict[str, Any]:
         ],
         "ungrouped": [_insight(c, roles) for c in listed if c.theme_id is None],
         "ungrouped_count": sum(1 for c in visible if c.theme_id is None),
-        "hidden_insights": len(cards) - len(visible),
+        # Never shown, and why, without the texts: hidden, or still waiting for review.
+        "hidden_insights": sum(1 for c in cards if c.hidden and not c.waiting),
+        "waiting_insights": sum(1 for c in cards if c.waiting),
         "vote_rounds": [
             {
                 "id": vote_round.id,

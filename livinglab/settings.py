@@ -3,6 +3,8 @@
 import os
 from pathlib import Path
 
+from livinglab import limits
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 #: Where the app listens: frontend and backend share one port in production.
@@ -18,6 +20,10 @@ PUBLIC_URL = os.environ.get("LIVINGLAB_PUBLIC_URL", "").rstrip("/")
 #: Wrong join codes allowed per client address per minute (phones behind one venue
 #: NAT share an address, so leave room for typos).
 JOIN_ATTEMPTS_PER_MINUTE = int(os.environ.get("LIVINGLAB_JOIN_ATTEMPTS_PER_MINUTE", "30"))
+
+#: New participants per client address per minute (livinglab/throttle.py). Behind a
+#: reverse proxy set REFLEX_TRUSTED_PROXY_HOPS, or every phone has the proxy's address.
+JOINS_PER_MINUTE = int(os.environ.get("LIVINGLAB_JOINS_PER_MINUTE", str(limits.JOINS_PER_MINUTE)))
 
 #: Redis, for several workers: Reflex keeps states there and livinglab's workers
 #: tell each other which room changed. Empty: one worker, no Redis.

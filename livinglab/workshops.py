@@ -9,12 +9,14 @@ from enum import StrEnum
 
 from sqlmodel import Session, func, select
 
-from livinglab import access, changes
+from livinglab import access, changes, throttle
 from livinglab.changes import Change
 from livinglab.errors import (
     BadProjectorFocus,
     BadRetention,
+    BadRoomSize,
     InvalidChoice,
+    JoinWaits,
     NotFacilitator,
     NotParticipant,
     WorkshopClosed,
@@ -24,6 +26,7 @@ from livinglab.errors import (
 from livinglab.limits import (
     NAME_MAX,
     ORGANISERS_MAX,
+    PEOPLE_IN_ROOM_MAX,
     PLACE_MAX,
     PROMPT_MAX,
     QUESTION_MAX,
@@ -209,10 +212,20 @@ def require_facilitator(
     return workshop
 
 
-def join(*, session: Session, code: str, name: str, role: str) -> tuple[Participant, str]:
-    """Add a participant; return them with their token (kept on the phone, stored hashed)."""
+def join(
+    *, session: Session, code: str, name: str, role: str, address: str | None = None
+) -> tuple[Participant, str]:
+    """Add a participant; return them with their token (kept on the phone, stored hashed).
+
+    `address` is the phone's client address: one address gets at most so many new
+    participants a minute (throttle.JoinCeiling); beyond that joining waits. Only a
+    join that would be stored counts. None: not a phone (the project's own scripts).
+    """
     workshop = find_workshop(session=session, code=code)
-    return enrol(session=session, workshop=workshop, name=name, role=role)
+    joined = enrol(session=session, workshop=workshop, name=name, role=role)
+    if address is not None and not throttle.new_participants().admit(address, workshop.code):
+        raise JoinWaits(address)
+    return joined
 
 
 def enrol(
@@ -363,6 +376,25 @@ def set_prompt(*, session: Session, code: str, key: str, stage: str, prompt: str
     session.add(row)
     session.flush()
     return text
+
+
+def set_people_in_room(*, session: Session, code: str, key: str, people: object) -> int | None:
+    """How many people are in the room, as the facilitator counted them (empty: not counted).
+
+    The console warns when more phones and people on paper joined than this: someone
+    joined twice, or from outside the room.
+    """
+    workshop = require_facilitator(session=session, code=code, key=key, act=Act.CHAIR)
+    counted = (
+        whole_number(people, low=1, high=PEOPLE_IN_ROOM_MAX, refusal=BadRoomSize)
+        if str(people or "").strip()
+        else None
+    )
+    if counted != workshop.people_in_room:
+        workshop.people_in_room = counted
+        session.add(workshop)
+        changes.record(session, workshop, Change.PEOPLE)
+    return counted
 
 
 def stage_plan(*, session: Session, workshop: Workshop) -> tuple[str, int]:

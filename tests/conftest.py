@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import Engine, create_engine, text
 from sqlmodel import Session
 
-from livinglab import db, settings, workshops
+from livinglab import db, settings, throttle, workshops
 from tests.services import postgres_server, redis_server
 
 _databases = itertools.count()
@@ -18,6 +18,16 @@ def stories_without_pause(monkeypatch):
     """The rooms the tests build post several stories per person within a second; the pause
     between two stories (a deployment setting, 2 s by default) is tested on its own."""
     monkeypatch.setattr(settings, "SECONDS_BETWEEN_STORIES", 0)
+
+
+@pytest.fixture(autouse=True)
+def fresh_throttles():
+    """Every test starts with empty throttle windows, made from the settings it set."""
+    for limiter in (throttle.wrong_codes, throttle.new_participants):
+        limiter.cache_clear()
+    yield
+    for limiter in (throttle.wrong_codes, throttle.new_participants):
+        limiter.cache_clear()
 
 
 @pytest.fixture

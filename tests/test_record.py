@@ -188,12 +188,24 @@ def test_empty_workshop_still_makes_a_readable_log(session, workshop):
     pdf = render_pdf(record)
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     assert "Er is niet gestemd." in " ".join(text.split())
-    assert set(record_csv(record)) == {"insights.csv", "votes.csv", "decisions.csv", "actions.csv"}
+    assert set(record_csv(record)) == {
+        "insights.csv",
+        "votes.csv",
+        "decisions.csv",
+        "actions.csv",
+        "not_shown.csv",
+    }
 
 
 def test_csv_files_hold_the_tables(session, decided):
     files = zipfile.ZipFile(io.BytesIO(csv_zip(record_of(session, decided))))
-    assert sorted(files.namelist()) == ["actions.csv", "decisions.csv", "insights.csv", "votes.csv"]
+    assert sorted(files.namelist()) == [
+        "actions.csv",
+        "decisions.csv",
+        "insights.csv",
+        "not_shown.csv",
+        "votes.csv",
+    ]
     assert "Team Werk" in files.read("actions.csv").decode()
     assert files.read("votes.csv").decode().splitlines()[1].startswith("1,Vervoer,2,")
 

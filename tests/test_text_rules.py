@@ -1,9 +1,8 @@
-"""Text checks, the join throttle and the per-browser keyring."""
+"""Text checks and the per-browser keyring."""
 
 import pytest
 
 from livinglab.errors import EmptyText, TextTooLong
-from livinglab.throttle import AttemptLimiter
 from livinglab.validation import clean_text
 from livinglab.web import keyring
 
@@ -23,18 +22,6 @@ def test_clean_text_counts_characters_not_bytes():
     assert clean_text("ü" * 10, limit=10) == "ü" * 10
     with pytest.raises(TextTooLong):
         clean_text("ü" * 11, limit=10)
-
-
-def test_limiter_blocks_after_the_limit_and_forgives_after_the_window():
-    now = [0.0]
-    limiter = AttemptLimiter(limit=3, window=60, clock=lambda: now[0])
-    for _ in range(3):
-        assert not limiter.blocked("10.0.0.9")
-        limiter.record_failure("10.0.0.9")
-    assert limiter.blocked("10.0.0.9")
-    assert not limiter.blocked("10.0.0.10")
-    now[0] = 61.0
-    assert not limiter.blocked("10.0.0.9")
 
 
 def test_keyring_keeps_one_secret_per_workshop_and_forgets_the_oldest():

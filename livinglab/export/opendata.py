@@ -44,7 +44,8 @@ def _table(header: list[str], rows: list[list[Any]]) -> str:
 
 
 def record_csv(record: dict[str, Any]) -> dict[str, str]:
-    """One CSV text per table: insights, vote tallies, decisions, actions."""
+    """One CSV text per table: insights, vote tallies, decisions, actions, and how many
+    insights were never shown and why (counts, no texts)."""
     theme_names = {theme["id"]: theme["name"] for theme in record["themes"]}
     insights = [
         [insight["id"], theme["name"], insight["role"], insight["text"]]
@@ -95,6 +96,10 @@ def record_csv(record: dict[str, Any]) -> dict[str, str]:
             decisions,
         ),
         "actions.csv": _table(["proposal_id", "what", "owner", "due"], actions),
+        "not_shown.csv": _table(
+            ["reason", "insights"],
+            [["hidden", record["hidden_insights"]], ["waiting", record["waiting_insights"]]],
+        ),
     }
 
 

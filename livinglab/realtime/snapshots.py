@@ -14,7 +14,7 @@ from livinglab.dialogue import (
     own_answer,
     pending_proposals,
 )
-from livinglab.insights import InsightCard, board, own_insights, posted_cards
+from livinglab.insights import InsightCard, board, own_insights, posted_cards, review_queue
 from livinglab.models import (
     Insight,
     Participant,
@@ -25,6 +25,7 @@ from livinglab.models import (
 )
 from livinglab.reactions import own_reactions, reaction_counts
 from livinglab.sensemaking import ThemeSummary, theme_summaries
+from livinglab.throttle import new_participants
 from livinglab.voting import RoleBalance, RoundView, dots_of, round_view, voice_balance
 from livinglab.workshops import (
     THEMED_STAGES,
@@ -90,10 +91,11 @@ class PaperParticipant:
 
 @dataclass(frozen=True)
 class BoardSnapshot:
-    """The facilitator's view: the full board, hidden insights apart.
+    """The facilitator's view: the full board, stories waiting for review and hidden ones apart.
 
     `cards` and `hidden_cards` are None when the board was not read (it did not change,
-    or only grew: then `posted_cards` are the new cards).
+    or only grew: then `posted_cards` are the new cards); `waiting_cards` is None when
+    neither the board nor the queue was read.
     """
 
     info: WorkshopInfo
@@ -111,6 +113,14 @@ class BoardSnapshot:
     posted_cards: list[InsightCard] = field(default_factory=list)
     #: What the facilitator chose the projector to show ("" follows the stage).
     projector_focus: str = ""
+    #: New stories wait for review; `waiting_cards` is the queue, oldest first.
+    review_first: bool = False
+    waiting_cards: list[InsightCard] | None = None
+    #: How many people the facilitator counted in the room (0: not counted).
+    people_in_room: int = 0
+    #: The ceiling of new phones per address per minute that this room's phones ran into
+    #: in the last minutes (0: none did): the console warns.
+    crowded: int = 0
 
 
 @dataclass(frozen=True)
@@ -166,18 +176,32 @@ def _paper(session: Session, workshop: Workshop) -> list[PaperParticipant]:
 
 
 def board_snapshot(
-    *, session: Session, code: str, with_cards: bool = True, posted: Iterable[int] = ()
+    *,
+    session: Session,
+    code: str,
+    with_cards: bool = True,
+    with_queue: bool = True,
+    posted: Iterable[int] = (),
 ) -> BoardSnapshot:
-    """The full board of `code`, or only the cards `posted`. Callers check the key first."""
+    """The full board of `code`, or only the cards `posted` (and the review queue when
+    `with_queue`). Callers check the key first."""
     workshop = find_workshop(session=session, code=code)
     cards = (
         board(session=session, workshop_id=workshop.id, with_hidden=True) if with_cards else None
     )
+    if cards is not None:
+        waiting = [card for card in reversed(cards) if card.waiting]
+    elif with_queue:
+        waiting = review_queue(session=session, workshop_id=workshop.id)
+    else:
+        waiting = None
     return BoardSnapshot(
         info=_info(workshop),
         room=_room(session, workshop),
         cards=None if cards is None else [card for card in cards if not card.hidden],
-        hidden_cards=None if cards is None else [card for card in cards if card.hidden],
+        hidden_cards=None
+        if cards is None
+        else [card for card in cards if card.hidden and not card.waiting],
         theme_proposals=_theme_proposals(session, workshop),
         balance=voice_balance(session=session, workshop_id=workshop.id),
         paper=_paper(session, workshop),
@@ -191,6 +215,10 @@ def board_snapshot(
         if posted and not with_cards
         else [],
         projector_focus=workshop.projector_focus,
+        review_first=workshop.review_first,
+        waiting_cards=waiting,
+        people_in_room=workshop.people_in_room or 0,
+        crowded=new_participants().crowded(workshop.code),
     )
 
 

@@ -28,7 +28,13 @@ def _read(code: str, audience: Audience, kinds: set[Change], posted: frozenset[i
             # A join or a vote changes counts, not the board, and posts only add cards:
             # the whole board is read only when cards changed.
             with_cards = bool({Change.BOARD, Change.THEMES} & kinds)
-            return board_snapshot(session=session, code=code, with_cards=with_cards, posted=posted)
+            return board_snapshot(
+                session=session,
+                code=code,
+                with_cards=with_cards,
+                with_queue=Change.QUEUE in kinds,
+                posted=posted,
+            )
         return room_snapshot(session=session, code=code)
 
 

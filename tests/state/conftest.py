@@ -5,13 +5,11 @@ import asyncio
 import pytest
 from sqlmodel import Session, select
 
-from livinglab import db
+from livinglab import db, settings
 from livinglab.livinglab import app
 from livinglab.realtime.hub import Audience
-from livinglab.throttle import AttemptLimiter
 from livinglab.web import keyring, room
 from livinglab.web.reflex_internals import new_root_state
-from livinglab.web.state import phone as phone_module
 from livinglab.web.state.console import FacilitatorState
 from livinglab.web.state.phone import PhoneState
 from livinglab.web.state.start import StartState
@@ -71,8 +69,9 @@ def created(database_url):
 
 
 @pytest.fixture(autouse=True)
-def fresh_limiter(monkeypatch):
-    monkeypatch.setattr(phone_module, "join_limiter", AttemptLimiter(limit=3, window=60))
+def few_wrong_codes(monkeypatch):
+    """Three wrong join codes per address per minute, so a test reaches the limit quickly."""
+    monkeypatch.setattr(settings, "JOIN_ATTEMPTS_PER_MINUTE", 3)
 
 
 def console(code, key):

@@ -14,6 +14,8 @@ from tests.state.conftest import advance, console, joined_phone, run
 ALLOWED = {
     "hide_insight",
     "show_insight",
+    "let_all_through",
+    "hide_all_of",
     "create_theme",
     "rename_theme",
     "delete_theme",
@@ -51,6 +53,9 @@ REFUSED = {
     "show_own_link",
     "show_on_projector",
     "close_workshop",
+    "set_review_first",
+    # A setting of the workshop, like the prompt and the timer; both consoles see its warning.
+    "set_people_in_room",
 }
 #: Handlers that act on nothing stored (they only change what this screen shows), the
 #: download (a background event, checked through the same key: tests/state/test_exports.py)
@@ -61,6 +66,8 @@ NOT_ACTS = {
     "discard_grouping",
     "hide_own_link",
     "cancel_close",
+    "ask_hide_all",
+    "cancel_hide_all",
     "apply_pushed",
     "download",
     "setvar",
@@ -100,6 +107,9 @@ def arguments(name: str, view: FacilitatorState) -> tuple:
     return {
         "hide_insight": (card,),
         "show_insight": (view.hidden_cards[0].id if view.hidden_cards else card,),
+        "let_all_through": (),
+        "hide_all_of": (card,),
+        "set_review_first": (True,),
         "create_theme": ({"name": "Post"},),
         "rename_theme": ({"theme_id": str(theme), "name": "Brieven"},),
         "delete_theme": (theme,),
@@ -134,6 +144,7 @@ def arguments(name: str, view: FacilitatorState) -> tuple:
         "show_own_link": (),
         "show_on_projector": ("board",),
         "close_workshop": (view.stage,),
+        "set_people_in_room": ({"people": "25"},),
     }[name]
 
 
@@ -141,7 +152,14 @@ def stored_state(code: str):
     with Session(db.engine()) as session:
         workshop = session.exec(select(Workshop).where(Workshop.code == code)).one()
         helpers = [(h.label, h.revoked_at is None) for h in session.exec(select(CoFacilitator))]
-        return workshop.stage, workshop.timer_ends_at, workshop.projector_focus, helpers
+        return (
+            workshop.stage,
+            workshop.timer_ends_at,
+            workshop.projector_focus,
+            workshop.review_first,
+            workshop.people_in_room,
+            helpers,
+        )
 
 
 def test_what_stays_with_the_facilitator_is_refused_to_a_cofacilitator(room):
@@ -169,6 +187,8 @@ ALLOWED_IN_ORDER = [
     ("accept_proposal", "error_theme_not_found"),
     ("decline_proposal", "error_theme_not_found"),
     ("add_paper_participant", ""),
+    ("let_all_through", ""),
+    ("hide_all_of", ""),
 ]
 
 

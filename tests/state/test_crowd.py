@@ -3,6 +3,7 @@
 import asyncio
 import threading
 
+from livinglab import throttle
 from livinglab.models import Insight, Participant
 from livinglab.web.state import phone as phone_module
 from tests.state.conftest import advance, console, joined_phone, phone, run, stored
@@ -65,7 +66,7 @@ def test_a_thousand_wrong_codes_from_one_address_cost_the_room_nothing(created, 
         refusals.add(guess.error_key)
         assert not guess.found
 
-    limit = phone_module.join_limiter.limit
+    limit = throttle.wrong_codes().limit
     assert len(reads) == limit  # past the limit a wrong code reaches no database
     assert refusals == {"error_code_unknown", "error_too_many_attempts"}
     assert set(hub.rooms()) <= {code}  # guesses leave no rooms behind to push to

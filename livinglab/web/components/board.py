@@ -62,12 +62,47 @@ def join_panel() -> rx.Component:
     )
 
 
-def card_with_button(card, label: str, on_click, hook: str) -> rx.Component:
-    """A card on the board with one moderation button under it (hide or show again)."""
-    button = rx.el.button(
+def moderation_button(label: str, on_click, hook: str) -> rx.Component:
+    return rx.el.button(
         F.t[label], class_name="quiet", on_click=on_click, custom_attrs=testid(hook)
     )
-    return insight_card(card, F.t, actions=button)
+
+
+def _hide_all(card) -> rx.Component:
+    """Hide every story of this card's author: drastic, so it asks first, beside the card."""
+    return rx.cond(
+        F.confirming_hide_all == card.id,
+        rx.el.div(
+            rx.el.p(F.t["hide_all_question"]),
+            rx.el.div(
+                rx.el.button(
+                    F.t["hide_all_confirm"],
+                    auto_focus=True,
+                    on_click=F.hide_all_of(card.id),
+                    custom_attrs=testid("hide-all-confirm"),
+                ),
+                rx.el.button(
+                    F.t["cancel"],
+                    class_name="secondary",
+                    on_click=F.cancel_hide_all,
+                    custom_attrs=testid("hide-all-cancel"),
+                ),
+                class_name="row",
+            ),
+            class_name="warning stack",
+            custom_attrs=testid("hide-all-question"),
+        ),
+        moderation_button("hide_all_of", F.ask_hide_all(card.id), "hide-all-ask"),
+    )
+
+
+def moderated_card(card, *buttons: rx.Component, hide_all: bool = False) -> rx.Component:
+    """A card on the console with its moderation buttons under it; `hide_all` adds "hide all
+    stories from this person"."""
+    actions = rx.el.div(*buttons, class_name="row")
+    if hide_all:
+        actions = rx.el.div(actions, _hide_all(card), class_name="stack")
+    return insight_card(card, F.t, actions=actions)
 
 
 def board(*, moderation: bool) -> rx.Component:
@@ -75,7 +110,11 @@ def board(*, moderation: bool) -> rx.Component:
 
     def card_view(card):
         if moderation:
-            return card_with_button(card, "hide", F.hide_insight(card.id), "insight-hide")
+            return moderated_card(
+                card,
+                moderation_button("hide", F.hide_insight(card.id), "insight-hide"),
+                hide_all=True,
+            )
         return insight_card(card, F.t)
 
     return rx.el.section(

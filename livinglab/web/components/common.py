@@ -171,13 +171,19 @@ def insight_card(
             class_name="card-meta",
         ),
         actions if actions is not None else rx.fragment(),
-        class_name=rx.cond(card.hidden, "card hidden-card", "card"),
+        class_name=rx.cond(
+            card.waiting, "card waiting-card", rx.cond(card.hidden, "card hidden-card", "card")
+        ),
         # Keyed by id, not by place: a new card on top adds one item, the others stay.
         key=card.id,
-        # Tests count visible insights by "insight-card"; hidden ones are apart.
+        # Tests count visible insights by "insight-card"; waiting and hidden ones are apart.
         draggable=draggable,
         custom_attrs=testid(
-            rx.cond(card.hidden, "insight-card-hidden", "insight-card"),
+            rx.cond(
+                card.waiting,
+                "insight-card-waiting",
+                rx.cond(card.hidden, "insight-card-hidden", "insight-card"),
+            ),
             **{"data-insight-id": card.id},
             **({"data-drag-insight": card.id} if draggable else {}),
         ),

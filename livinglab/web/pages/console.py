@@ -11,6 +11,7 @@ from livinglab.limits import (
     INSIGHT_MAX,
     MAX_DOTS,
     NAME_MAX,
+    PEOPLE_IN_ROOM_MAX,
     PROMPT_MAX,
     TIMER_MAX_MINUTES,
     TYPED_CODE_MAX,
@@ -19,8 +20,9 @@ from livinglab.models import Stage
 from livinglab.web import routes
 from livinglab.web.components.board import (
     board,
-    card_with_button,
     join_panel,
+    moderated_card,
+    moderation_button,
     only_for_facilitator,
 )
 from livinglab.web.components.cofacilitators import cofacilitator_controls, own_link
@@ -78,14 +80,87 @@ def _hidden_board() -> rx.Component:
             rx.el.ul(
                 rx.foreach(
                     F.hidden_cards,
-                    lambda card: card_with_button(
-                        card, "show", F.show_insight(card.id), "insight-show"
+                    lambda card: moderated_card(
+                        card, moderation_button("show", F.show_insight(card.id), "insight-show")
                     ),
                 ),
                 class_name="cards",
             ),
         ),
     )
+
+
+@_facilitator_only
+def _review_switch() -> rx.Component:
+    """Review first, on or off, before and while stories are collected (a setting: the
+    facilitator's)."""
+    return rx.el.div(
+        rx.el.p(F.t["review_first_explain"], class_name="muted"),
+        rx.cond(
+            F.review_first,
+            rx.el.div(
+                rx.el.p(F.t["review_first_is_on"], role="status"),
+                rx.el.button(
+                    F.t["review_first_off"],
+                    class_name="secondary",
+                    on_click=F.set_review_first(False),
+                    custom_attrs=testid("review-first-off"),
+                ),
+                class_name="row",
+            ),
+            rx.el.button(
+                F.t["review_first_on"],
+                class_name="secondary",
+                on_click=F.set_review_first(True),
+                custom_attrs=testid("review-first-on"),
+            ),
+        ),
+        class_name="stack",
+        custom_attrs=testid("review-first"),
+    )
+
+
+def _review_queue() -> rx.Component:
+    """Stories waiting for review, oldest first, each let through or hidden; nothing of
+    them is on the wall until then (also after review first was switched off)."""
+    queue = rx.el.section(
+        rx.el.h2(
+            F.t["review_heading"],
+            " (",
+            rx.el.span(F.waiting_cards.length(), custom_attrs=testid("review-count")),
+            ")",
+        ),
+        rx.cond(
+            ~F.review_first & (F.waiting_cards.length() > 0),
+            rx.el.p(F.t["review_off_still_waiting"], class_name="warning", role="status"),
+        ),
+        rx.cond(
+            F.waiting_cards.length() > 1,
+            rx.el.button(
+                F.t["let_all_through"],
+                on_click=F.let_all_through,
+                custom_attrs=testid("let-all-through"),
+            ),
+        ),
+        rx.el.ul(
+            rx.foreach(
+                F.waiting_cards,
+                lambda card: moderated_card(
+                    card,
+                    moderation_button(
+                        "let_through", F.show_insight(card.id), "insight-let-through"
+                    ),
+                    moderation_button("hide", F.hide_insight(card.id), "review-hide"),
+                    hide_all=True,
+                ),
+            ),
+            class_name="cards",
+            aria_label=F.t["review_heading"],
+        ),
+        class_name="stack review-queue",
+        custom_attrs=testid("review-queue"),
+    )
+    return rx.cond(F.review_first | (F.waiting_cards.length() > 0), queue)
 
 
 @_facilitator_only
@@ -191,6 +266,73 @@ def _shortcuts() -> rx.Component:
     )
 
 
+@_facilitator_only
+def _people_in_room_form() -> rx.Component:
+    """The head count in the room, so the console can tell when more phones joined."""
+    return rx.el.form(
+        rx.el.label(F.t["people_in_room"], html_for="people"),
+        rx.el.div(
+            rx.el.input(
+                id="people",
+                name="people",
+                type="number",
+                min=1,
+                max=PEOPLE_IN_ROOM_MAX,
+                default_value=rx.cond(F.people_in_room > 0, F.people_in_room.to_string(), ""),
+                key=F.people_in_room,
+                style={"width": "6rem"},
+                custom_attrs=testid("people-in-room"),
+            ),
+            rx.el.button(
+                F.t["people_in_room_save"],
+                type="submit",
+                class_name="secondary",
+                custom_attrs=testid("people-in-room-save"),
+            ),
+            class_name="row",
+        ),
+        on_submit=F.set_people_in_room,
+        class_name="stack",
+    )
+
+
+def _room_warnings() -> rx.Component:
+    """More joined than are in the room; many new phones from one address (lead and helpers)."""
+    return rx.fragment(
+        rx.cond(
+            F.more_joined_than_in_room,
+            rx.el.p(
+                F.t["warn_more_joined"],
+                " ",
+                F.participants,
+                " ",
+                F.t["joined"],
+                ", ",
+                F.people_in_room,
+                " ",
+                F.t["in_the_room"],
+                ".",
+                class_name="warning",
+                role="status",
+                custom_attrs=testid("warn-more-joined"),
+            ),
+        ),
+        rx.cond(
+            F.crowded > 0,
+            rx.el.p(
+                F.t["warn_crowded"],
+                " ",
+                F.crowded,
+                " ",
+                F.t["warn_crowded_after"],
+                class_name="warning",
+                role="status",
+                custom_attrs=testid("warn-crowded"),
+            ),
+        ),
+    )
+
+
 def _controls() -> rx.Component:
     return rx.el.aside(
         rx.el.h1(F.title),
@@ -232,6 +374,8 @@ def _controls() -> rx.Component:
         rx.cond(F.is_lead, projector_controls()),
         _shortcuts(),
         join_panel(),
+        _room_warnings(),
+        _people_in_room_form(),
         class_name="stack",
     )
 
@@ -527,7 +671,11 @@ def _by_stage() -> rx.Component:
         F.stage,
         (
             Stage.COLLECT.value,
-            rx.fragment(_now(_write_for_paper()), _flat_board(), _export_controls()),
+            rx.fragment(
+                _now(rx.fragment(_review_switch(), _write_for_paper())),
+                _flat_board(),
+                _export_controls(),
+            ),
         ),
         (
             Stage.SENSEMAKING.value,
@@ -552,7 +700,7 @@ def _by_stage() -> rx.Component:
             ),
         ),
         (Stage.CLOSED.value, rx.fragment(_now(_export_controls()), _flat_board())),
-        rx.fragment(_now(rx.fragment()), _flat_board(), _export_controls()),
+        rx.fragment(_now(_review_switch()), _flat_board(), _export_controls()),
     )
 
 
@@ -561,6 +709,7 @@ def console_page() -> rx.Component:
         rx.el.main(
             _controls(),
             rx.el.div(
+                _review_queue(),
                 _by_stage(),
                 _hidden_board(),
                 cofacilitator_controls(),

@@ -3,7 +3,7 @@
 import reflex as rx
 
 from livinglab import reactions
-from livinglab.limits import INSIGHT_MAX, NAME_MAX, TYPED_CODE_MAX
+from livinglab.limits import INSIGHT_MAX, JOIN_RETRY_SECONDS, NAME_MAX, TYPED_CODE_MAX
 from livinglab.models import Stage
 from livinglab.web import routes
 from livinglab.web.components.common import (
@@ -110,6 +110,8 @@ def _join_form() -> rx.Component:
         ),
         on_submit=P.join,
         class_name="stack",
+        # assets/outbox.js sends it again by itself when joining had to wait.
+        custom_attrs={"data-rejoin": ""},
     )
 
 
@@ -196,9 +198,34 @@ def _edit_form(card) -> rx.Component:
     )
 
 
+def _review_status(card) -> rx.Component:
+    """What became of one's own story: waiting for the facilitator, let through, or hidden."""
+    return rx.cond(
+        card.waiting,
+        rx.el.p(
+            P.t["waits_for_review"],
+            class_name="card-meta",
+            role="status",
+            custom_attrs=testid("waits-for-review"),
+        ),
+        rx.cond(
+            card.hidden,
+            rx.el.p(P.t["hidden_by_facilitator"], class_name="card-meta"),
+            rx.cond(
+                card.let_through,
+                rx.el.p(
+                    P.t["let_through_by_facilitator"],
+                    class_name="card-meta",
+                    custom_attrs=testid("let-through"),
+                ),
+            ),
+        ),
+    )
+
+
 def _my_card(card) -> rx.Component:
     actions = rx.el.div(
-        rx.cond(card.hidden, rx.el.p(P.t["hidden_by_facilitator"], class_name="card-meta")),
+        _review_status(card),
         _suggest_theme(card),
         rx.el.div(
             rx.cond(
@@ -427,12 +454,14 @@ def phone_page() -> rx.Component:
                 ),
             ),
         ),
-        # What assets/outbox.js watches: a story answered, the page (re)loaded.
+        # What assets/outbox.js watches: a story answered, the page (re)loaded, joining waits.
         rx.el.span(
             hidden=True,
             custom_attrs={
                 "data-outbox-answered": P.stories_answered,
                 "data-outbox-loaded": P.page_loads,
+                "data-join-waits": P.join_waits,
+                "data-join-retry-ms": JOIN_RETRY_SECONDS * 1000,
             },
         ),
         class_name="page stack",

@@ -106,6 +106,11 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
     newest_cards: list[InsightCard] = []
     earlier_cards: list[InsightCard] = []
     hidden_cards: list[InsightCard] = []
+    #: Stories waiting for review, oldest first, and whether new ones wait (review first).
+    waiting_cards: list[InsightCard] = []
+    review_first: bool = False
+    #: The card whose author's stories "hide all" would hide: the console asks first (0: none).
+    confirming_hide_all: int = 0
     #: The themed board (sensemaking and dialogue).
     columns: list[ThemeColumn] = []
     ungrouped: list[InsightCard] = []
@@ -131,6 +136,10 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
     other_proposals: list[ProposalView] = []
     #: "Next step" would close the workshop: the console asks first (stage-close-confirm).
     confirming_close: bool = False
+    #: How many people the facilitator counted in the room (0: not counted).
+    people_in_room: int = 0
+    #: The ceiling of new phones per address this room ran into lately (0: none).
+    crowded: int = 0
 
     def _key(self) -> str:
         return keyring.read(self.facilitator_keys, self.code)
@@ -157,6 +166,9 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
             pending=snapshot.pending,
             cofacilitators=snapshot.cofacilitators if self.is_lead else [],
             projector_focus=snapshot.projector_focus,
+            review_first=snapshot.review_first,
+            people_in_room=snapshot.people_in_room,
+            crowded=snapshot.crowded,
             projector_shows=projector_shows(
                 stage=self.stage,
                 focus=snapshot.projector_focus,
@@ -171,6 +183,8 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
             # Newest first: the projector shows as many as fit and counts the rest.
             other_proposals=[p for p in reversed(proposals) if p is not in_focus],
         )
+        if snapshot.waiting_cards is not None:
+            show(self, waiting_cards=snapshot.waiting_cards)
         cards = held(self, "_cards")
         if snapshot.cards is not None:
             cards = snapshot.cards
@@ -238,7 +252,14 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
         room.hub().forget(self.router.session.client_token)
         self.authorised = False
         self._cards = []
-        for name in ("newest_cards", "earlier_cards", "hidden_cards", "ungrouped", "columns"):
+        for name in (
+            "newest_cards",
+            "earlier_cards",
+            "hidden_cards",
+            "waiting_cards",
+            "ungrouped",
+            "columns",
+        ):
             setattr(self, name, [])
         self.error_key = NotFacilitator.key
 
@@ -298,12 +319,49 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
         await self._act(workshops.stop_timer)
 
     @rx.event
+    async def set_people_in_room(self, form: dict):
+        """The head count the facilitator entered (empty clears it)."""
+        await self._act(workshops.set_people_in_room, people=form.get("people", ""))
+
+    @rx.var
+    def more_joined_than_in_room(self) -> bool:
+        """More phones and people on paper joined than the facilitator counted in the room."""
+        return 0 < self.people_in_room < self.participants
+
+    @rx.event
     async def hide_insight(self, insight_id: int):
         await self._act(insights.set_hidden, insight_id=insight_id, hidden=True)
 
     @rx.event
     async def show_insight(self, insight_id: int):
+        """Show a hidden card again, or let a waiting one through."""
         await self._act(insights.set_hidden, insight_id=insight_id, hidden=False)
+
+    @rx.event
+    async def let_all_through(self):
+        """Let through the waiting stories this console shows, not any that came after."""
+        await self._act(
+            insights.let_through, insight_ids=[card.id for card in held(self, "waiting_cards")]
+        )
+
+    @rx.event
+    async def set_review_first(self, on: bool):
+        await self._act(insights.set_review_first, on=bool(on))
+
+    @rx.event
+    def ask_hide_all(self, insight_id: int):
+        """Hiding all of one person's stories is drastic: first ask, beside that card."""
+        self.confirming_hide_all = as_int(insight_id)
+
+    @rx.event
+    def cancel_hide_all(self):
+        self.confirming_hide_all = 0
+
+    @rx.event
+    async def hide_all_of(self, insight_id: int):
+        """Hide every story of this card's author (confirmed); shown again one by one."""
+        self.confirming_hide_all = 0
+        await self._act(insights.hide_all_of, insight_id=as_int(insight_id))
 
     # Themes
     @rx.event

@@ -4,12 +4,11 @@ from dataclasses import dataclass
 
 import reflex as rx
 
-from livinglab import dialogue, insights, reactions, sensemaking, settings, voting, workshops
-from livinglab.errors import TooManyAttempts, WorkshopNotFound
+from livinglab import dialogue, insights, reactions, sensemaking, throttle, voting, workshops
+from livinglab.errors import JoinWaits, TooManyAttempts, WorkshopNotFound
 from livinglab.insights import InsightCard
 from livinglab.realtime.hub import Audience
 from livinglab.realtime.snapshots import PhoneSnapshot, RoomView, phone_snapshot
-from livinglab.throttle import AttemptLimiter
 from livinglab.web import keyring, room, routes
 from livinglab.web.state.view import (
     LanguageState,
@@ -24,9 +23,6 @@ from livinglab.web.state.view import (
 TOKEN_COOKIE_MAX_AGE = 60 * 60 * 24 * 365
 #: The id of the story field, emptied only once the story is stored (a refusal keeps it).
 INSIGHT_FIELD = "insight"
-
-#: Wrong join codes per client address: guessing codes is throttled, not the room.
-join_limiter = AttemptLimiter(limit=settings.JOIN_ATTEMPTS_PER_MINUTE, window=60)
 
 
 @dataclass(frozen=True)
@@ -69,6 +65,9 @@ class PhoneState(ViewState, RoomMirror, LanguageState):
     #: Counters in the page, not scripts from the server: the CSP allows no eval.
     stories_answered: int = 0
     page_loads: int = 0
+    #: Goes up each time joining must wait (too many new phones from one address): the
+    #: outbox then sends the join form again by itself, with what the person chose.
+    join_waits: int = 0
     #: Which control the last refusal belongs to ("post", "ballot-3", "suggest-12"): the
     #: page shows the message beside it, where the person just tapped.
     error_at: str = ""
@@ -80,9 +79,6 @@ class PhoneState(ViewState, RoomMirror, LanguageState):
 
     def _token(self) -> str:
         return keyring.read(self.participant_tokens, self.code)
-
-    def _client_address(self) -> str:
-        return self.router.session.client_ip or "unknown"
 
     def apply_pushed(self, room: RoomView) -> None:
         """Follow the room: stage, prompt, timer, themes, vote round (pushed by the room hub)."""
@@ -124,7 +120,7 @@ class PhoneState(ViewState, RoomMirror, LanguageState):
         # Guessing codes is throttled per address; a phone that already joined this
         # workshop (its token proves it) is never held back by others' typos.
         client = self.router.session.client_token
-        if not self._token() and join_limiter.blocked(self._client_address()):
+        if not self._token() and throttle.wrong_codes().blocked(self._client_address()):
             self.error_key = TooManyAttempts.key
             self.found = False
         else:
@@ -133,7 +129,7 @@ class PhoneState(ViewState, RoomMirror, LanguageState):
             room.hub().watch(self.code, Audience.PHONE, client)
             await self._refresh()
             if self.error_key == WorkshopNotFound.key:
-                join_limiter.record_failure(self._client_address())
+                throttle.wrong_codes().record_failure(self._client_address())
                 self.found = False
         if not self.found:
             room.hub().forget(client)
@@ -154,8 +150,11 @@ class PhoneState(ViewState, RoomMirror, LanguageState):
             code=self.code,
             name=form.get("name", ""),
             role=form.get("role", ""),
+            address=self._client_address(),
         )
         if joined is None:
+            if self.error_key == JoinWaits.key:
+                self.join_waits += 1
             return
         _participant, token = joined
         self.participant_tokens = keyring.store(self.participant_tokens, self.code, token)
@@ -321,13 +320,13 @@ class JoinCodeState(ViewState, LanguageState):
 
     @rx.event
     async def go(self, form: dict):
-        address = self.router.session.client_ip or "unknown"
-        if join_limiter.blocked(address):
+        address = self._client_address()
+        if throttle.wrong_codes().blocked(address):
             self.error_key = TooManyAttempts.key
             return None
         code = workshops.normalize_code(form.get("code", ""))
         workshop = await self._domain(workshops.find_workshop, code=code)
         if workshop is None:
-            join_limiter.record_failure(address)
+            throttle.wrong_codes().record_failure(address)
             return None
         return rx.redirect(routes.phone(workshop.code))

@@ -88,6 +88,10 @@ class ViewState(rx.State, mixin=True):
 
     error_key: str = ""
 
+    def _client_address(self) -> str:
+        """The address this browser connects from, as Reflex resolved it (throttles key on it)."""
+        return self.router.session.client_ip or "unknown"
+
     async def _domain(self, call: Callable[..., Result], **kwargs) -> Result | None:
         """Run a domain call in its own committed transaction, off the event loop; then
         the room hears what it changed (the domain recorded it, livinglab/changes.py).
