@@ -52,7 +52,9 @@ class Split:
         """Each published line's figures, the merged line the sum of its roles."""
         lines = {group: Counter(per_role.get(group, ())) for group in self.groups}
         if MERGED in lines:
-            lines[MERGED] = sum((Counter(per_role.get(role, ())) for role in self.merged), Counter())
+            lines[MERGED] = sum(
+                (Counter(per_role.get(role, ())) for role in self.merged), Counter()
+            )
         return lines
 
     def as_record(self) -> dict:

@@ -78,7 +78,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "joined": {"nl": "deelnemers", "en": "joined"},
     "people_in_room": {"nl": "Mensen in de zaal (geteld)", "en": "People in the room (counted)"},
-    "people_in_room_save": {"nl": "Opslaan", "en": "Save"},
+    "setting_save": {"nl": "Opslaan", "en": "Save"},
     "in_the_room": {"nl": "in de zaal", "en": "in the room"},
     "warn_more_joined": {
         "nl": "Meer aangemeld dan er mensen in de zaal zijn: iemand deed het twee keer, "
@@ -529,7 +529,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "A role with fewer people in a round counts in 'Other roles together'. "
         "That way nobody sees what one employer or civil servant chose.",
     },
-    "smallest_group_save": {"nl": "Opslaan", "en": "Save"},
     "dots": {"nl": "stippen", "en": "dots"},
     "secret_ballot": {
         "nl": "Iedereen heeft evenveel stippen. Niemand ziet wie waarop stemde.",

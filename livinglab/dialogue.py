@@ -40,7 +40,7 @@ from livinglab.models import (
     utcnow,
 )
 from livinglab.validation import clean_text
-from livinglab.workshops import ROLES, Act, require_facilitator, require_participant
+from livinglab.workshops import Act, require_facilitator, require_participant
 
 OUTCOMES = tuple(Outcome)
 ANSWERS = tuple(Answer)

@@ -19,9 +19,7 @@ def _group_segments(tally, t) -> rx.Component:
                     title=t["role_" + line.group],
                 ),
             ),
-            rx.el.span(
-                class_name="segment total", style={"width": tally.share.to_string() + "%"}
-            ),
+            rx.el.span(class_name="segment total", style={"width": tally.share.to_string() + "%"}),
         ),
         class_name="bar",
         aria_hidden="true",
