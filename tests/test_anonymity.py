@@ -1,8 +1,8 @@
 """Small groups are never exposed: the K rule on every split by role, and where it is published."""
 
 import io
-import re
 import json
+import re
 from collections import Counter
 
 import pytest
