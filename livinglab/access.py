@@ -28,6 +28,7 @@ from livinglab.models import (
     SuggestionStatus,
     Theme,
     ThemeSuggestion,
+    VoteRound,
     Workshop,
 )
 
@@ -44,7 +45,7 @@ def _of_workshop(
     return row
 
 
-def workshop_of(session: Session, row: Participant | Insight | Proposal) -> Workshop:
+def workshop_of(session: Session, row: Participant | Insight | Proposal | VoteRound) -> Workshop:
     """The workshop a row already authorised belongs to (no query: the session holds it)."""
     return session.get(Workshop, row.workshop_id)
 

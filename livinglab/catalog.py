@@ -78,7 +78,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "joined": {"nl": "deelnemers", "en": "joined"},
     "people_in_room": {"nl": "Mensen in de zaal (geteld)", "en": "People in the room (counted)"},
-    "people_in_room_save": {"nl": "Opslaan", "en": "Save"},
+    "setting_save": {"nl": "Opslaan", "en": "Save"},
     "in_the_room": {"nl": "in de zaal", "en": "in the room"},
     "warn_more_joined": {
         "nl": "Meer aangemeld dan er mensen in de zaal zijn: iemand deed het twee keer, "
@@ -506,6 +506,29 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "results_heading": {"nl": "Uitslag", "en": "Results"},
     "by_role_heading": {"nl": "Stippen per rol", "en": "Dots per role"},
+    "role_merged": {"nl": "Andere rollen samen", "en": "Other roles together"},
+    "split_merged": {
+        "nl": "Andere rollen samen: minder dan {k} mensen per rol ({roles}). "
+        "Zo is niemand herkenbaar.",
+        "en": "Other roles together: fewer than {k} people per role ({roles}). "
+        "That way nobody can be recognised.",
+    },
+    "split_withheld": {
+        "nl": "Niet per rol getoond, zodat niemand herkenbaar is. "
+        "Minder dan {k} mensen per rol: {roles}.",
+        "en": "Not shown per role, so nobody can be recognised. "
+        "Fewer than {k} people per role: {roles}.",
+    },
+    "smallest_group_label": {
+        "nl": "Per rol tonen vanaf hoeveel mensen?",
+        "en": "Show a role on its own from how many people?",
+    },
+    "smallest_group_help": {
+        "nl": "Een rol met minder mensen in een ronde telt mee bij 'Andere rollen samen'. "
+        "Zo ziet niemand wat één werkgever of ambtenaar koos.",
+        "en": "A role with fewer people in a round counts in 'Other roles together'. "
+        "That way nobody sees what one employer or civil servant chose.",
+    },
     "dots": {"nl": "stippen", "en": "dots"},
     "secret_ballot": {
         "nl": "Iedereen heeft evenveel stippen. Niemand ziet wie waarop stemde.",
@@ -773,6 +796,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Too many tries. Wait a minute and try again.",
     },
     # Retention: personal data is removed some months after the workshop closed
+    "error_smallest_group": {
+        "nl": "Kies een getal van {SMALLEST_GROUP_MIN} tot {SMALLEST_GROUP_MAX}.",
+        "en": "Choose a number from {SMALLEST_GROUP_MIN} to {SMALLEST_GROUP_MAX}.",
+    },
     "error_retention_months": {
         "nl": "Kies hoe lang we de gegevens bewaren: "
         "{RETENTION_MIN_MONTHS} tot {RETENTION_MAX_MONTHS} maanden.",

@@ -1,6 +1,6 @@
 """Dialogue toward change: proposals, consent rounds, decisions and actions."""
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 
@@ -8,7 +8,14 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, func, select
 
 from livinglab import changes, rounds
-from livinglab.access import access_decision, access_proposal, access_theme, consented_proposal
+from livinglab.access import (
+    access_decision,
+    access_proposal,
+    access_theme,
+    consented_proposal,
+    workshop_of,
+)
+from livinglab.anonymity import Split, smallest_group, split_by_role
 from livinglab.changes import Change
 from livinglab.errors import (
     BadDate,
@@ -33,19 +40,31 @@ from livinglab.models import (
     utcnow,
 )
 from livinglab.validation import clean_text
-from livinglab.workshops import ROLES, Act, require_facilitator, require_participant
+from livinglab.workshops import Act, require_facilitator, require_participant
 
 OUTCOMES = tuple(Outcome)
 ANSWERS = tuple(Answer)
 
 
 @dataclass(frozen=True)
+class GroupAnswers:
+    """One published line of a consent split: a role, or the small roles merged."""
+
+    #: A role, or anonymity.MERGED.
+    group: str
+    counts: dict[str, int]
+
+
+@dataclass(frozen=True)
 class ConsentResult:
-    """Answers to one consent round, in total and per role, with objections' reasons."""
+    """Answers to one consent round, in total and per published group, with objections'
+    reasons (in alphabetical order: neither a name, a role nor when it was given)."""
 
     proposal_id: int
     counts: dict[str, int]
-    by_role: dict[str, dict[str, int]]
+    #: Empty when the split is withheld (anonymity.py).
+    by_group: list[GroupAnswers]
+    split: Split
     objections: list[str]
 
 
@@ -183,22 +202,32 @@ def reveal_consent(*, session: Session, code: str, key: str) -> ConsentRound:
 
 
 def consent_result(*, session: Session, consent: ConsentRound) -> ConsentResult:
-    """Counts per answer and per role; objections' reasons without names."""
+    """Counts per answer and per published group; objections' reasons without names."""
     rows = session.exec(
         select(ConsentAnswer.answer, ConsentAnswer.reason, Participant.role)
         .join(Participant, Participant.id == ConsentAnswer.participant_id)
         .where(ConsentAnswer.round_id == consent.id)
-        .order_by(ConsentAnswer.id)
     ).all()
-    counts = Counter(answer for answer, _reason, _role in rows)
-    by_role = {role: dict.fromkeys(ANSWERS, 0) for role in ROLES}
+    per_role: dict[str, Counter] = defaultdict(Counter)
     for answer, _reason, role in rows:
-        by_role[role][answer] += 1
+        per_role[role][answer] += 1
+    workshop = workshop_of(session, consented_proposal(session, consent))
+    split = split_by_role(
+        {role: sum(answers.values()) for role, answers in per_role.items()},
+        smallest_group=smallest_group(workshop),
+    )
+    counts = Counter(answer for answer, _reason, _role in rows)
     return ConsentResult(
         proposal_id=consent.proposal_id,
         counts={answer: counts[answer] for answer in ANSWERS},
-        by_role=by_role,
-        objections=[reason for answer, reason, _role in rows if answer == Answer.OBJECT and reason],
+        by_group=[
+            GroupAnswers(group=group, counts={answer: line[answer] for answer in ANSWERS})
+            for group, line in split.lines(per_role).items()
+        ],
+        split=split,
+        objections=sorted(
+            reason for answer, reason, _role in rows if answer == Answer.OBJECT and reason
+        ),
     )
 
 
@@ -283,7 +312,8 @@ class ConsentView:
     revealed: bool
     answered: int
     counts: dict[str, int]
-    by_role: dict[str, dict[str, int]]
+    by_group: list[GroupAnswers]
+    split: Split | None
     objections: list[str]
 
 
@@ -361,7 +391,8 @@ def consent_view(*, session: Session, workshop_id: int) -> ConsentView | None:
         revealed=consent.revealed,
         answered=answered(session=session, consent=consent),
         counts=result.counts if result else {},
-        by_role=result.by_role if result else {},
+        by_group=result.by_group if result else [],
+        split=result.split if result else None,
         objections=result.objections if result else [],
     )
 

@@ -144,6 +144,12 @@ class BadDate(DomainError):
     key = "error_bad_date"
 
 
+class BadSmallestGroup(DomainError):
+    """The smallest group shown on its own is not a whole number within the allowed range."""
+
+    key = "error_smallest_group"
+
+
 class BadRetention(DomainError):
     """The retention period is not a whole number of months within the allowed range."""
 

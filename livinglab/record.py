@@ -37,11 +37,11 @@ from livinglab.models import (
     as_utc,
 )
 from livinglab.reactions import KINDS, reaction_counts
-from livinglab.voting import tallies
+from livinglab.voting import RoundResults, results
 from livinglab.workshops import ROLES, find_workshop, format_code, require_facilitator
 
-SCHEMA_ID = "https://livinglab.example/schema/decision-record/2"
-SCHEMA_VERSION = 2
+SCHEMA_ID = "https://livinglab.example/schema/decision-record/3"
+SCHEMA_VERSION = 3
 #: A theme nobody reacted to.
 NO_REACTIONS = dict.fromkeys(KINDS, 0)
 
@@ -165,10 +165,7 @@ def build_record(*, session: Session, workshop: Workshop) -> dict[str, Any]:
                 "max_per_item": vote_round.max_per_item,
                 "opened_at": _when(vote_round.opened_at),
                 "closed_at": _when(vote_round.closed_at),
-                "results": [
-                    {"item_id": t.item_id, "label": t.label, "dots": t.dots, "by_role": t.by_role}
-                    for t in tallies(session=session, vote_round=vote_round)
-                ],
+                **_vote_results(results(session=session, vote_round=vote_round)),
             }
             for vote_round in rounds
         ],
@@ -176,6 +173,21 @@ def build_record(*, session: Session, workshop: Workshop) -> dict[str, Any]:
     }
     record["digest"] = digest(record)
     return record
+
+
+def _vote_results(round_results: RoundResults) -> dict[str, Any]:
+    return {
+        "split": round_results.split.as_record(),
+        "results": [
+            {
+                "item_id": t.item_id,
+                "label": t.label,
+                "dots": t.dots,
+                "by_group": {line.group: line.dots for line in t.by_group},
+            }
+            for t in round_results.tallies
+        ],
+    }
 
 
 def _proposal(session: Session, proposal: Proposal) -> dict[str, Any]:
@@ -204,7 +216,8 @@ def _proposal(session: Session, proposal: Proposal) -> dict[str, Any]:
         if result is None
         else {
             "counts": result.counts,
-            "by_role": result.by_role,
+            "by_group": {line.group: line.counts for line in result.by_group},
+            "split": result.split.as_record(),
             "objections": result.objections,
         },
         "decision": None

@@ -8,7 +8,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, func, select
 
 from livinglab import changes, rounds
-from livinglab.access import access_paper_participant
+from livinglab.access import access_paper_participant, workshop_of
+from livinglab.anonymity import Split, smallest_group, split_by_role
 from livinglab.changes import Change
 from livinglab.cofacilitators import require_runner
 from livinglab.errors import (
@@ -44,16 +45,35 @@ class VoteItem:
 
 
 @dataclass(frozen=True)
+class GroupDots:
+    """One published line of an item's split: a role, or the small roles merged."""
+
+    #: A role, or anonymity.MERGED.
+    group: str
+    dots: int
+    #: Bar length for charts, in percent of the top item's dots (0-100).
+    share: int
+
+
+@dataclass(frozen=True)
 class Tally:
-    """One item's dots in total and per role: counts only, never who voted."""
+    """One item's dots in total and per published group: counts only, never who voted."""
 
     item_id: int
     label: str
     dots: int
-    by_role: dict[str, int]
-    #: Bar lengths for charts, in percent of the top item's dots (0-100).
+    #: Bar length for charts, in percent of the top item's dots (0-100).
     share: int
-    role_shares: dict[str, int]
+    #: Empty when the split is withheld (anonymity.py).
+    by_group: list[GroupDots]
+
+
+@dataclass(frozen=True)
+class RoundResults:
+    """A round's tallies, split only as far as nobody is exposed."""
+
+    tallies: list[Tally]
+    split: Split
 
 
 @dataclass(frozen=True)
@@ -292,31 +312,51 @@ def dots_of(*, session: Session, round_id: int, participant_id: int) -> dict[int
     )
 
 
-def tallies(*, session: Session, vote_round: VoteRound) -> list[Tally]:
-    """Dots per item, in total and per role, highest first. Counts only: ballots are secret."""
-    per_role: dict[int, Counter] = defaultdict(Counter)
+def results(*, session: Session, vote_round: VoteRound) -> RoundResults:
+    """Dots per item, highest first, split by role as far as anonymity.py allows."""
     rows = session.exec(
         select(Vote.item_id, Participant.role, func.count())
         .join(Participant, Participant.id == Vote.participant_id)
         .where(Vote.round_id == vote_round.id)
         .group_by(Vote.item_id, Participant.role)
     ).all()
+    per_role: dict[str, Counter] = defaultdict(Counter)
     for item_id, role, count in rows:
-        per_role[item_id][role] += count
+        per_role[role][item_id] += count
+    people = dict(
+        session.exec(
+            select(Participant.role, func.count(func.distinct(Vote.participant_id)))
+            .join(Participant, Participant.id == Vote.participant_id)
+            .where(Vote.round_id == vote_round.id)
+            .group_by(Participant.role)
+        ).all()
+    )
+    split = split_by_role(people, smallest_group=smallest_group(workshop_of(session, vote_round)))
+    lines = split.lines(per_role)
+    dots = sum(per_role.values(), Counter())
     items = vote_items(session=session, vote_round=vote_round)
-    ranked = sorted(items, key=lambda item: (-sum(per_role[item.id].values()), item.id))
-    top = max((sum(per_role[item.id].values()) for item in items), default=0) or 1
-    return [
-        Tally(
-            item_id=item.id,
-            label=item.label,
-            dots=sum(per_role[item.id].values()),
-            by_role={role: per_role[item.id][role] for role in ROLES},
-            share=round(100 * sum(per_role[item.id].values()) / top),
-            role_shares={role: round(100 * per_role[item.id][role] / top) for role in ROLES},
-        )
-        for item in ranked
-    ]
+    ranked = sorted(items, key=lambda item: (-dots[item.id], item.id))
+    top = max((dots[item.id] for item in items), default=0) or 1
+    return RoundResults(
+        tallies=[
+            Tally(
+                item_id=item.id,
+                label=item.label,
+                dots=dots[item.id],
+                share=round(100 * dots[item.id] / top),
+                by_group=[
+                    GroupDots(
+                        group=group,
+                        dots=line[item.id],
+                        share=round(100 * line[item.id] / top),
+                    )
+                    for group, line in lines.items()
+                ],
+            )
+            for item in ranked
+        ],
+        split=split,
+    )
 
 
 def voters(*, session: Session, vote_round: VoteRound) -> int:
@@ -370,6 +410,8 @@ class RoundView:
     items: list[VoteItem]
     voters: int
     results: list[Tally]
+    #: Which roles were merged or withheld, and K: what the screens say under the chart.
+    split: Split | None
 
 
 def round_view(*, session: Session, workshop_id: int) -> RoundView | None:
@@ -377,6 +419,7 @@ def round_view(*, session: Session, workshop_id: int) -> RoundView | None:
     vote_round = latest_round(session=session, workshop_id=workshop_id)
     if vote_round is None:
         return None
+    revealed = results(session=session, vote_round=vote_round) if vote_round.revealed else None
     return RoundView(
         round_id=vote_round.id,
         is_open=vote_round.is_open,
@@ -385,5 +428,6 @@ def round_view(*, session: Session, workshop_id: int) -> RoundView | None:
         max_per_item=vote_round.max_per_item,
         items=vote_items(session=session, vote_round=vote_round),
         voters=voters(session=session, vote_round=vote_round),
-        results=tallies(session=session, vote_round=vote_round) if vote_round.revealed else [],
+        results=revealed.tallies if revealed else [],
+        split=revealed.split if revealed else None,
     )

@@ -113,8 +113,14 @@ def test_record_holds_the_thread_from_stories_to_decisions(session, decided):
     assert [i["text"] for i in record["ungrouped"]] == HOSTILE[3:]
     assert record["hidden_insights"] == 1
     assert "Dit wordt verborgen" not in json.dumps(record, ensure_ascii=False)
-    (results,) = [r["results"] for r in record["vote_rounds"]]
-    assert results[0]["dots"] == 2 and results[0]["by_role"]["professional"] == 1
+    (vote_round,) = record["vote_rounds"]
+    # Two voters of two roles: too few to split, and the record says so.
+    assert vote_round["results"][0]["dots"] == 2 and vote_round["results"][0]["by_group"] == {}
+    assert vote_round["split"] == {
+        "smallest_group": 3,
+        "merged_roles": ["resident", "professional"],
+        "withheld": True,
+    }
     (proposal,) = record["proposals"]
     assert proposal["theme_id"] == theme["id"]
     assert proposal["consent"]["counts"]["object"] == 1

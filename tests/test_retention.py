@@ -139,13 +139,13 @@ def counts(record: dict) -> dict:
         "ungrouped": record["ungrouped_count"],
         "hidden": record["hidden_insights"],
         "votes": [
-            [(r["label"], r["dots"], r["by_role"]) for r in vote_round["results"]]
+            [(r["label"], r["dots"], r["by_group"]) for r in vote_round["results"]]
             for vote_round in record["vote_rounds"]
         ],
         "proposals": [
             (
                 p["from_participant"],
-                p["consent"] and (p["consent"]["counts"], p["consent"]["by_role"]),
+                p["consent"] and (p["consent"]["counts"], p["consent"]["by_group"]),
                 p["decision"],
                 [(a["what"], a["due"]) for a in p["actions"]],
             )

@@ -171,7 +171,7 @@ def test_paper_participant_votes_by_proxy_with_the_same_budget(session, themed):
         )
 
 
-def test_tallies_rank_by_dots_and_split_by_role_without_names(session, themed):
+def test_tallies_rank_by_dots_and_merge_roles_too_small_to_show(session, themed):
     code, key, (bus, debt, employers) = themed
     vote_round = voting.open_round(session=session, code=code, key=key)
     for role, items in (
@@ -181,19 +181,15 @@ def test_tallies_rank_by_dots_and_split_by_role_without_names(session, themed):
     ):
         _p, token = join(session, code, role=role)
         voting.cast_votes(session=session, code=code, token=token, item_ids=items)
-    result = voting.tallies(session=session, vote_round=vote_round)
-    assert [(t.label, t.dots) for t in result] == [
+    result = voting.results(session=session, vote_round=vote_round)
+    assert [(t.label, t.dots) for t in result.tallies] == [
         ("Vervoer", 3),
         ("Schulden", 1),
         ("Werkgevers", 1),
     ]
-    assert result[0].by_role == {
-        "resident": 2,
-        "professional": 1,
-        "civil_servant": 0,
-        "employer": 0,
-        "other": 0,
-    }
+    # Two residents and one professional: fewer than 3 each, 3 together.
+    assert result.split.merged == ("resident", "professional")
+    assert [(g.group, g.dots) for g in result.tallies[0].by_group] == [("merged", 3)]
     assert voting.voters(session=session, vote_round=vote_round) == 3
     balance = {
         b.role: b for b in voting.voice_balance(session=session, workshop_id=vote_round.workshop_id)
@@ -232,7 +228,7 @@ def test_fifty_voters_submitting_their_budget_three_times_at_once_get_it_once(th
         vote_round = voting.latest_round(
             session=session, workshop_id=workshops.find_workshop(session=session, code=code).id
         )
-        assert [t.dots for t in voting.tallies(session=session, vote_round=vote_round)] == [
+        assert [t.dots for t in voting.results(session=session, vote_round=vote_round).tallies] == [
             50,
             50,
             50,

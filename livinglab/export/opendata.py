@@ -7,10 +7,13 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from livinglab.anonymity import MERGED
 from livinglab.models import Answer
 from livinglab.workshops import ROLES
 
 SCHEMA_PATH = Path(__file__).with_name("record.schema.json")
+#: The columns of a split by role; a group not published (anonymity.py) stays empty.
+GROUPS = (*ROLES, MERGED)
 
 
 def record_json(record: dict[str, Any]) -> str:
@@ -51,7 +54,13 @@ def record_csv(record: dict[str, Any]) -> dict[str, str]:
         for insight in theme["insights"]
     ] + [[insight["id"], "", insight["role"], insight["text"]] for insight in record["ungrouped"]]
     tallies = [
-        [vote_round["id"], result["label"], result["dots"], *(result["by_role"][r] for r in ROLES)]
+        [
+            vote_round["id"],
+            result["label"],
+            result["dots"],
+            *(result["by_group"].get(group, "") for group in GROUPS),
+            " ".join(vote_round["split"]["merged_roles"]),
+        ]
         for vote_round in record["vote_rounds"]
         for result in vote_round["results"]
     ]
@@ -75,7 +84,7 @@ def record_csv(record: dict[str, Any]) -> dict[str, str]:
         )
     return {
         "insights.csv": _table(["insight_id", "theme", "role", "text"], insights),
-        "votes.csv": _table(["round_id", "item", "dots", *ROLES], tallies),
+        "votes.csv": _table(["round_id", "item", "dots", *GROUPS, "merged_roles"], tallies),
         "decisions.csv": _table(
             [
                 "proposal_id",

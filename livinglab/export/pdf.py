@@ -8,6 +8,8 @@ import weasyprint
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from weasyprint.urls import URLFetcher, URLFetchingError
 
+from livinglab import anonymity
+from livinglab.dialogue import ANSWERS
 from livinglab.i18n import catalog
 from livinglab.settings import PROJECT_ROOT
 from livinglab.workshops import ROLES, STAGES
@@ -44,7 +46,15 @@ def render_html(record: dict[str, Any]) -> str:
     return (
         _environment()
         .get_template("decision_log.html")
-        .render(record=record, t=t, roles=ROLES, stages=STAGES, stylesheet=stylesheet)
+        .render(
+            record=record,
+            t=t,
+            roles=ROLES,
+            stages=STAGES,
+            answers=ANSWERS,
+            split_note=lambda split: anonymity.note(split, t),
+            stylesheet=stylesheet,
+        )
     )
 
 

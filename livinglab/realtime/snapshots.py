@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session, select
 
+from livinglab.anonymity import smallest_group
 from livinglab.cofacilitators import CoFacilitatorView, cofacilitators
 from livinglab.dialogue import (
     ConsentView,
@@ -15,6 +16,7 @@ from livinglab.dialogue import (
     pending_proposals,
 )
 from livinglab.insights import InsightCard, board, own_insights, posted_cards, review_queue
+from livinglab.limits import SMALLEST_GROUP_DEFAULT
 from livinglab.models import (
     Insight,
     Participant,
@@ -118,6 +120,8 @@ class BoardSnapshot:
     waiting_cards: list[InsightCard] | None = None
     #: How many people the facilitator counted in the room (0: not counted).
     people_in_room: int = 0
+    #: From how many people a role shows on its own in a split (livinglab/anonymity.py).
+    smallest_group: int = SMALLEST_GROUP_DEFAULT
     #: The ceiling of new phones per address per minute that this room's phones ran into
     #: in the last minutes (0: none did): the console warns.
     crowded: int = 0
@@ -218,6 +222,7 @@ def board_snapshot(
         review_first=workshop.review_first,
         waiting_cards=waiting,
         people_in_room=workshop.people_in_room or 0,
+        smallest_group=smallest_group(workshop),
         crowded=new_participants().crowded(workshop.code),
     )
 

@@ -79,10 +79,13 @@ class ScriptedRoom:
     def _chair(self, call, **kwargs):
         return self._run(call, key=self.key, **kwargs)
 
-    def join(self, count: int) -> None:
+    def join(self, count: int, *, role: str = "") -> None:
+        """`count` people of `role` (or of every role in turn)."""
         for number in range(len(self.tokens), len(self.tokens) + count):
             _, token = self._run(
-                workshops.join, name=f"Deelnemer{number}", role=ROLES[number % len(ROLES)]
+                workshops.join,
+                name=f"Deelnemer{number}",
+                role=role or ROLES[number % len(ROLES)],
             )
             self.tokens.append(token)
 

@@ -56,6 +56,7 @@ REFUSED = {
     "set_review_first",
     # A setting of the workshop, like the prompt and the timer; both consoles see its warning.
     "set_people_in_room",
+    "set_smallest_group",
 }
 #: Handlers that act on nothing stored (they only change what this screen shows), the
 #: download (a background event, checked through the same key: tests/state/test_exports.py)
@@ -145,6 +146,7 @@ def arguments(name: str, view: FacilitatorState) -> tuple:
         "show_on_projector": ("board",),
         "close_workshop": (view.stage,),
         "set_people_in_room": ({"people": "25"},),
+        "set_smallest_group": ({"size": "5"},),
     }[name]
 
 
@@ -158,6 +160,7 @@ def stored_state(code: str):
             workshop.projector_focus,
             workshop.review_first,
             workshop.people_in_room,
+            workshop.smallest_group,
             helpers,
         )
 

@@ -1,4 +1,4 @@
-"""The join ceiling and the head count, as the phone and both consoles show them."""
+"""The join ceiling, the head count and the smallest group, as phones and consoles show them."""
 
 import pytest
 
@@ -77,3 +77,17 @@ def test_both_consoles_warn_when_more_joined_than_are_in_the_room(created):
     run(lead.set_people_in_room({"people": ""}))  # not counted: no warning
     assert lead.error_key == "" and lead.people_in_room == 0
     assert not lead.more_joined_than_in_room
+
+
+@pytest.mark.parametrize("typed", ["1", "0", "-3", "abc", "999", ""])
+def test_a_wrong_smallest_group_is_refused_beside_its_field_and_nothing_changes(created, typed):
+    code, key = created
+    lead = console(code, key)
+    run(lead.set_smallest_group({"size": "4"}))
+    assert lead.error_key == "" and lead.smallest_group == 4
+    run(lead.set_smallest_group({"size": typed}))
+    assert (lead.error_key, lead.error_at) == ("error_smallest_group", "smallest-group")
+    assert "2 to 20" in lead.t[lead.error_key]
+    assert lead.smallest_group == 4 and console(code, key).smallest_group == 4
+    run(lead.set_people_in_room({"people": "0"}))  # another form's refusal shows beside it
+    assert (lead.error_key, lead.error_at) == ("error_people_in_room", "people-in-room")

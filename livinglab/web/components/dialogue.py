@@ -5,7 +5,6 @@ import reflex as rx
 from livinglab.dialogue import ANSWERS, OUTCOMES
 from livinglab.limits import ACTION_MAX, OWNER_MAX, PROPOSAL_MAX, RATIONALE_MAX, REASON_MAX
 from livinglab.web.components.common import error_message, testid, theme_options
-from livinglab.workshops import ROLES
 
 
 def _actions(proposal, t) -> rx.Component:
@@ -46,7 +45,7 @@ def proposal_card(proposal, t, controls: rx.Component | None = None) -> rx.Compo
 
 
 def consent_result(state) -> rx.Component:
-    """Counts per answer, per role, and the objections' reasons (no names)."""
+    """Counts per answer, per published group, and the objections' reasons (no names)."""
     t = state.t
     return rx.el.div(
         rx.el.p(
@@ -63,15 +62,20 @@ def consent_result(state) -> rx.Component:
                 rx.el.tr(rx.el.th(""), *[rx.el.th(t[f"answer_{a}"], scope="col") for a in ANSWERS])
             ),
             rx.el.tbody(
-                *[
-                    rx.el.tr(
-                        rx.el.th(t[f"role_{role}"], scope="row"),
-                        *[rx.el.td(state.consent_by_role[role][a]) for a in ANSWERS],
-                    )
-                    for role in ROLES
-                ]
+                rx.foreach(
+                    state.consent_by_group,
+                    lambda line: rx.el.tr(
+                        rx.el.th(t["role_" + line.group], scope="row"),
+                        *[rx.el.td(line.counts[a]) for a in ANSWERS],
+                    ),
+                )
             ),
             class_name="balance",
+            hidden=state.consent_by_group.length() == 0,
+        ),
+        rx.cond(
+            state.consent_note != "",
+            rx.el.p(state.consent_note, class_name="muted", custom_attrs=testid("split-note")),
         ),
         rx.cond(
             state.consent_objections.length() > 0,

@@ -3,20 +3,24 @@
 import reflex as rx
 
 from livinglab.web.components.common import error_message, more_count, testid
-from livinglab.workshops import ROLES
 
 
-def _role_segments(tally, t) -> rx.Component:
-    """One bar per item, split by role; the numbers are written out too (not colour alone)."""
+def _group_segments(tally, t) -> rx.Component:
+    """One bar per item, split by published group; the numbers are written out too (not
+    colour alone). Without a split (anonymity.py) the bar is one plain segment."""
     return rx.el.div(
-        *[
-            rx.el.span(
-                class_name=f"segment role-{role}",
-                style={"width": tally.role_shares[role].to_string() + "%"},
-                title=t[f"role_{role}"],
-            )
-            for role in ROLES
-        ],
+        rx.cond(
+            tally.by_group.length() > 0,
+            rx.foreach(
+                tally.by_group,
+                lambda line: rx.el.span(
+                    class_name="segment role-" + line.group,
+                    style={"width": line.share.to_string() + "%"},
+                    title=t["role_" + line.group],
+                ),
+            ),
+            rx.el.span(class_name="segment total", style={"width": tally.share.to_string() + "%"}),
+        ),
         class_name="bar",
         aria_hidden="true",
     )
@@ -39,21 +43,21 @@ def results_chart(state, *, fit: bool = False) -> rx.Component:
                         rx.el.strong(tally.dots, " ", t["dots"]),
                         class_name="result-head",
                     ),
-                    _role_segments(tally, t),
+                    _group_segments(tally, t),
                     rx.el.div(
-                        *[
-                            rx.cond(
-                                tally.by_role[role] > 0,
+                        rx.foreach(
+                            tally.by_group,
+                            lambda line: rx.cond(
+                                line.dots > 0,
                                 rx.el.span(
-                                    rx.el.span(class_name=f"swatch role-{role}"),
-                                    t[f"role_{role}"],
+                                    rx.el.span(class_name="swatch role-" + line.group),
+                                    t["role_" + line.group],
                                     ": ",
-                                    tally.by_role[role],
+                                    line.dots,
                                     class_name="role-count",
                                 ),
-                            )
-                            for role in ROLES
-                        ],
+                            ),
+                        ),
                         class_name="row by-role",
                     ),
                     class_name="result",
@@ -64,15 +68,26 @@ def results_chart(state, *, fit: bool = False) -> rx.Component:
             custom_attrs={"data-fit-list": ""} if fit else {},
         ),
         more_count(state, "more_results") if fit else rx.fragment(),
-        rx.el.p(
-            t["by_role_heading"],
-            ": ",
-            *[
-                rx.el.span(rx.el.span(class_name=f"swatch role-{role}"), t[f"role_{role}"], " ")
-                for role in ROLES
-            ],
-            class_name="legend muted",
-            custom_attrs=testid("by-role"),
+        rx.cond(
+            (state.results.length() > 0) & (state.results[0].by_group.length() > 0),
+            rx.el.p(
+                t["by_role_heading"],
+                ": ",
+                rx.foreach(
+                    state.results[0].by_group,
+                    lambda line: rx.el.span(
+                        rx.el.span(class_name="swatch role-" + line.group),
+                        t["role_" + line.group],
+                        " ",
+                    ),
+                ),
+                class_name="legend muted",
+                custom_attrs=testid("by-role"),
+            ),
+        ),
+        rx.cond(
+            state.results_note != "",
+            rx.el.p(state.results_note, class_name="muted", custom_attrs=testid("split-note")),
         ),
         aria_live="polite",
         custom_attrs=testid("results", **({"data-fit": ""} if fit else {})),

@@ -13,6 +13,8 @@ from livinglab.limits import (
     NAME_MAX,
     PEOPLE_IN_ROOM_MAX,
     PROMPT_MAX,
+    SMALLEST_GROUP_MAX,
+    SMALLEST_GROUP_MIN,
     TIMER_MAX_MINUTES,
     TYPED_CODE_MAX,
 )
@@ -266,33 +268,65 @@ def _shortcuts() -> rx.Component:
     )
 
 
-@_facilitator_only
-def _people_in_room_form() -> rx.Component:
-    """The head count in the room, so the console can tell when more phones joined."""
+def _number_setting(
+    *, label: str, name: str, low: int, high: int, value, hook: str, on_submit, help_text=None
+) -> rx.Component:
+    """A workshop setting that is one whole number: a small field and its own save button."""
     return rx.el.form(
-        rx.el.label(F.t["people_in_room"], html_for="people"),
+        rx.el.label(F.t[label], html_for=name),
+        rx.el.p(F.t[help_text], class_name="muted") if help_text else rx.fragment(),
         rx.el.div(
             rx.el.input(
-                id="people",
-                name="people",
+                id=name,
+                name=name,
                 type="number",
-                min=1,
-                max=PEOPLE_IN_ROOM_MAX,
-                default_value=rx.cond(F.people_in_room > 0, F.people_in_room.to_string(), ""),
-                key=F.people_in_room,
+                min=low,
+                max=high,
+                default_value=value,
+                key=value,
                 style={"width": "6rem"},
-                custom_attrs=testid("people-in-room"),
+                custom_attrs=testid(hook),
             ),
             rx.el.button(
-                F.t["people_in_room_save"],
+                F.t["setting_save"],
                 type="submit",
                 class_name="secondary",
-                custom_attrs=testid("people-in-room-save"),
+                custom_attrs=testid(f"{hook}-save"),
             ),
             class_name="row",
         ),
-        on_submit=F.set_people_in_room,
+        error_message(F, at=hook),
+        on_submit=on_submit,
         class_name="stack",
+    )
+
+
+@_facilitator_only
+def _people_in_room_form() -> rx.Component:
+    """The head count in the room, so the console can tell when more phones joined."""
+    return _number_setting(
+        label="people_in_room",
+        name="people",
+        low=1,
+        high=PEOPLE_IN_ROOM_MAX,
+        value=rx.cond(F.people_in_room > 0, F.people_in_room.to_string(), ""),
+        hook="people-in-room",
+        on_submit=F.set_people_in_room,
+    )
+
+
+@_facilitator_only
+def _smallest_group_form() -> rx.Component:
+    """From how many people a role shows on its own in the results (livinglab/anonymity.py)."""
+    return _number_setting(
+        label="smallest_group_label",
+        help_text="smallest_group_help",
+        name="size",
+        low=SMALLEST_GROUP_MIN,
+        high=SMALLEST_GROUP_MAX,
+        value=F.smallest_group.to_string(),
+        hook="smallest-group",
+        on_submit=F.set_smallest_group,
     )
 
 
@@ -360,7 +394,7 @@ def _controls() -> rx.Component:
             ),
         ),
         _close_confirm(),
-        error_message(F),
+        error_message(F, at=""),
         _timer_form(),
         _prompt_form(),
         rx.el.div(
@@ -376,6 +410,7 @@ def _controls() -> rx.Component:
         join_panel(),
         _room_warnings(),
         _people_in_room_form(),
+        _smallest_group_form(),
         class_name="stack",
     )
 

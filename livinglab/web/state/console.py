@@ -4,13 +4,22 @@ from dataclasses import dataclass
 
 import reflex as rx
 
-from livinglab import cofacilitators, dialogue, insights, retention, sensemaking, voting, workshops
+from livinglab import (
+    anonymity,
+    cofacilitators,
+    dialogue,
+    insights,
+    retention,
+    sensemaking,
+    voting,
+    workshops,
+)
 from livinglab.cofacilitators import CoFacilitatorView
 from livinglab.dialogue import ProposalView
 from livinglab.errors import NotFacilitator
 from livinglab.insights import InsightCard
 from livinglab.joinurl import is_loopback, join_url, qr_svg_data_uri
-from livinglab.limits import DEFAULT_DOTS, DEFAULT_PER_ITEM, MAX_DOTS
+from livinglab.limits import DEFAULT_DOTS, DEFAULT_PER_ITEM, MAX_DOTS, SMALLEST_GROUP_DEFAULT
 from livinglab.realtime.hub import Audience
 from livinglab.realtime.snapshots import (
     BoardSnapshot,
@@ -138,6 +147,9 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
     confirming_close: bool = False
     #: How many people the facilitator counted in the room (0: not counted).
     people_in_room: int = 0
+    smallest_group: int = SMALLEST_GROUP_DEFAULT
+    #: The form the last refusal belongs to ("": the panel's message at its top).
+    error_at: str = ""
     #: The ceiling of new phones per address this room ran into lately (0: none).
     crowded: int = 0
 
@@ -168,6 +180,7 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
             projector_focus=snapshot.projector_focus,
             review_first=snapshot.review_first,
             people_in_room=snapshot.people_in_room,
+            smallest_group=snapshot.smallest_group,
             crowded=snapshot.crowded,
             projector_shows=projector_shows(
                 stage=self.stage,
@@ -268,10 +281,18 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
         if snapshot is not None:
             self.apply_pushed(snapshot)
 
-    async def _act(self, call, **kwargs):
-        """Run a facilitator action with this browser's key, then show the board again."""
+    async def _domain(self, call, **kwargs):
+        self.error_at = ""
+        return await super()._domain(call, **kwargs)
+
+    async def _act(self, call, *, at: str = "", **kwargs):
+        """Run a facilitator action with this browser's key, then show the board again.
+
+        `at`: the form a refusal is shown beside (a setting far down the panel).
+        """
         result = await self._domain(call, code=self.code, key=self._key(), **kwargs)
         if self.error_key:
+            self.error_at = at
             return None
         await self._refresh()
         return result
@@ -321,7 +342,16 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
     @rx.event
     async def set_people_in_room(self, form: dict):
         """The head count the facilitator entered (empty clears it)."""
-        await self._act(workshops.set_people_in_room, people=form.get("people", ""))
+        await self._act(
+            workshops.set_people_in_room, at="people-in-room", people=form.get("people", "")
+        )
+
+    @rx.event
+    async def set_smallest_group(self, form: dict):
+        """From how many people a role shows on its own in the results (anonymity.py)."""
+        await self._act(
+            anonymity.set_smallest_group, at="smallest-group", size=form.get("size", "")
+        )
 
     @rx.var
     def more_joined_than_in_room(self) -> bool:

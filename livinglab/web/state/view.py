@@ -8,9 +8,10 @@ from typing import TypeVar
 
 import reflex as rx
 
+from livinglab import anonymity
 from livinglab.changes import Announcement
 from livinglab.db import session_scope
-from livinglab.dialogue import ProposalView
+from livinglab.dialogue import GroupAnswers, ProposalView
 from livinglab.errors import DomainError
 from livinglab.i18n import catalog
 from livinglab.realtime.snapshots import RoomView
@@ -137,6 +138,8 @@ class RoomMirror(rx.State, mixin=True):
     vote_items: list[VoteItem] = []
     voters: int = 0
     results: list[Tally] = []
+    #: Under the chart: which roles were merged or withheld, and why ("" when none).
+    results_note: str = ""
     proposals: list[ProposalView] = []
     has_consent: bool = False
     consent_open: bool = False
@@ -145,7 +148,8 @@ class RoomMirror(rx.State, mixin=True):
     consent_text: str = ""
     consent_answered: int = 0
     consent_counts: dict[str, int] = {}
-    consent_by_role: dict[str, dict[str, int]] = {}
+    consent_by_group: list[GroupAnswers] = []
+    consent_note: str = ""
     consent_objections: list[str] = []
 
     def _apply_room(self, room: RoomView) -> None:
@@ -166,6 +170,9 @@ class RoomMirror(rx.State, mixin=True):
             vote_items=vote_round.items if vote_round else [],
             voters=vote_round.voters if vote_round else 0,
             results=vote_round.results if vote_round else [],
+            results_note=anonymity.note(
+                vote_round.split.as_record() if vote_round and vote_round.split else None, self.t
+            ),
             proposals=room.proposals,
             has_consent=consent is not None,
             consent_open=bool(consent and consent.is_open),
@@ -174,7 +181,10 @@ class RoomMirror(rx.State, mixin=True):
             consent_text=consent.proposal_text if consent else "",
             consent_answered=consent.answered if consent else 0,
             consent_counts=consent.counts if consent else {},
-            consent_by_role=consent.by_role if consent else {},
+            consent_by_group=consent.by_group if consent else [],
+            consent_note=anonymity.note(
+                consent.split.as_record() if consent and consent.split else None, self.t
+            ),
             consent_objections=consent.objections if consent else [],
         )
         if view.timer_ends_ms:
