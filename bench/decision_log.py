@@ -37,7 +37,7 @@ from bench.room import (
     percentile,
     phone_address,
 )
-from livinglab import db, dialogue, insights, sensemaking, voting, workshops
+from livinglab import db, dialogue, insights, sensemaking, settings, voting, workshops
 from livinglab.export.pdf import render_html, render_pdf
 from livinglab.record import build_record
 
@@ -71,7 +71,12 @@ class BigWorkshop:
 
 
 def seed(database_url: str, *, stories: int = 500, themes: int = 30, decisions: int = 20):
-    """A closed-to-be workshop as big as the issue asks, made through the domain's own rules."""
+    """A closed-to-be workshop as big as the issue asks, made through the domain's own rules.
+
+    Its people post their stories within a second: the pause between one person's stories
+    (settings.SECONDS_BETWEEN_STORIES) is for phones, not for this seed.
+    """
+    settings.SECONDS_BETWEEN_STORIES = 0
     engine = create_engine(database_url)
     with Session(engine, expire_on_commit=False) as session:
         workshop, key = workshops.create_workshop(
