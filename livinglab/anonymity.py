@@ -3,7 +3,8 @@
 The split by role makes power visible, but in a room with one employer it would publish
 that employer's vote. So, as statistics offices do with small cells: a role with fewer than
 the workshop's smallest group (K) of people in a round is merged with the other small roles
-into one line, and when that line is still smaller than K there is no split at all, only
+into one line beside them, and when that line is still smaller than K (or no role is big
+enough, so it would repeat the totals) there is no split at all, only
 the totals. Every published line then stands for K people or more, and the totals minus
 any published lines leave either nobody or K people or more, so no line can be worked out
 from the others either. Voice balance (who joined, posted, voted) is not a ballot and is
@@ -84,7 +85,8 @@ def split_by_role(people: Mapping[str, int], *, smallest_group: int) -> Split:
     small = tuple(role for role in took_part if people[role] < k)
     if not small:
         return Split(groups=own, merged=(), smallest_group=k)
-    if sum(people[role] for role in small) >= k:
+    # With no role on its own, the merged line would only repeat the totals.
+    if own and sum(people[role] for role in small) >= k:
         return Split(groups=(*own, MERGED), merged=small, smallest_group=k)
     return Split(groups=(), merged=small, smallest_group=k)
 

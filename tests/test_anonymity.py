@@ -47,6 +47,8 @@ from tests.conftest import join
         # Roles that did not take part are not lines, nor merged.
         ({"resident": 3, "employer": 0}, 3, ("resident",), ()),
         ({}, 3, (), ()),
+        # Every role small: one merged line would only repeat the totals.
+        ({"resident": 2, "employer": 1, "other": 2}, 3, (), ("resident", "employer", "other")),
     ],
 )
 def test_a_role_shows_on_its_own_only_from_k_people(people, k, groups, merged):

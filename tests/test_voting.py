@@ -171,7 +171,7 @@ def test_paper_participant_votes_by_proxy_with_the_same_budget(session, themed):
         )
 
 
-def test_tallies_rank_by_dots_and_merge_roles_too_small_to_show(session, themed):
+def test_tallies_rank_by_dots_and_show_no_roles_too_small_to_show(session, themed):
     code, key, (bus, debt, employers) = themed
     vote_round = voting.open_round(session=session, code=code, key=key)
     for role, items in (
@@ -187,9 +187,9 @@ def test_tallies_rank_by_dots_and_merge_roles_too_small_to_show(session, themed)
         ("Schulden", 1),
         ("Werkgevers", 1),
     ]
-    # Two residents and one professional: fewer than 3 each, 3 together.
-    assert result.split.merged == ("resident", "professional")
-    assert [(g.group, g.dots) for g in result.tallies[0].by_group] == [("merged", 3)]
+    # Two residents and one professional: fewer than 3 each, so no split, only totals.
+    assert result.split.merged == ("resident", "professional") and result.split.withheld
+    assert all(t.by_group == [] for t in result.tallies)
     assert voting.voters(session=session, vote_round=vote_round) == 3
     balance = {
         b.role: b for b in voting.voice_balance(session=session, workshop_id=vote_round.workshop_id)
