@@ -150,26 +150,33 @@ def test_decision_and_actions_need_the_facilitator_and_sane_input(session, dialo
 
 @contextmanager
 def first_tab_commits_before_the_other_writes(first_tab: Session) -> Iterator[list[str]]:
-    """Commit `first_tab` just before the next consent answer INSERT goes to the database.
+    """Commit `first_tab` right after the other tab has looked for an answer and found none.
 
-    The other tab has read by then (and found no answer: the first one was not committed)
-    and writes after the commit: the race of two tabs, in one thread, with no lock to wait on.
-    Yields the INSERTs it saw (one, when the race happened).
+    The other tab writes after that commit: the race of two tabs, in one thread, with no
+    lock to wait on (the first tab's write lock is gone before the other one writes).
+    Yields the consent answer INSERTs it saw (one, when the race happened).
     """
     seen: list[str] = []
-    insert = f"INSERT INTO {ConsentAnswer.__tablename__.upper()} "
+    committed: list[bool] = []
+    table = ConsentAnswer.__tablename__.upper()
 
-    def before_execute(_connection, _cursor, statement, *_args) -> None:
-        if not seen and statement.lstrip().upper().startswith(insert):
-            seen.append(statement)
+    def after_execute(_connection, _cursor, statement, *_args) -> None:
+        said = " ".join(statement.upper().split())
+        if not committed and said.startswith("SELECT") and f"FROM {table} " in said + " ":
+            committed.append(True)
             first_tab.commit()
 
+    def before_execute(_connection, _cursor, statement, *_args) -> None:
+        if statement.lstrip().upper().startswith(f"INSERT INTO {table} "):
+            seen.append(statement)
+
     engine = db.engine()
-    # First in line: before the SQLite writer queue, which would wait for the first tab.
-    event.listen(engine, "before_cursor_execute", before_execute, insert=True)
+    event.listen(engine, "after_cursor_execute", after_execute)
+    event.listen(engine, "before_cursor_execute", before_execute)
     try:
         yield seen
     finally:
+        event.remove(engine, "after_cursor_execute", after_execute)
         event.remove(engine, "before_cursor_execute", before_execute)
 
 
