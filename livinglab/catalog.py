@@ -471,6 +471,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Er verandert niets tot je het voorstel overneemt.",
         "en": "Change the names where you like. Nothing changes until you accept.",
     },
+    "suggestion_by_words": {
+        "nl": "Het taalmodel werkt nu niet. Dit voorstel kijkt alleen naar dezelfde woorden.",
+        "en": "The language model is not working now. This suggestion only looks at shared words.",
+    },
+    "suggestion_example": {"nl": "Dit verhaal laat het thema goed zien", "en": "This story shows the theme well"},
+    "suggestion_other": {
+        "nl": "Deze verhalen passen bij geen enkel thema. Zet ze zelf ergens bij.",
+        "en": "These stories fit no theme. Place them yourself.",
+    },
     "accept_all": {"nl": "Voorstel overnemen", "en": "Accept suggestion"},
     "discard": {"nl": "Voorstel weggooien", "en": "Discard suggestion"},
     "nothing_to_suggest": {

