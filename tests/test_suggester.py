@@ -98,9 +98,9 @@ def test_hand_grouped_workshops_on_other_topics_are_found(name):
     labelled = own(name)
     found = suggest(labelled.texts, labelled.language)
     assert_partition(found.groups, len(labelled.texts))
-    assert adjusted_rand_index(labelled.truth, labels(found.groups, len(labelled.texts))) >= HELD[
-        name
-    ]
+    assert (
+        adjusted_rand_index(labelled.truth, labels(found.groups, len(labelled.texts))) >= HELD[name]
+    )
     assert_good_names(labelled.texts, found)
     for group, representative in zip(found.groups, found.representatives, strict=True):
         assert representative in group
@@ -145,7 +145,7 @@ def test_every_card_lands_in_exactly_one_group_whatever_the_input(texts, mode, m
 
 
 def test_stories_that_fit_no_theme_are_gathered_not_forced_into_one():
-    texts = DUTCH + ["Mijn kat heet Minoes.", "Gisteren regende het de hele dag in Utrecht."]
+    texts = [*DUTCH, "Mijn kat heet Minoes.", "Gisteren regende het de hele dag in Utrecht."]
     found = suggest(texts, "nl")
     assert found.other >= 0
     assert found.names[found.other] == "Overige verhalen"

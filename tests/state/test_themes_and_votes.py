@@ -131,3 +131,57 @@ def test_paper_participant_votes_through_the_facilitator(created):
     run(facilitator.vote_for_paper({"participant_id": str(paper.id), f"dots-{theme.id}": "2"}))
     assert facilitator.error_key == "error_item_cap"
     assert len(stored(Vote)) == 2
+
+
+STORIES = [
+    "De bus naar het industrieterrein rijdt pas na achten.",
+    "Zonder auto kom ik niet bij mijn werk, de bus rijdt te weinig.",
+    "Het openbaar vervoer stopt 's avonds, dus de bus naar huis gaat niet.",
+    "Mijn schulden groeien, de deurwaarder staat voor de deur.",
+    "Door de schulden en aanmaningen slaap ik slecht.",
+    "De deurwaarder en de incasso maken de schulden groter.",
+    "Mijn kat heet Minoes.",
+]
+
+
+def _suggested(created, monkeypatch, *, model: bool):
+    code, key = created
+    facilitator = console(code, key)
+    advance(facilitator)
+    anna = joined_phone(code)
+    for number, text in enumerate(STORIES):
+        run(anna.post_insight({"text": text, "ref": f"s{number}"}))
+    advance(facilitator)
+    if not model:
+        from livinglab import suggester
+
+        monkeypatch.setattr(suggester.ENCODER, "model", lambda: None)
+    run(facilitator.suggest_grouping())
+    return facilitator
+
+
+def test_suggested_themes_show_the_story_that_represents_each_and_accept_as_edited(
+    created, monkeypatch
+):
+    facilitator = _suggested(created, monkeypatch, model=True)
+    assert facilitator.suggestion_by_words is False
+    themes = [group for group in facilitator.suggestion if not group.other]
+    (other,) = [group for group in facilitator.suggestion if group.other]
+    assert other.texts == ["Mijn kat heet Minoes."] and other.example == ""
+    assert len(themes) == 2
+    for group in themes:
+        assert group.example in STORIES and group.example not in group.texts
+        assert len(group.texts) == len(group.insight_ids) - 1
+    form = {f"name-{group.index}": f"Mijn naam {group.index}" for group in themes}
+    run(facilitator.accept_grouping(form))
+    assert sorted(t.name for t in stored(Theme)) == sorted(form.values())
+    unplaced = [card.text for card in stored(Insight) if card.theme_id is None]
+    assert unplaced == ["Mijn kat heet Minoes."]  # the "other" stories stay on the wall
+
+
+def test_without_the_model_the_console_says_the_words_alone_decided(created, monkeypatch):
+    facilitator = _suggested(created, monkeypatch, model=False)
+    assert facilitator.suggestion_by_words is True
+    assert facilitator.suggestion
+    facilitator.discard_grouping()
+    assert facilitator.suggestion_by_words is False
