@@ -2,7 +2,11 @@
 
 from playwright.sync_api import Page, expect
 
-from .room import PUSH_TIMEOUT, cards_with_text, create_workshop, join, move_to, post
+from livinglab.web import routes
+from tests.test_suggester import DUTCH
+
+from .room import LOAD_TIMEOUT, PUSH_TIMEOUT, cards_with_text, create_workshop, join, move_to, post
+from .scripted import ScriptedRoom
 
 STORIES = {
     "resident": "De bus naar het bedrijventerrein rijdt pas om acht uur",
@@ -109,3 +113,35 @@ def test_group_by_keyboard_and_drag_then_vote_with_equal_dots(people, app_server
     balance = room.projector.get_by_test_id("voice-balance")
     expect(balance).to_contain_text("Inwoner")
     expect(room.projector.get_by_test_id("by-role")).to_have_count(0)
+
+
+def test_the_facilitator_asks_for_themes_edits_a_name_and_accepts_them(people, app_server):
+    """Fifteen stories on three topics: the suggester proposes three named themes, each
+    with the story that shows it best; the facilitator renames one and accepts."""
+    room = ScriptedRoom(app_server.workdir / "e2e.db", title="Werk", question="Wat helpt?")
+    room.join(3)
+    room.move_to("collect")
+    for number, text in enumerate(DUTCH):
+        room.post_as_written([text], room.tokens[number % 3])
+    room.move_to("sensemaking")
+    console = people.facilitator().new_page()
+    console.goto(routes.console_link(app_server.base_url, room.code, room.key))
+    expect(console.get_by_test_id("suggest-themes")).to_be_visible(timeout=LOAD_TIMEOUT)
+    console.get_by_test_id("suggest-themes").click()
+    suggested = console.get_by_test_id("suggested-theme")
+    expect(suggested).to_have_count(3, timeout=LOAD_TIMEOUT)
+    expect(console.get_by_test_id("suggestion-by-words")).to_have_count(0)
+    names = [field.input_value() for field in console.get_by_test_id("suggested-name").all()]
+    assert all(2 <= len(name.split()) <= 5 for name in names), names
+    for group in suggested.all():
+        example = group.get_by_test_id("suggested-example").locator("blockquote").inner_text()
+        assert example in DUTCH
+    console.get_by_test_id("suggested-name").first.fill("Vervoer naar het werk")
+    console.get_by_test_id("suggestion-accept").click()
+    expect(column(console, "Vervoer naar het werk")).to_have_count(1, timeout=PUSH_TIMEOUT)
+    for name in names[1:]:
+        expect(column(console, name)).to_have_count(1)
+    expect(suggested).to_have_count(0)
+    projector = console.context.new_page()  # the console's key opens its projector
+    projector.goto(app_server.base_url + routes.projector(room.code))
+    expect(column(projector, "Vervoer naar het werk")).to_have_count(1, timeout=LOAD_TIMEOUT)
