@@ -14,8 +14,10 @@ warm medians for 300 and 1,000 stories.
 """
 
 import argparse
+import json
 import resource
 import statistics
+import subprocess
 import sys
 import time
 from contextlib import contextmanager, nullcontext
@@ -26,6 +28,11 @@ from tests.themesets import HERE, OWN_SETS, adjusted_rand_index, labels, load, p
 
 SHARED_SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "data" / "houten-workshop.json"
 RUNS = 3
+#: A second worker: a fresh process loading its own model.
+_OTHER_WORKER = (
+    "import json, sys; from livinglab.suggester import suggest; "
+    "print(repr(suggest(*json.loads(sys.argv[1]))))"
+)
 
 
 def _rss_mb() -> float:
@@ -104,7 +111,14 @@ def speed(texts: list[str], language: str) -> None:
             times.append(time.perf_counter() - started)
         print(f"{size} stories warm: median {statistics.median(times):.2f}s of {RUNS}")
     assert suggester.suggest(texts, language) == first, "not deterministic"
-    print("same input, same themes and names: yes")
+    other_worker = subprocess.run(
+        [sys.executable, "-c", _OTHER_WORKER, json.dumps([texts, language])],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    assert other_worker == repr(first), "another process found other themes"
+    print("same input, same themes and names, in this process and in another: yes")
 
 
 def main() -> None:

@@ -90,7 +90,7 @@ def test_clearly_different_topics_are_found_without_being_told_how_many(
 
 
 #: ARI measured with bench.suggest (see bench/README.md), a margin below what it reached.
-HELD = {"mobility-nl": 0.35, "climate-en": 0.2}
+HELD = {"mobility-nl": 0.3, "climate-en": 0.25}
 
 
 @pytest.mark.parametrize("name", sorted(HELD))
