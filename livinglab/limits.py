@@ -18,6 +18,8 @@ REASON_MAX = 120
 RATIONALE_MAX = 1000
 ACTION_MAX = 300
 OWNER_MAX = 100
+#: A dated follow-up of an action ("De nieuwe brief is vanaf 1 maart in gebruik").
+FOLLOWUP_MAX = 500
 #: Accents, points and vowel signs on one letter; more are dropped, so a stack of marks
 #: ("Zalgo") cannot climb out of its card. Vietnamese, Hebrew, Arabic and Thai need at most 4.
 MARKS_PER_LETTER = 4

@@ -9,6 +9,7 @@ from sqlmodel import Field, SQLModel
 from livinglab.limits import (
     ACTION_MAX,
     CLIENT_REF_MAX,
+    FOLLOWUP_MAX,
     INSIGHT_MAX,
     NAME_MAX,
     ORGANISERS_MAX,
@@ -382,6 +383,53 @@ class Action(SQLModel, table=True):
     what: str = Field(max_length=ACTION_MAX)
     owner: str = Field(max_length=OWNER_MAX)
     due: date | None = None
+
+
+class ActionStatus(StrEnum):
+    """Where an action stands, as the policy team follows it up after the workshop."""
+
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+class AccessLevel(StrEnum):
+    """What a person invited to the records library may do."""
+
+    READ = "read"
+    #: Read, and add follow-ups to actions.
+    UPDATE = "update"
+
+
+class RecordsReader(SQLModel, table=True):
+    """A named person with access to the records library, by their own link (stored hashed).
+
+    Invited with the organisation's records key; revoked at once when it is taken back.
+    `subject` is kept for a single sign-on later (OpenID Connect `iss|sub`); "" for a link.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=NAME_MAX)
+    level: str = Field(default=AccessLevel.READ, max_length=10)  # an AccessLevel
+    token_hash: str = Field(index=True, unique=True, max_length=64)
+    subject: str = Field(default="", max_length=255)
+    invited_at: datetime = _timestamp()
+    revoked_at: datetime | None = _timestamp(nullable=True, default=False)
+
+
+class ActionUpdate(SQLModel, table=True):
+    """A dated follow-up of an action: appended, never changed or removed (but by a purge).
+
+    `reader_id` names who made it for the audit trail; the public pages never show it.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    action_id: int = Field(foreign_key="action.id", index=True)
+    status: str = Field(max_length=12)  # an ActionStatus
+    note: str = Field(default="", max_length=FOLLOWUP_MAX)
+    reader_id: int | None = Field(default=None, foreign_key="recordsreader.id")
+    made_at: datetime = _timestamp()
 
 
 class Reaction(SQLModel, table=True):
