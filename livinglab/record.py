@@ -8,9 +8,7 @@ Once a workshop's personal data is purged (livinglab/retention.py), its record l
 insights, only how many there were per theme; the counts stay the same.
 """
 
-import hashlib
 import hmac
-import json
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -19,6 +17,7 @@ from typing import Any
 from sqlmodel import Session, select
 
 from livinglab import settings
+from livinglab.checkcode import canonical_json, digest, verify  # noqa: F401 (the record's API)
 from livinglab.dialogue import consent_result
 from livinglab.errors import RecordsSwitchedOff, WorkshopNotFound, WrongRecordsKey
 from livinglab.models import (
@@ -52,23 +51,6 @@ def _when(moment: datetime | date | None) -> str | None:
     if isinstance(moment, datetime):
         return as_utc(moment).isoformat(timespec="seconds")
     return moment.isoformat()
-
-
-def canonical_json(record: dict[str, Any]) -> bytes:
-    """The one byte form of a record: sorted keys, no spaces, UTF-8."""
-    return json.dumps(record, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
-
-
-def digest(record: dict[str, Any]) -> str:
-    """SHA-256 of the record's canonical JSON, without its own "digest" field."""
-    body = {key: value for key, value in record.items() if key != "digest"}
-    return hashlib.sha256(canonical_json(body)).hexdigest()
-
-
-def verify(record: dict[str, Any], printed_digest: str) -> bool:
-    """True when `record` is exactly the record whose digest was printed."""
-    expected = str(printed_digest).strip().lower()
-    return digest(record) == expected and record.get("digest", expected) == expected
 
 
 def _insight(insight: Insight, roles: dict[int, str]) -> dict[str, Any]:
