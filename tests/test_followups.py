@@ -1,9 +1,13 @@
 """After the workshop: named records access and follow-ups of actions (both databases)."""
 
+import io
+import json
 from datetime import UTC, date, datetime
 
+import jsonschema
 import pytest
 from icalendar import Calendar
+from pypdf import PdfReader
 from sqlmodel import select
 
 from livinglab import dialogue, followups, records_access, retention, settings, workshops
@@ -17,6 +21,8 @@ from livinglab.errors import (
     RecordsSwitchedOff,
     WrongRecordsKey,
 )
+from livinglab.export.opendata import SCHEMA_PATH, record_csv
+from livinglab.export.pdf import render_pdf
 from livinglab.models import Action, ActionUpdate, RecordsReader
 from livinglab.record import build_record, closed_record, verify
 from tests.test_record import decided  # noqa: F401 (a fixture)
@@ -170,6 +176,12 @@ def test_the_addendum_has_its_own_check_code_and_the_original_still_verifies(ses
     changed = {**addendum, "actions": [{**addendum["actions"][0], "status": "dropped"}]}
     assert not followups.verify_addendum(changed, original["digest"])
     assert not followups.verify_addendum(addendum, "0" * 64)
+    jsonschema.validate(exported, json.loads(SCHEMA_PATH.read_text()))
+    assert "Klaar" in record_csv(exported)["followups.csv"]
+    text = " ".join(
+        page.extract_text() for page in PdfReader(io.BytesIO(render_pdf(exported))).pages
+    )
+    assert "Vervolg na de workshop" in text and addendum["digest"][:16] in text.replace("\n", "")
 
 
 def test_open_actions_overdue_first_and_a_calendar_of_due_dates(session, closed):
