@@ -6,6 +6,8 @@ PROJECTOR = "/p/[room]"
 JOIN_CODE = "/j"
 PHONE = "/j/[room]"
 RECORDS = "/records"
+#: The iCalendar feed of open actions (livinglab/web/feeds.py).
+ACTIONS_CALENDAR = "/feeds/actions.ics"
 PRIVACY = "/privacy"
 
 
