@@ -11,20 +11,24 @@ from typing import TypeVar
 from sqlmodel import Session, SQLModel
 
 from livinglab.errors import (
+    ActionNotFound,
     InsightNotFound,
     NotFacilitator,
     NotParticipant,
     NotYourInsight,
     ProposalNotFound,
+    ReaderNotFound,
     ThemeNotFound,
 )
 from livinglab.models import (
+    Action,
     CoFacilitator,
     ConsentRound,
     Decision,
     Insight,
     Participant,
     Proposal,
+    RecordsReader,
     SuggestionStatus,
     Theme,
     ThemeSuggestion,
@@ -117,3 +121,22 @@ def access_cofacilitator(
 ) -> CoFacilitator:
     """Someone who got a co-facilitator link for this workshop (revoked or not)."""
     return _of_workshop(session, CoFacilitator, cofacilitator_id, workshop, NotFacilitator)
+
+
+def access_action(session: Session, action_id: object) -> tuple[Action, Workshop]:
+    """Any workshop's action, with its workshop (records access is for all closed workshops:
+    the caller checked that first)."""
+    action = session.get(Action, action_id) if isinstance(action_id, int) else None
+    if action is None:
+        raise ActionNotFound(str(action_id))
+    decision = session.get(Decision, action.decision_id)
+    proposal = session.get(Proposal, decision.proposal_id)
+    return action, session.get(Workshop, proposal.workshop_id)
+
+
+def access_reader(session: Session, reader_id: object) -> RecordsReader:
+    """A person invited to the records library (for the organisation, which checked first)."""
+    reader = session.get(RecordsReader, reader_id) if isinstance(reader_id, int) else None
+    if reader is None:
+        raise ReaderNotFound(str(reader_id))
+    return reader

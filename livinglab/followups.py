@@ -14,8 +14,9 @@ from datetime import date
 from icalendar import Calendar, Event
 from sqlmodel import Session, select
 
+from livinglab.access import access_action
 from livinglab.checkcode import digest
-from livinglab.errors import ActionNotFound, BadActionStatus, NotClosedYet
+from livinglab.errors import BadActionStatus, NotClosedYet
 from livinglab.limits import FOLLOWUP_MAX
 from livinglab.models import (
     AccessLevel,
@@ -81,21 +82,13 @@ def status_of(history: list[FollowUp]) -> str:
     return history[-1].status if history else UNTOUCHED
 
 
-def _workshop_of(session: Session, action: Action) -> Workshop:
-    decision = session.get(Decision, action.decision_id)
-    proposal = session.get(Proposal, decision.proposal_id)
-    return session.get(Workshop, proposal.workshop_id)
-
-
 def update_action(
     *, session: Session, credential: str, action_id: int, status: str, note: str = ""
 ) -> ActionUpdate:
     """Append a dated follow-up to an action of a closed workshop (update access needed)."""
     caller = require_access(session=session, credential=credential, level=AccessLevel.UPDATE)
-    action = session.get(Action, action_id) if isinstance(action_id, int) else None
-    if action is None:
-        raise ActionNotFound(str(action_id))
-    if _workshop_of(session, action).stage != Stage.CLOSED:
+    action, workshop = access_action(session, action_id)
+    if workshop.stage != Stage.CLOSED:
         raise NotClosedYet()
     if status not in STATUSES:
         raise BadActionStatus(str(status))

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from sqlmodel import Session, select
 
 from livinglab import settings
+from livinglab.access import access_reader
 from livinglab.errors import (
     AccessRevoked,
     BadAccessLevel,
-    ReaderNotFound,
     ReadOnlyAccess,
     RecordsSwitchedOff,
     WrongRecordsKey,
@@ -108,9 +108,7 @@ def invite(
 def revoke(*, session: Session, credential: str, reader_id: int) -> None:
     """Take a person's link back: their next request is refused."""
     _organisation(session, credential)
-    reader = session.get(RecordsReader, reader_id) if isinstance(reader_id, int) else None
-    if reader is None:
-        raise ReaderNotFound(str(reader_id))
+    reader = access_reader(session, reader_id)
     if reader.revoked_at is None:
         reader.revoked_at = utcnow()
         session.add(reader)
