@@ -95,7 +95,8 @@ def update_action(
     action = session.get(Action, action_id) if isinstance(action_id, int) else None
     if action is None:
         raise ActionNotFound(str(action_id))
-    if _workshop_of(session, action).stage != Stage.CLOSED:
+    workshop = _workshop_of(session, action)
+    if workshop.stage != Stage.CLOSED:
         raise NotClosedYet()
     if status not in STATUSES:
         raise BadActionStatus(str(status))
@@ -108,6 +109,10 @@ def update_action(
     )
     session.add(update)
     session.flush()
+    # Here, not at the top: search reads the follow-ups with this module.
+    from livinglab.search import index_workshop
+
+    index_workshop(session, workshop)  # the note is found in the records library
     return update
 
 
