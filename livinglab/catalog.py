@@ -623,6 +623,22 @@ MESSAGES: dict[str, dict[str, str]] = {
     "log_action_what": {"nl": "Wat", "en": "What"},
     "log_action_owner": {"nl": "Wie", "en": "Who"},
     "log_action_due": {"nl": "Wanneer klaar", "en": "Due"},
+    "log_addendum": {"nl": "Vervolg na de workshop", "en": "Follow-up after the workshop"},
+    "log_addendum_intro": {
+        "nl": "Wat er met de acties gebeurde. Dit vervolg is bijgewerkt op",
+        "en": "What happened with the actions. This follow-up was brought up to date on",
+    },
+    "log_no_followups": {"nl": "Nog niets bijgewerkt.", "en": "Nothing updated yet."},
+    "log_addendum_digest": {
+        "nl": "Controlecode van het vervolg",
+        "en": "Check code of the follow-up",
+    },
+    "log_addendum_digest_help": {
+        "nl": "Deze code hoort bij dit vervolg en bij de controlecode van het verslag hierboven. "
+        "De controlecode van het verslag zelf blijft gelden voor het verslag zonder vervolg.",
+        "en": "This code belongs to this follow-up and to the check code of the log above. "
+        "The log's own check code still holds for the log without the follow-up.",
+    },
     "status_planned": {"nl": "Gepland", "en": "Planned"},
     "status_in_progress": {"nl": "Bezig", "en": "In progress"},
     "status_done": {"nl": "Klaar", "en": "Done"},
