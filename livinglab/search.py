@@ -172,6 +172,24 @@ def index_workshop(session: Session, workshop: Workshop) -> None:
     session.flush()
 
 
+def index_unindexed(session: Session) -> int:
+    """Index the closed workshops that have no search rows yet (those closed before the
+    records library could search, after an upgrade); returns how many."""
+    waiting = list(
+        session.exec(
+            select(Workshop)
+            .where(
+                Workshop.stage == Stage.CLOSED,
+                Workshop.id.not_in(select(SearchEntry.workshop_id).distinct()),
+            )
+            .order_by(Workshop.id)
+        )
+    )
+    for workshop in waiting:
+        index_workshop(session, workshop)
+    return len(waiting)
+
+
 def _in_workshops(
     session: Session,
     *,

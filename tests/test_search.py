@@ -3,7 +3,7 @@
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import delete, text
 from sqlmodel import func, select
 
 from livinglab import dialogue, followups, insights, retention, search, sensemaking, settings
@@ -256,6 +256,12 @@ def test_indexing_again_changes_nothing_and_a_deleted_workshop_leaves_the_index(
     search.index_workshop(session, ws)
     session.commit()
     assert session.exec(select(func.count()).select_from(SearchEntry)).one() == entries == 5
+    assert len(find(session, "schuld")) == 1
+    # Closed before search existed (an upgrade): `python -m livinglab migrate` indexes it.
+    session.exec(delete(SearchEntry))
+    assert find(session, "schuld") == []
+    assert search.index_unindexed(session) == 1
+    assert search.index_unindexed(session) == 0
     assert len(find(session, "schuld")) == 1
     retention.delete_workshop(session=session, code=ws.code, key=key, typed_code=ws.code)
     session.commit()
