@@ -6,7 +6,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from livinglab import db, settings
+from livinglab import db, search, settings
 from livinglab.errors import WorkshopNotFound
 from livinglab.export.opendata import record_csv, record_json
 from livinglab.export.pdf import render_pdf
@@ -107,7 +107,9 @@ def _moment(text: str) -> datetime:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m livinglab")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("migrate", help="bring the database to the newest schema")
+    commands.add_parser(
+        "migrate", help="bring the database to the newest schema; index closed workshops"
+    )
     export_parser = commands.add_parser("export", help="write a workshop's decision record")
     export_parser.add_argument("code")
     export_parser.add_argument("--format", choices=("pdf", "json", "csv"), default="pdf")
@@ -131,6 +133,8 @@ def main(argv: list[str] | None = None) -> int:
         db.announce_with(announcer_for_commands(settings.REDIS_URL))
     if args.command == "migrate":
         db.migrate()
+        with db.session_scope() as session:
+            search.index_unindexed(session)
         return 0
     if args.command == "export":
         return export(args.code, args.format, args.out)

@@ -114,6 +114,19 @@ def session_scope(announce: Announce | None = None) -> Iterator[Session]:
         (announce or _announce)(committed)
 
 
+def described_by_models(name: str | None, type_: str, parent_names: dict) -> bool:
+    """Whether the models describe this part of the database (Alembic's `include_name`).
+
+    Not the full-text index beside `searchentry` (migration 0011): SQLite's FTS5 table with
+    its shadow tables, PostgreSQL's tsvector column and its GIN index.
+    """
+    if type_ == "table":
+        return not str(name).startswith("searchindex")
+    if parent_names.get("table_name") == "searchentry":
+        return name not in ("document", "ix_searchentry_document")
+    return True
+
+
 def migrate(url: str | None = None) -> None:
     """Bring the database at `url` (default: DATABASE_URL) to the newest schema."""
     from alembic import command

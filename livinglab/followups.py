@@ -101,6 +101,10 @@ def update_action(
     )
     session.add(update)
     session.flush()
+    # Here, not at the top: search reads the follow-ups with this module.
+    from livinglab.search import index_workshop
+
+    index_workshop(session, workshop)  # the note is found in the records library
     return update
 
 

@@ -40,6 +40,10 @@ JOINS_PER_MINUTE = 120
 JOIN_RETRY_SECONDS = 10
 #: The people in the room the facilitator may enter (empty: not counted).
 PEOPLE_IN_ROOM_MAX = 1000
+#: Words of a search in the records library that count; more are left out.
+SEARCH_WORDS_MAX = 12
+#: Hits one search returns at most.
+SEARCH_HITS_MAX = 200
 
 # Nobody is exposed: a split by role shows a role on its own only from this many people.
 SMALLEST_GROUP_DEFAULT = 3

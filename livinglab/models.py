@@ -111,6 +111,17 @@ class Outcome(StrEnum):
     NEEDS_MORE_WORK = "needs_more_work"
 
 
+class SearchKind(StrEnum):
+    """What a search hit in the records library is."""
+
+    STORY = "story"
+    THEME = "theme"
+    PROPOSAL = "proposal"
+    DECISION = "decision"
+    ACTION = "action"
+    FOLLOWUP = "followup"
+
+
 class ReactionKind(StrEnum):
     """The quick reactions on a theme, in the order the buttons show them."""
 
@@ -430,6 +441,24 @@ class ActionUpdate(SQLModel, table=True):
     note: str = Field(default="", max_length=FOLLOWUP_MAX)
     reader_id: int | None = Field(default=None, foreign_key="recordsreader.id")
     made_at: datetime = _timestamp()
+
+
+class SearchEntry(SQLModel, table=True):
+    """One text of a closed workshop as the records library searches it (livinglab/search.py).
+
+    Rebuilt from the workshop's rows whenever it closes, reopens, is purged or an action is
+    followed up. The database's own full-text index sits beside it (migration 0011): on
+    SQLite an FTS5 table over `stems`, kept in step by triggers; on PostgreSQL a generated
+    `tsvector` column over `text` in the workshop's language, with a GIN index.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    workshop_id: int = Field(foreign_key="workshop.id", index=True)
+    kind: str = Field(max_length=10)  # a SearchKind
+    language: str = Field(max_length=2)  # the workshop's
+    text: str
+    #: The words of `text` stemmed in the workshop's language (SQLite has no Dutch stemmer).
+    stems: str
 
 
 class Reaction(SQLModel, table=True):

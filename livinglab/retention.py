@@ -53,7 +53,7 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, String, Table, cast, delete, literal, update
 from sqlmodel import Session, SQLModel, func, select
 
-from livinglab import changes, models
+from livinglab import changes, models, search
 from livinglab.changes import Change
 from livinglab.errors import WrongConfirmation
 from livinglab.models import (
@@ -250,6 +250,7 @@ def purge_workshop(
     workshop.purged_at = now
     session.add(workshop)
     session.flush()
+    search.index_workshop(session, workshop)  # its stories are no longer found
     # Screens still open on it show names and texts: every part of the room is read again.
     changes.record(session, workshop, *Change)
     return report

@@ -47,7 +47,8 @@ LAST_WORD_NOUN = 0.2
 #: How much telling words count in a name next to how close its meaning is to the theme.
 WORDS_IN_NAME = 0.5
 
-_STOPWORDS = {
+#: Words that name no theme (nor a thing one searches for), per language.
+STOPWORDS = {
     "nl": set(
         """aan al alle als alleen alles ben bij daar dan dat de deze die dit doe doen door
         dus een eens en er ga gaan gaat geen had heb hebben heeft het hier hij hoe hun ik
@@ -83,7 +84,7 @@ _STOPWORDS = {
         across around without half practically almost most every""".split()
     ),
 }
-_STOP = _STOPWORDS["nl"] | _STOPWORDS["en"]
+_STOP = STOPWORDS["nl"] | STOPWORDS["en"]
 _SUFFIXES = {
     "nl": ("heden", "heid", "ingen", "ing", "lijk", "en", "es", "e", "s"),
     "en": ("ingly", "ing", "edly", "ed", "ies", "es", "ly", "s"),

@@ -305,12 +305,18 @@ def move_stage(
     index = STAGES.index(workshop.stage) + step
     if not 0 <= index < len(STAGES):
         raise InvalidChoice(str(index))
+    was_closed = workshop.stage == Stage.CLOSED
     workshop.stage = STAGES[index].value
     workshop.timer_ends_at = None  # a timer belongs to the stage it was started in
     workshop.projector_focus = ProjectorFocus.FOLLOW  # a new stage brings its own focus
     session.add(workshop)
     session.add(StageChange(workshop_id=workshop.id, stage=workshop.stage))
     session.flush()
+    if was_closed or workshop.stage == Stage.CLOSED:
+        # Here, not at the top: search checks records access, which imports this module.
+        from livinglab.search import index_workshop
+
+        index_workshop(session, workshop)  # the records library finds closed workshops only
     changes.record(session, workshop, Change.STAGE)
     return workshop
 

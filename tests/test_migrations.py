@@ -20,7 +20,10 @@ def test_migrated_database_matches_the_models(tmp_path):
     db.migrate(url)  # idempotent: a second run changes nothing
     engine = db.make_engine(url)
     with engine.connect() as connection:
-        diff = compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)
+        diff = compare_metadata(
+            MigrationContext.configure(connection, opts={"include_name": db.described_by_models}),
+            SQLModel.metadata,
+        )
         mode = connection.exec_driver_sql("PRAGMA journal_mode").scalar()
         timeout = connection.exec_driver_sql("PRAGMA busy_timeout").scalar()
     assert diff == []

@@ -4,7 +4,7 @@ from alembic import context
 from sqlmodel import SQLModel
 
 from livinglab import models  # noqa: F401 (registers the tables)
-from livinglab.db import make_engine
+from livinglab.db import described_by_models, make_engine
 
 config = context.config
 
@@ -15,6 +15,7 @@ def run_migrations_online() -> None:
         context.configure(
             connection=connection,
             target_metadata=SQLModel.metadata,
+            include_name=described_by_models,
             render_as_batch=connection.dialect.name == "sqlite",
         )
         with context.begin_transaction():

@@ -1,0 +1,418 @@
+"""Search across closed workshops: stories, themes, proposals, decisions, actions, follow-ups.
+
+Each closed workshop's texts are kept as `SearchEntry` rows (`index_workshop`) and found by
+the database's own full-text search: SQLite's FTS5 ranked by bm25, PostgreSQL's tsvector in
+the workshop's language ranked by ts_rank. FTS5 cannot stem Dutch, so the stems are made
+here with the Snowball algorithms PostgreSQL uses too (Dutch Porter, English): "schulden"
+finds "schuld" on both. Which words a hit marks is worked out here, the same on both.
+
+Only what the decision record shows is searched: visible stories (none after a purge), theme
+names, proposals on the board, decisions' reasons, actions (what and who) and follow-up notes.
+"""
+
+import re
+import threading
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
+
+import snowballstemmer
+from sqlalchemy import cast, column, delete, func, literal, literal_column, table
+from sqlalchemy.dialects.postgresql import REGCONFIG
+from sqlmodel import Session, select
+
+from livinglab import followups
+from livinglab.errors import BadActionStatus, InvalidChoice
+from livinglab.limits import SEARCH_HITS_MAX, SEARCH_WORDS_MAX
+from livinglab.models import (
+    Action,
+    ActionStatus,
+    Decision,
+    Insight,
+    Language,
+    Outcome,
+    Proposal,
+    ProposalStatus,
+    SearchEntry,
+    SearchKind,
+    Stage,
+    Theme,
+    Workshop,
+    as_utc,
+)
+from livinglab.records_access import require_access
+from livinglab.suggester import STOPWORDS
+from livinglab.validation import whole_number
+from livinglab.workshops import format_code
+
+#: PostgreSQL's text search configuration per workshop language (migration 0011 names them too).
+CONFIGURATIONS = {Language.NL: "dutch", Language.EN: "english"}
+#: Snowball's name for the same stemmer: PostgreSQL's `dutch` is the Porter-style one.
+_SNOWBALL = {Language.NL: "dutch_porter", Language.EN: "english"}
+#: A word: letters and digits (a quote, a star, a dash or an operator is never part of one).
+_WORD = re.compile(r"[^\W_]+")
+#: SQLite's FTS5 index over `SearchEntry.stems` (made by migration 0011, not a model).
+_FTS = table("searchindex", column("rowid"))
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One text that matched, with its workshop, split into pieces to mark the words found."""
+
+    code: str
+    shown_code: str
+    title: str
+    day: str
+    place: str
+    organisers: str
+    kind: str  # a SearchKind
+    #: The whole text in pieces; True marks a word that matched.
+    parts: list[tuple[str, bool]]
+    rank: float
+
+
+@dataclass(frozen=True)
+class RecurringTheme:
+    """A word that names a theme in several closed workshops: (code, title, theme) each."""
+
+    label: str
+    workshops: list[tuple[str, str, str]]
+
+
+_stemmers = {language: snowballstemmer.stemmer(name) for language, name in _SNOWBALL.items()}
+_stemming = threading.Lock()  # a Snowball stemmer keeps its word in itself while it works
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str, language: str) -> str:
+    with _stemming:
+        return _stemmers[Language(language)].stemWord(word.casefold())
+
+
+def _language(language: str) -> str:
+    return language if language in CONFIGURATIONS else Language.NL
+
+
+def _stems(text: str, language: str) -> str:
+    return " ".join(_stem(word, language) for word in _WORD.findall(text))
+
+
+def _texts(session: Session, workshop: Workshop) -> list[tuple[SearchKind, str]]:
+    """What the record of `workshop` shows in words, by kind."""
+    stories = (
+        []
+        if workshop.purged_at is not None
+        else session.exec(
+            select(Insight.text)
+            .where(Insight.workshop_id == workshop.id, Insight.hidden.is_(False))
+            .order_by(Insight.id)
+        )
+    )
+    themes = session.exec(
+        select(Theme.name).where(Theme.workshop_id == workshop.id).order_by(Theme.id)
+    )
+    proposals = list(
+        session.exec(
+            select(Proposal)
+            .where(Proposal.workshop_id == workshop.id, Proposal.status == ProposalStatus.BOARD)
+            .order_by(Proposal.id)
+        )
+    )
+    decisions = list(
+        session.exec(
+            select(Decision)
+            .where(Decision.proposal_id.in_([proposal.id for proposal in proposals]))
+            .order_by(Decision.id)
+        )
+    )
+    actions = list(
+        session.exec(
+            select(Action)
+            .where(Action.decision_id.in_([decision.id for decision in decisions]))
+            .order_by(Action.id)
+        )
+    )
+    history = followups.followups_of(session, [action.id for action in actions])
+    texts = [
+        *((SearchKind.STORY, story) for story in stories),
+        *((SearchKind.THEME, name) for name in themes),
+        *((SearchKind.PROPOSAL, proposal.text) for proposal in proposals),
+        *((SearchKind.DECISION, decision.rationale) for decision in decisions),
+        *(
+            (SearchKind.ACTION, f"{action.what} — {action.owner}" if action.owner else action.what)
+            for action in actions
+        ),
+        *(
+            (SearchKind.FOLLOWUP, update.note)
+            for action in actions
+            for update in history[action.id]
+        ),
+    ]
+    return [(kind, text) for kind, text in texts if text.strip()]
+
+
+def index_workshop(session: Session, workshop: Workshop) -> None:
+    """Make the search rows of `workshop` again from its rows: its texts while it is closed,
+    none otherwise. Called when it closes or reopens, is purged, or an action is followed up.
+    """
+    session.exec(delete(SearchEntry).where(SearchEntry.workshop_id == workshop.id))
+    if workshop.stage == Stage.CLOSED:
+        language = _language(workshop.language)
+        session.add_all(
+            SearchEntry(
+                workshop_id=workshop.id,
+                kind=kind,
+                language=language,
+                text=text,
+                stems=_stems(text, language),
+            )
+            for kind, text in _texts(session, workshop)
+        )
+    session.flush()
+
+
+def index_unindexed(session: Session) -> int:
+    """Index the closed workshops that have no search rows yet (those closed before the
+    records library could search, after an upgrade); returns how many."""
+    waiting = list(
+        session.exec(
+            select(Workshop)
+            .where(
+                Workshop.stage == Stage.CLOSED,
+                Workshop.id.not_in(select(SearchEntry.workshop_id).distinct()),
+            )
+            .order_by(Workshop.id)
+        )
+    )
+    for workshop in waiting:
+        index_workshop(session, workshop)
+    return len(waiting)
+
+
+def _in_workshops(
+    session: Session,
+    *,
+    since: date | None,
+    until: date | None,
+    place: str,
+    organiser: str,
+    outcome: str,
+    action_status: str,
+) -> list:
+    """The conditions on `Workshop` that the filters ask for (closed ones always)."""
+    conditions = [Workshop.stage == Stage.CLOSED]
+    if since is not None:
+        conditions.append(Workshop.created_at >= datetime.combine(since, time(), UTC))
+    if until is not None:
+        conditions.append(
+            Workshop.created_at < datetime.combine(until + timedelta(days=1), time(), UTC)
+        )
+    if place or organiser:
+        # casefold in Python: SQLite's lower() knows only ASCII ("Súdwest-Fryslân").
+        wanted_place, wanted_organiser = str(place).casefold(), str(organiser).casefold()
+        conditions.append(
+            Workshop.id.in_(
+                [
+                    workshop_id
+                    for workshop_id, its_place, its_organisers in session.exec(
+                        select(Workshop.id, Workshop.place, Workshop.organisers).where(
+                            Workshop.stage == Stage.CLOSED
+                        )
+                    )
+                    if wanted_place in its_place.casefold()
+                    and wanted_organiser in its_organisers.casefold()
+                ]
+            )
+        )
+    if outcome:
+        if outcome not in tuple(Outcome):
+            raise InvalidChoice(str(outcome)[:32])
+        conditions.append(
+            Workshop.id.in_(
+                select(Proposal.workshop_id)
+                .join(Decision, Decision.proposal_id == Proposal.id)
+                .where(Decision.outcome == outcome)
+            )
+        )
+    if action_status:
+        if action_status not in tuple(ActionStatus):
+            raise BadActionStatus(str(action_status)[:32])
+        actions = list(
+            session.exec(
+                select(Action.id, Proposal.workshop_id)
+                .join(Decision, Decision.id == Action.decision_id)
+                .join(Proposal, Proposal.id == Decision.proposal_id)
+            )
+        )
+        history = followups.followups_of(session, [action_id for action_id, _ in actions])
+        conditions.append(
+            Workshop.id.in_(
+                {
+                    workshop_id
+                    for action_id, workshop_id in actions
+                    if followups.status_of(history[action_id]) == action_status
+                }
+            )
+        )
+    return conditions
+
+
+def _matches(
+    session: Session, language: str, words: list[str], conditions: list, limit: int
+) -> list[tuple[int, float]]:
+    """(entry id, rank) of the best matches among the entries in `language`, best first."""
+    if session.get_bind().dialect.name == "sqlite":
+        # Every stem quoted: FTS5 reads no operator, column or star in what people type.
+        terms = " ".join(f'"{_stem(word, language)}"' for word in words)
+        rank = -func.bm25(literal_column("searchindex"))
+        found = (
+            select(SearchEntry.id, rank)
+            .select_from(_FTS)
+            .join(SearchEntry, SearchEntry.id == _FTS.c.rowid)
+            .where(literal_column("searchindex").match(terms))
+        )
+    else:
+        wanted = func.plainto_tsquery(
+            cast(literal(CONFIGURATIONS[language]), REGCONFIG), " ".join(words)
+        )
+        document = literal_column("searchentry.document")
+        rank = func.ts_rank(document, wanted)
+        found = select(SearchEntry.id, rank).where(document.op("@@")(wanted))
+    found = (
+        found.join(Workshop, Workshop.id == SearchEntry.workshop_id)
+        .where(SearchEntry.language == language, *conditions)
+        .order_by(rank.desc(), SearchEntry.id)
+        .limit(limit)
+    )
+    return [(entry_id, float(score)) for entry_id, score in session.exec(found)]
+
+
+def _marked(text: str, language: str, wanted: set[str]) -> list[tuple[str, bool]]:
+    """`text` in pieces, each word whose stem was searched for marked."""
+    parts: list[tuple[str, bool]] = []
+    end = 0
+    for word in _WORD.finditer(text):
+        if _stem(word.group(), language) in wanted:
+            if word.start() > end:
+                parts.append((text[end : word.start()], False))
+            parts.append((word.group(), True))
+            end = word.end()
+    if end < len(text):
+        parts.append((text[end:], False))
+    return parts
+
+
+def _day(workshop: Workshop) -> str:
+    return as_utc(workshop.created_at).date().isoformat()
+
+
+def find(
+    *,
+    session: Session,
+    credential: str,
+    query: str,
+    since: date | None = None,
+    until: date | None = None,
+    place: str = "",
+    organiser: str = "",
+    outcome: str = "",
+    action_status: str = "",
+    limit: int = 50,
+) -> list[Hit]:
+    """The texts of closed workshops that hold every word of `query`, most relevant first.
+
+    Filters: the workshop's day from `since` to `until` (both included), a piece of its place
+    or organisers (any case), a decision with `outcome`, an action whose status is now
+    `action_status`. Whatever is typed is searched as words: no operator, never an error.
+    """
+    require_access(session=session, credential=credential)
+    limit = whole_number(limit, low=1, high=SEARCH_HITS_MAX, refusal=InvalidChoice)
+    words = _WORD.findall(str(query))[:SEARCH_WORDS_MAX]
+    if not words:
+        return []
+    conditions = _in_workshops(
+        session,
+        since=since,
+        until=until,
+        place=place,
+        organiser=organiser,
+        outcome=outcome,
+        action_status=action_status,
+    )
+    ranks = dict(
+        sorted(
+            (
+                match
+                for language in CONFIGURATIONS
+                for match in _matches(session, language, words, conditions, limit)
+            ),
+            key=lambda match: -match[1],
+        )[:limit]
+    )
+    rows = session.exec(
+        select(SearchEntry, Workshop)
+        .join(Workshop, Workshop.id == SearchEntry.workshop_id)
+        .where(SearchEntry.id.in_(list(ranks)))
+    )
+    hits = [
+        Hit(
+            code=workshop.code,
+            shown_code=format_code(workshop.code),
+            title=workshop.title,
+            day=_day(workshop),
+            place=workshop.place,
+            organisers=workshop.organisers,
+            kind=entry.kind,
+            parts=_marked(
+                entry.text, entry.language, {_stem(word, entry.language) for word in words}
+            ),
+            rank=ranks[entry.id],
+        )
+        for entry, workshop in rows
+    ]
+    return sorted(hits, key=lambda hit: -hit.rank)
+
+
+def _content_words(name: str, language: str) -> set[str]:
+    return {
+        word
+        for word in (found.casefold() for found in _WORD.findall(name))
+        if len(word) > 2 and not word.isdigit() and word not in STOPWORDS[language]
+    }
+
+
+def recurring_themes(
+    *, session: Session, credential: str, min_workshops: int = 2
+) -> list[RecurringTheme]:
+    """Themes that came back: names sharing a word (its stem) in `min_workshops` or more
+    closed workshops, most workshops first. Words naming the same themes form one line."""
+    require_access(session=session, credential=credential)
+    themes_by_stem: dict[str, dict[int, tuple[str, str, str]]] = defaultdict(dict)
+    spelled: dict[str, Counter] = defaultdict(Counter)
+    for theme_name, workshop in session.exec(
+        select(Theme.name, Workshop)
+        .join(Workshop, Workshop.id == Theme.workshop_id)
+        .where(Workshop.stage == Stage.CLOSED)
+        .order_by(Workshop.id, Theme.id)
+    ):
+        language = _language(workshop.language)
+        for word in _content_words(theme_name, language):
+            stem = _stem(word, language)
+            themes_by_stem[stem].setdefault(
+                workshop.id, (workshop.code, workshop.title, theme_name)
+            )
+            spelled[stem][word] += 1
+    labels: dict[tuple, list[str]] = defaultdict(list)
+    for stem, by_workshop in themes_by_stem.items():
+        if len(by_workshop) >= min_workshops:
+            # Most common spelling, then alphabetical: the same label every time.
+            word = min(spelled[stem].items(), key=lambda spelling: (-spelling[1], spelling[0]))
+            labels[tuple(by_workshop.values())].append(word[0])
+    return sorted(
+        (
+            RecurringTheme(label=", ".join(sorted(words)), workshops=list(workshops))
+            for workshops, words in labels.items()
+        ),
+        key=lambda recurring: (-len(recurring.workshops), recurring.label),
+    )
