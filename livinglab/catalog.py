@@ -671,11 +671,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "records_intro": {
         "nl": (
             "Hier vindt u het verslag van elke afgesloten workshop. "
-            "Als PDF om te lezen, als JSON of CSV voor andere systemen."
+            "Lees het hier, als PDF, of als JSON of CSV voor andere systemen."
         ),
         "en": (
             "Here you find the record of every closed workshop. "
-            "As PDF to read, as JSON or CSV for other systems."
+            "Read it here, as PDF, or as JSON or CSV for other systems."
         ),
     },
     "records_none": {
@@ -684,6 +684,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "records_open": {"nl": "Openen", "en": "Open"},
     "records_files": {"nl": "Downloaden", "en": "Download"},
+    "records_back": {"nl": "Alle besluitenlogs", "en": "All decision logs"},
+    "log_stage": {"nl": "Stap", "en": "Step"},
     "you_said_heading": {"nl": "Jullie zeiden, wij doen", "en": "You said, we did"},
     "no_decisions": {"nl": "Er zijn nog geen besluiten.", "en": "There are no decisions yet."},
     # Refusals

@@ -1,8 +1,22 @@
 """The records page through its event handlers: the organisation's key, checked on the server."""
 
-from livinglab import settings
+from livinglab import settings, workshops
+from livinglab.models import Stage
+from livinglab.record import build_record
 from livinglab.web.state.records import RecordsState
+from tests import test_record
 from tests.state.conftest import advance, console, open_view, run
+from tests.test_record import HOSTILE
+
+#: The workshop the record's own tests take through every stage.
+decided = test_record.decided
+
+
+def close(session, workshop, key) -> None:
+    """Take a workshop on, step by step, until it is closed."""
+    while workshop.stage != Stage.CLOSED:
+        workshops.move_stage(session=session, code=workshop.code, key=key, step=1)
+    session.commit()
 
 
 def test_the_records_key_opens_the_list_and_a_wrong_one_says_so(created, monkeypatch):
@@ -31,3 +45,50 @@ def test_the_records_key_opens_the_list_and_a_wrong_one_says_so(created, monkeyp
     stale = open_view(RecordsState, "/records", cookies={"records_key": records.records_key})
     run(stale.on_load())
     assert not stale.opened and stale.records_key == "" and stale.workshops == []
+
+
+def test_a_closed_workshops_log_reads_in_the_browser_as_the_pdf_shows_it(
+    session, workshop, decided, monkeypatch
+):
+    monkeypatch.setattr(settings, "RECORDS_KEY", "gemeente-houten-2026")
+    code = decided.code
+    path = f"/records/{code}"
+    refused = open_view(RecordsState, path, cookies={"records_key": "geraden"})
+    run(refused.on_load_record())
+    assert refused.record is None and refused.error_key == "error_records_key"
+
+    # Still open: the records library has only closed workshops.
+    reader = open_view(RecordsState, path, cookies={"records_key": "gemeente-houten-2026"})
+    run(reader.on_load_record())
+    assert reader.record is None and reader.error_key == "error_code_unknown"
+
+    close(session, decided, workshop[1])
+    run(reader.on_load_record())
+    log = reader.record
+    assert reader.error_key == "" and reader.lang == "nl"
+    assert (log.code, log.title, log.question) == (code, decided.title, decided.question)
+    assert [line.stage for line in log.stages][-1] == "closed"
+    assert {line.role: line.count for line in log.by_role}["professional"] == 1
+    assert [theme.name for theme in log.themes] == ["Vervoer", "Nog zonder thema"]
+    assert HOSTILE[0] in [story.text for story in log.themes[0].stories]
+    assert all("verborgen" not in s.text for theme in log.themes for s in theme.stories)
+    assert log.hidden_insights == 1
+    (vote_round,) = log.rounds
+    assert [(t.label, t.dots, t.share) for t in vote_round.results] == [("Vervoer", 2, 100)]
+    # Two people, one per role: below the smallest group, so no split and a note says why.
+    assert vote_round.results[0].by_group == []
+    assert "Inwoner, Professional" in vote_round.note and "3" in vote_round.note
+    (proposal,) = log.proposals
+    assert proposal.counts["object"] == 1 and proposal.objections == ["Te duur"]
+    assert (proposal.outcome, proposal.rationale) == ("adopted_with_changes", "Breed gedragen")
+    assert [(a.what, a.owner, a.due) for a in log.actions] == [
+        ("Plan maken", "Team Werk", "2027-01-31")
+    ]
+    assert log.digest == build_record(session=session, workshop=decided)["digest"]
+
+    # The key typed on the log's own page opens the log at once.
+    typed = open_view(RecordsState, path)
+    run(typed.on_load_record())
+    assert typed.record is None and not typed.opened
+    run(typed.open_records({"key": "gemeente-houten-2026"}))
+    assert typed.record == log
