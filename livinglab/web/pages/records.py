@@ -29,12 +29,19 @@ def _files(code) -> rx.Component:
     )
 
 
-def _row(workshop) -> rx.Component:
-    return rx.el.tr(
-        rx.el.td(workshop.day),
-        rx.el.td(rx.el.a(workshop.title, href=routes.record(workshop.code))),
-        rx.el.td(workshop.shown_code, class_name="code"),
-        rx.el.td(_files(workshop.code)),
+def _listed(workshop) -> rx.Component:
+    """A closed workshop in the library: its title links to the log, with the files."""
+    return rx.el.li(
+        rx.el.h2(rx.el.a(workshop.title, href=routes.record(workshop.code))),
+        rx.el.p(
+            workshop.day,
+            " · ",
+            R.t["log_code"],
+            ": ",
+            rx.el.span(workshop.shown_code, class_name="code"),
+        ),
+        _files(workshop.code),
+        class_name="card stack",
         custom_attrs=testid("record-row"),
     )
 
@@ -65,18 +72,7 @@ def records_page() -> rx.Component:
             R.opened,
             rx.cond(
                 R.workshops,
-                rx.el.table(
-                    rx.el.thead(
-                        rx.el.tr(
-                            rx.el.th(R.t["log_date"], scope="col"),
-                            rx.el.th(R.t["field_title"], scope="col"),
-                            rx.el.th(R.t["log_code"], scope="col"),
-                            rx.el.th(R.t["records_files"], scope="col"),
-                        )
-                    ),
-                    rx.el.tbody(rx.foreach(R.workshops, _row)),
-                    class_name="records",
-                ),
+                rx.el.ul(rx.foreach(R.workshops, _listed), class_name="stack library"),
                 rx.el.p(R.t["records_none"], custom_attrs=testid("records-none")),
             ),
             _key_form(),
@@ -102,7 +98,7 @@ def _table(head: list, rows) -> rx.Component:
     return rx.el.table(
         rx.el.thead(rx.el.tr(*[rx.el.th(cell, scope="col") for cell in head])),
         rx.el.tbody(rows),
-        class_name="records",
+        class_name="log-table",
     )
 
 
@@ -286,7 +282,7 @@ def _actions(log) -> rx.Component:
                     lambda action: rx.el.tr(
                         rx.el.td(action.what),
                         rx.el.td(action.owner),
-                        rx.el.td(action.due),
+                        rx.el.td(action.due, class_name="due"),
                         custom_attrs=testid("record-action"),
                     ),
                 ),
