@@ -623,6 +623,26 @@ MESSAGES: dict[str, dict[str, str]] = {
     "log_action_what": {"nl": "Wat", "en": "What"},
     "log_action_owner": {"nl": "Wie", "en": "Who"},
     "log_action_due": {"nl": "Wanneer klaar", "en": "Due"},
+    "log_addendum": {"nl": "Vervolg na de workshop", "en": "Follow-up after the workshop"},
+    "log_addendum_intro": {
+        "nl": "Wat er met de acties gebeurde. Dit vervolg is bijgewerkt op",
+        "en": "What happened with the actions. This follow-up was brought up to date on",
+    },
+    "log_no_followups": {"nl": "Nog niets bijgewerkt.", "en": "Nothing updated yet."},
+    "log_addendum_digest": {
+        "nl": "Controlecode van het vervolg",
+        "en": "Check code of the follow-up",
+    },
+    "log_addendum_digest_help": {
+        "nl": "Deze code hoort bij dit vervolg en bij de controlecode van het verslag hierboven. "
+        "De controlecode van het verslag zelf blijft gelden voor het verslag zonder vervolg.",
+        "en": "This code belongs to this follow-up and to the check code of the log above. "
+        "The log's own check code still holds for the log without the follow-up.",
+    },
+    "status_planned": {"nl": "Gepland", "en": "Planned"},
+    "status_in_progress": {"nl": "Bezig", "en": "In progress"},
+    "status_done": {"nl": "Klaar", "en": "Done"},
+    "status_dropped": {"nl": "Gestopt", "en": "Dropped"},
     "log_no_actions": {"nl": "Er zijn geen acties.", "en": "There are no actions."},
     "log_no_insights": {"nl": "Er zijn geen verhalen.", "en": "There are no stories."},
     "log_digest": {"nl": "Controlecode (SHA-256)", "en": "Check code (SHA-256)"},
@@ -708,6 +728,34 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error_records_key": {
         "nl": "Deze toegangscode klopt niet. Probeer het nog eens.",
         "en": "This access key is not right. Please try again.",
+    },
+    "error_access_revoked": {
+        "nl": "Deze link is ingetrokken. Vraag een nieuwe aan wie je uitnodigde.",
+        "en": "This link was taken back. Ask whoever invited you for a new one.",
+    },
+    "error_access_read_only": {
+        "nl": "Je mag alleen lezen. Vraag om een link waarmee je ook mag bijwerken.",
+        "en": "You may only read. Ask for a link that also lets you update.",
+    },
+    "error_reader_not_found": {
+        "nl": "Deze persoon staat niet (meer) in de lijst.",
+        "en": "This person is not on the list (any more).",
+    },
+    "error_access_level": {
+        "nl": "Kies: alleen lezen, of lezen en bijwerken.",
+        "en": "Choose: read only, or read and update.",
+    },
+    "error_action_not_found": {
+        "nl": "Deze actie bestaat niet (meer).",
+        "en": "This action does not exist (any more).",
+    },
+    "error_action_status": {
+        "nl": "Kies een stand: gepland, bezig, klaar of gestopt.",
+        "en": "Choose a status: planned, in progress, done or dropped.",
+    },
+    "error_not_closed_yet": {
+        "nl": "Deze workshop is nog niet afgesloten.",
+        "en": "This workshop is not closed yet.",
     },
     "error_records_off": {
         "nl": "Deze pagina staat uit. Vraag de beheerder om een toegangscode in te stellen.",

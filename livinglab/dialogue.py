@@ -1,7 +1,7 @@
 """Dialogue toward change: proposals, consent rounds, decisions and actions."""
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy.exc import IntegrityError
@@ -24,6 +24,7 @@ from livinglab.errors import (
     ProposalNotFound,
     RoundAlreadyOpen,
 )
+from livinglab.followups import UNTOUCHED, FollowUp, followups_of, status_of
 from livinglab.limits import ACTION_MAX, OWNER_MAX, PROPOSAL_MAX, RATIONALE_MAX, REASON_MAX
 from livinglab.models import (
     Action,
@@ -282,11 +283,14 @@ def answered(*, session: Session, consent: ConsentRound) -> int:
 
 @dataclass(frozen=True)
 class ActionView:
-    """An action as screens show it."""
+    """An action as screens show it, with how it was followed up after the workshop."""
 
     what: str
     owner: str
     due: str
+    id: int = 0
+    status: str = UNTOUCHED
+    followups: list[FollowUp] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -333,6 +337,17 @@ def board_proposals(*, session: Session, workshop_id: int) -> list[ProposalView]
         session.exec(select(Theme.id, Theme.name).where(Theme.workshop_id == workshop_id)).all()
     )
     views = []
+    history = followups_of(
+        session,
+        list(
+            session.exec(
+                select(Action.id)
+                .join(Decision, Decision.id == Action.decision_id)
+                .join(Proposal, Proposal.id == Decision.proposal_id)
+                .where(Proposal.workshop_id == workshop_id)
+            )
+        ),
+    )
     for proposal in session.exec(
         select(Proposal)
         .where(Proposal.workshop_id == workshop_id, Proposal.status == ProposalStatus.BOARD)
@@ -355,7 +370,14 @@ def board_proposals(*, session: Session, workshop_id: int) -> list[ProposalView]
                 rationale=decision.rationale if decision else "",
                 decision_id=decision.id if decision else 0,
                 actions=[
-                    ActionView(what=a.what, owner=a.owner, due=a.due.isoformat() if a.due else "")
+                    ActionView(
+                        what=a.what,
+                        owner=a.owner,
+                        due=a.due.isoformat() if a.due else "",
+                        id=a.id,
+                        status=status_of(history[a.id]),
+                        followups=history[a.id],
+                    )
                     for a in actions
                 ],
             )

@@ -38,6 +38,40 @@ class RecordsSwitchedOff(DomainError):
     key = "error_records_off"
 
 
+class AccessRevoked(DomainError):
+    """This person's records link was taken back: refused at once, whatever they held."""
+
+    key = "error_access_revoked"
+
+
+class ReadOnlyAccess(DomainError):
+    """A person with read access tried to change something (a follow-up, an invitation)."""
+
+    key = "error_access_read_only"
+
+
+class ReaderNotFound(DomainError):
+    key = "error_reader_not_found"
+
+
+class BadAccessLevel(DomainError):
+    key = "error_access_level"
+
+
+class ActionNotFound(DomainError):
+    key = "error_action_not_found"
+
+
+class BadActionStatus(DomainError):
+    key = "error_action_status"
+
+
+class NotClosedYet(DomainError):
+    """Follow-ups belong to a closed workshop's actions."""
+
+    key = "error_not_closed_yet"
+
+
 class NotParticipant(DomainError):
     key = "error_not_participant"
 

@@ -8,9 +8,6 @@ Once a workshop's personal data is purged (livinglab/retention.py), its record l
 insights, only how many there were per theme; the counts stay the same.
 """
 
-import hashlib
-import hmac
-import json
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -18,9 +15,10 @@ from typing import Any
 
 from sqlmodel import Session, select
 
-from livinglab import settings
+from livinglab.checkcode import canonical_json, digest, verify  # noqa: F401 (the record's API)
 from livinglab.dialogue import consent_result
-from livinglab.errors import RecordsSwitchedOff, WorkshopNotFound, WrongRecordsKey
+from livinglab.errors import WorkshopNotFound
+from livinglab.followups import addendum
 from livinglab.models import (
     Action,
     ConsentRound,
@@ -37,6 +35,7 @@ from livinglab.models import (
     as_utc,
 )
 from livinglab.reactions import KINDS, reaction_counts
+from livinglab.records_access import require_access
 from livinglab.voting import RoundResults, results
 from livinglab.workshops import ROLES, find_workshop, format_code, require_facilitator
 
@@ -52,23 +51,6 @@ def _when(moment: datetime | date | None) -> str | None:
     if isinstance(moment, datetime):
         return as_utc(moment).isoformat(timespec="seconds")
     return moment.isoformat()
-
-
-def canonical_json(record: dict[str, Any]) -> bytes:
-    """The one byte form of a record: sorted keys, no spaces, UTF-8."""
-    return json.dumps(record, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
-
-
-def digest(record: dict[str, Any]) -> str:
-    """SHA-256 of the record's canonical JSON, without its own "digest" field."""
-    body = {key: value for key, value in record.items() if key != "digest"}
-    return hashlib.sha256(canonical_json(body)).hexdigest()
-
-
-def verify(record: dict[str, Any], printed_digest: str) -> bool:
-    """True when `record` is exactly the record whose digest was printed."""
-    expected = str(printed_digest).strip().lower()
-    return digest(record) == expected and record.get("digest", expected) == expected
 
 
 def _insight(insight: Insight, roles: dict[int, str]) -> dict[str, Any]:
@@ -252,17 +234,9 @@ class ClosedWorkshop:
     day: str
 
 
-def _require_records_key(key: str) -> None:
-    expected = settings.RECORDS_KEY
-    if not expected:
-        raise RecordsSwitchedOff()
-    if not hmac.compare_digest(str(key).encode(), expected.encode()):
-        raise WrongRecordsKey()
-
-
 def closed_workshops(*, session: Session, key: str) -> list[ClosedWorkshop]:
-    """Closed workshops, newest first, for whoever holds the organisation's records key."""
-    _require_records_key(key)
+    """Closed workshops, newest first, for the organisation's key or a person's access."""
+    require_access(session=session, credential=key)
     return [
         ClosedWorkshop(
             code=w.code, shown_code=format_code(w.code), title=w.title, day=_when(w.created_at)[:10]
@@ -274,9 +248,14 @@ def closed_workshops(*, session: Session, key: str) -> list[ClosedWorkshop]:
 
 
 def closed_record(*, session: Session, key: str, code: str) -> dict[str, Any]:
-    """The record of a closed workshop, for the records page (records key required)."""
-    _require_records_key(key)
+    """The record of a closed workshop for the records library, with its follow-up addendum
+    (outside the original's check code, with its own)."""
+    require_access(session=session, credential=key)
     workshop = find_workshop(session=session, code=code)
     if workshop.stage != Stage.CLOSED:
         raise WorkshopNotFound(code)
-    return build_record(session=session, workshop=workshop)
+    record = build_record(session=session, workshop=workshop)
+    return {
+        **record,
+        "addendum": addendum(session=session, workshop=workshop, original_digest=record["digest"]),
+    }

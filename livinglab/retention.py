@@ -23,6 +23,8 @@ Removed
   them only by number ("cofacilitator-2"), so it stays.
 - Action owners: free text that is often a person's name ("Fatima"), and we cannot tell
   a person from a team ("Team Werk"), so every owner is emptied. What and when stay.
+- Who followed an action up: each dated update names the person with records access who
+  made it, for the audit trail. The link to that person is removed; the update stays.
 - When each person joined, posted, voted and answered: someone who was in the room may
   remember who came in late or voted last, and so find that person's role and dots.
   These moments are all set to the moment the workshop closed.
@@ -34,7 +36,8 @@ Kept
   record by design (the same as before the purge).
 - What the facilitator or the organisation wrote for the record: the workshop's title,
   question, place and organisers, theme names, the facilitator's own proposals, decisions
-  with their outcome and rationale, and what each action is and when it is due.
+  with their outcome and rationale, what each action is and when it is due, and the
+  dated follow-up notes (written by the organisation for the participants to read).
 - How the workshop went: stage times, vote round settings, hide and show acts (their
   actor is "facilitator", not a person), theme suggestions (they hold no text), and the
   phone's random id for each post (it only stops a double tap from posting twice).
@@ -55,6 +58,7 @@ from livinglab.changes import Change
 from livinglab.errors import WrongConfirmation
 from livinglab.models import (
     Action,
+    ActionUpdate,
     CoFacilitator,
     ConsentAnswer,
     Decision,
@@ -233,6 +237,11 @@ def purge_workshop(
     )
     session.exec(update(Proposal).where(*_written_on_phones(workshop)).values(text=""))
     session.exec(update(Action).where(_owned_actions(workshop)).values(owner=""))
+    session.exec(
+        update(ActionUpdate)
+        .where(ActionUpdate.action_id.in_(select(Action.id).where(_owned_actions(workshop))))
+        .values(reader_id=None)
+    )
     session.exec(
         update(CoFacilitator)
         .where(CoFacilitator.workshop_id == workshop.id)

@@ -101,7 +101,20 @@ def record_csv(record: dict[str, Any]) -> dict[str, str]:
             ["reason", "insights"],
             [["hidden", record["hidden_insights"]], ["waiting", record["waiting_insights"]]],
         ),
-    }
+    } | _followups_csv(record)
+
+
+def _followups_csv(record: dict[str, Any]) -> dict[str, str]:
+    """The dated follow-ups of the actions, when the record carries its addendum."""
+    addendum = record.get("addendum")
+    if not addendum:
+        return {}
+    rows = [
+        [action["what"], update["day"], update["status"], update["note"]]
+        for action in addendum["actions"]
+        for update in action["followups"]
+    ]
+    return {"followups.csv": _table(["action", "day", "status", "note"], rows)}
 
 
 def csv_zip(record: dict[str, Any]) -> bytes:

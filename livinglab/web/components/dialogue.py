@@ -18,8 +18,33 @@ def _actions(proposal, t) -> rx.Component:
                     " · ",
                     action.owner,
                     rx.cond(action.due != "", rx.el.span(" · ", action.due)),
+                    _followed_up(action, t),
                 ),
             ),
+        ),
+    )
+
+
+def _followed_up(action, t) -> rx.Component:
+    """After the workshop: where the action stands, and each dated note (no names)."""
+    return rx.cond(
+        action.followups.length() > 0,
+        rx.el.div(
+            rx.el.strong(t["status_" + action.status], class_name="status-" + action.status),
+            rx.el.ol(
+                rx.foreach(
+                    action.followups,
+                    lambda update: rx.el.li(
+                        rx.el.time(update.day, date_time=update.day),
+                        " · ",
+                        t["status_" + update.status],
+                        rx.cond(update.note != "", rx.el.span(": ", update.note)),
+                        custom_attrs=testid("followup"),
+                    ),
+                ),
+                class_name="followups",
+            ),
+            class_name="followed-up",
         ),
     )
 

@@ -1,0 +1,215 @@
+"""After the workshop: actions followed up with dated notes, where participants can see them.
+
+An update is appended, never changed: the history stays, and the current status of an
+action is its newest update's ("planned" before any). Who made an update is kept for
+the audit trail (`ActionUpdate.reader_id`), never shown on a public page. The exported
+record gets the follow-ups as a dated addendum with its own check code, which also
+covers the original's, so the original check code still verifies the original record.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from icalendar import Calendar, Event
+from sqlmodel import Session, select
+
+from livinglab.checkcode import digest
+from livinglab.errors import ActionNotFound, BadActionStatus, NotClosedYet
+from livinglab.limits import FOLLOWUP_MAX
+from livinglab.models import (
+    AccessLevel,
+    Action,
+    ActionStatus,
+    ActionUpdate,
+    Decision,
+    Proposal,
+    Stage,
+    Workshop,
+    utcnow,
+)
+from livinglab.records_access import require_access
+from livinglab.validation import clean_text
+
+STATUSES = tuple(status.value for status in ActionStatus)
+#: An action nobody followed up yet.
+UNTOUCHED = ActionStatus.PLANNED.value
+#: Still to be done: these show in the list of open actions and in the calendar.
+OPEN = (ActionStatus.PLANNED.value, ActionStatus.IN_PROGRESS.value)
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """One dated update as everyone sees it (no name)."""
+
+    status: str
+    note: str
+    day: str
+
+
+@dataclass(frozen=True)
+class OpenAction:
+    """An action still to be done, across closed workshops."""
+
+    action_id: int
+    code: str
+    title: str
+    what: str
+    owner: str
+    due: str
+    status: str
+    overdue: bool
+
+
+def followups_of(session: Session, action_ids: list[int]) -> dict[int, list[FollowUp]]:
+    """The dated updates per action, oldest first (one query for all of them)."""
+    found: dict[int, list[FollowUp]] = defaultdict(list)
+    if not action_ids:
+        return found
+    for update in session.exec(
+        select(ActionUpdate)
+        .where(ActionUpdate.action_id.in_(action_ids))
+        .order_by(ActionUpdate.made_at, ActionUpdate.id)
+    ):
+        found[update.action_id].append(
+            FollowUp(status=update.status, note=update.note, day=update.made_at.date().isoformat())
+        )
+    return found
+
+
+def status_of(history: list[FollowUp]) -> str:
+    return history[-1].status if history else UNTOUCHED
+
+
+def _workshop_of(session: Session, action: Action) -> Workshop:
+    decision = session.get(Decision, action.decision_id)
+    proposal = session.get(Proposal, decision.proposal_id)
+    return session.get(Workshop, proposal.workshop_id)
+
+
+def update_action(
+    *, session: Session, credential: str, action_id: int, status: str, note: str = ""
+) -> ActionUpdate:
+    """Append a dated follow-up to an action of a closed workshop (update access needed)."""
+    caller = require_access(session=session, credential=credential, level=AccessLevel.UPDATE)
+    action = session.get(Action, action_id) if isinstance(action_id, int) else None
+    if action is None:
+        raise ActionNotFound(str(action_id))
+    if _workshop_of(session, action).stage != Stage.CLOSED:
+        raise NotClosedYet()
+    if status not in STATUSES:
+        raise BadActionStatus(str(status))
+    update = ActionUpdate(
+        action_id=action.id,
+        status=status,
+        note=clean_text(note, limit=FOLLOWUP_MAX, required=False),
+        reader_id=caller.reader_id,
+        made_at=utcnow(),
+    )
+    session.add(update)
+    session.flush()
+    return update
+
+
+def _actions_of_closed(session: Session, *, organisers: str = ""):
+    query = (
+        select(Action, Workshop)
+        .join(Decision, Decision.id == Action.decision_id)
+        .join(Proposal, Proposal.id == Decision.proposal_id)
+        .join(Workshop, Workshop.id == Proposal.workshop_id)
+        .where(Workshop.stage == Stage.CLOSED)
+        .order_by(Action.id)
+    )
+    rows = list(session.exec(query))
+    if organisers:
+        wanted = organisers.casefold()
+        rows = [row for row in rows if wanted in row[1].organisers.casefold()]
+    return rows
+
+
+def open_actions(
+    *, session: Session, credential: str, today: date | None = None, organisers: str = ""
+) -> list[OpenAction]:
+    """Actions still to be done in closed workshops: overdue first, then by due date."""
+    require_access(session=session, credential=credential)
+    today = today or utcnow().date()
+    rows = _actions_of_closed(session, organisers=organisers)
+    history = followups_of(session, [action.id for action, _ in rows])
+    found = []
+    for action, workshop in rows:
+        status = status_of(history[action.id])
+        if status not in OPEN:
+            continue
+        found.append(
+            OpenAction(
+                action_id=action.id,
+                code=workshop.code,
+                title=workshop.title,
+                what=action.what,
+                owner=action.owner,
+                due=action.due.isoformat() if action.due else "",
+                status=status,
+                overdue=action.due is not None and action.due < today,
+            )
+        )
+    return sorted(found, key=lambda a: (not a.overdue, a.due == "", a.due, a.action_id))
+
+
+def addendum(*, session: Session, workshop: Workshop, original_digest: str) -> dict:
+    """The follow-ups of a record, dated, with a check code that covers the original's."""
+    actions = list(
+        session.exec(
+            select(Action)
+            .join(Decision, Decision.id == Action.decision_id)
+            .join(Proposal, Proposal.id == Decision.proposal_id)
+            .where(Proposal.workshop_id == workshop.id)
+            .order_by(Action.id)
+        )
+    )
+    history = followups_of(session, [action.id for action in actions])
+    body = {
+        "original_digest": original_digest,
+        "made": utcnow().date().isoformat(),
+        "actions": [
+            {
+                "what": action.what,
+                "owner": action.owner,
+                "due": action.due.isoformat() if action.due else None,
+                "status": status_of(history[action.id]),
+                "followups": [
+                    {"day": f.day, "status": f.status, "note": f.note} for f in history[action.id]
+                ],
+            }
+            for action in actions
+        ],
+    }
+    return {**body, "digest": digest(body)}
+
+
+def verify_addendum(addendum_record: dict, original_digest: str) -> bool:
+    """True when the addendum is unchanged and belongs to the record with `original_digest`."""
+    return addendum_record.get("original_digest") == original_digest and digest(
+        addendum_record
+    ) == addendum_record.get("digest")
+
+
+def calendar(*, session: Session, credential: str, organisers: str = "") -> bytes:
+    """An iCalendar feed of the due dates of open actions (per organisation when given)."""
+    open_now = [
+        action
+        for action in open_actions(session=session, credential=credential, organisers=organisers)
+        if action.due
+    ]
+    feed = Calendar()
+    feed.add("prodid", "-//livinglab//actions//NL")
+    feed.add("version", "2.0")
+    feed.add("x-wr-calname", f"livinglab {organisers}".strip())
+    for action in open_now:
+        event = Event()
+        event.add("uid", f"action-{action.action_id}@livinglab")
+        event.add("summary", f"{action.what} ({action.owner})")
+        event.add("description", action.title)
+        event.add("dtstart", date.fromisoformat(action.due))
+        event.add("dtstamp", utcnow())
+        feed.add_component(event)
+    return feed.to_ical()
