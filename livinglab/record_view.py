@@ -1,13 +1,19 @@
 """The decision record as the records library shows it in the browser: typed lines, in
-the PDF's order, made from the one record (livinglab/record.py) the files are made from."""
+the PDF's order, made from the one record (livinglab/record.py) the files are made from,
+with each action's follow-up as the participants' link shows it."""
 
 from dataclasses import dataclass
 from typing import Any
 
+from sqlmodel import Session
+
 from livinglab import anonymity
-from livinglab.dialogue import ANSWERS, GroupAnswers
+from livinglab.dialogue import ANSWERS, ActionView, GroupAnswers, board_proposals
+from livinglab.i18n import catalog
+from livinglab.record import closed_record
+from livinglab.records_access import require_access
 from livinglab.voting import GroupDots, Tally
-from livinglab.workshops import ROLES, format_code
+from livinglab.workshops import ROLES, find_workshop, format_code
 
 
 @dataclass(frozen=True)
@@ -74,15 +80,6 @@ class ProposalLines:
 
 
 @dataclass(frozen=True)
-class ActionLine:
-    """Who does what by when, as decided."""
-
-    what: str
-    owner: str
-    due: str
-
-
-@dataclass(frozen=True)
 class RecordView:
     """Everything the record page shows, in the order of the PDF."""
 
@@ -104,8 +101,13 @@ class RecordView:
     waiting_insights: int
     rounds: list[RoundLines]
     proposals: list[ProposalLines]
-    actions: list[ActionLine]
+    #: Who does what by when, its status and dated follow-ups.
+    actions: list[ActionView]
     digest: str
+    #: The follow-up addendum's own check code (it covers the original's).
+    addendum_digest: str
+    #: Whether the reader may follow actions up (update access).
+    may_update: bool
 
 
 def _stories(insights: list[dict]) -> list[Story]:
@@ -150,7 +152,24 @@ def _proposal(number: int, proposal: dict, theme_names: dict, t: dict) -> Propos
     )
 
 
-def record_view(record: dict[str, Any], t: dict[str, str]) -> RecordView:
+def read_log(*, session: Session, credential: str, code: str) -> RecordView:
+    """A closed workshop's log for the records library (the caller's access is checked)."""
+    caller = require_access(session=session, credential=credential)
+    record = closed_record(session=session, key=credential, code=code)
+    workshop = find_workshop(session=session, code=code)
+    actions = [
+        action
+        for proposal in board_proposals(session=session, workshop_id=workshop.id)
+        for action in proposal.actions
+    ]
+    return record_view(
+        record, catalog(workshop.language), actions=actions, may_update=caller.may_update
+    )
+
+
+def record_view(
+    record: dict[str, Any], t: dict[str, str], *, actions: list[ActionView], may_update: bool
+) -> RecordView:
     """The page's lines from the record; `t` is the catalog of the workshop's language."""
     workshop = record["workshop"]
     theme_names = {theme["id"]: theme["name"] for theme in record["themes"]}
@@ -204,10 +223,8 @@ def record_view(record: dict[str, Any], t: dict[str, str]) -> RecordView:
             _proposal(number, proposal, theme_names, t)
             for number, proposal in enumerate(record["proposals"], start=1)
         ],
-        actions=[
-            ActionLine(action["what"], action["owner"], action["due"] or "")
-            for proposal in record["proposals"]
-            for action in proposal["actions"]
-        ],
+        actions=actions,
         digest=record["digest"],
+        addendum_digest=record["addendum"]["digest"],
+        may_update=may_update,
     )

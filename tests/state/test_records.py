@@ -81,9 +81,10 @@ def test_a_closed_workshops_log_reads_in_the_browser_as_the_pdf_shows_it(
     (proposal,) = log.proposals
     assert proposal.counts["object"] == 1 and proposal.objections == ["Te duur"]
     assert (proposal.outcome, proposal.rationale) == ("adopted_with_changes", "Breed gedragen")
-    assert [(a.what, a.owner, a.due) for a in log.actions] == [
-        ("Plan maken", "Team Werk", "2027-01-31")
+    assert [(a.what, a.owner, a.due, a.status) for a in log.actions] == [
+        ("Plan maken", "Team Werk", "2027-01-31", "planned")
     ]
+    assert log.may_update and log.addendum_digest != log.digest
     assert log.digest == build_record(session=session, workshop=decided)["digest"]
 
     # The key typed on the log's own page opens the log at once.
@@ -92,3 +93,45 @@ def test_a_closed_workshops_log_reads_in_the_browser_as_the_pdf_shows_it(
     assert typed.record is None and not typed.opened
     run(typed.open_records({"key": "gemeente-houten-2026"}))
     assert typed.record == log
+
+
+def test_the_organisation_invites_a_reader_who_reads_but_cannot_follow_up(
+    session, workshop, decided, monkeypatch
+):
+    monkeypatch.setattr(settings, "RECORDS_KEY", "gemeente-houten-2026")
+    close(session, decided, workshop[1])
+    library = open_view(RecordsState, "/records", cookies={"records_key": "gemeente-houten-2026"})
+    run(library.on_load())
+    assert library.organisation and library.readers == []
+    run(library.invite({"name": "Fatima", "level": "read"}))
+    assert library.error_key == "" and "/records?access=" in library.new_link
+    token = library.new_link.split("access=", 1)[1]
+    assert [(r.name, r.level, r.revoked) for r in library.readers] == [("Fatima", "read", False)]
+
+    # Her link: the token moves into the cookie; she reads, and may not invite or update.
+    fatima = open_view(RecordsState, f"/records?access={token}")
+    run(fatima.on_load())
+    assert fatima.opened and fatima.records_key == token and not fatima.organisation
+    page = open_view(RecordsState, f"/records/{decided.code}", cookies={"records_key": token})
+    run(page.on_load_record())
+    (action,) = page.record.actions
+    assert not page.record.may_update
+    run(page.follow_up(action.id, {"status": "done", "note": "Klaar"}))
+    assert page.error_key == "error_access_read_only" and page.error_at == f"action-{action.id}"
+
+    # The organisation follows the action up: appended, dated, shown at once.
+    chair = open_view(
+        RecordsState, f"/records/{decided.code}", cookies={"records_key": "gemeente-houten-2026"}
+    )
+    run(chair.on_load_record())
+    note = "De nieuwe brief is vanaf 1 maart in gebruik"
+    run(chair.follow_up(action.id, {"status": "in_progress", "note": note}))
+    assert chair.error_key == ""
+    (followed,) = chair.record.actions
+    assert followed.status == "in_progress" and [f.note for f in followed.followups] == [note]
+
+    # Revoked: her next request is refused.
+    run(library.revoke(library.readers[0].id))
+    assert library.readers[0].revoked
+    run(page.on_load_record())
+    assert page.record is None and page.error_key == "error_access_revoked"

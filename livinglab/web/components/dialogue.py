@@ -18,14 +18,14 @@ def _actions(proposal, t) -> rx.Component:
                     " · ",
                     action.owner,
                     rx.cond(action.due != "", rx.el.span(" · ", action.due)),
-                    _followed_up(action, t),
+                    followed_up(action, t),
                 ),
             ),
         ),
     )
 
 
-def _followed_up(action, t) -> rx.Component:
+def followed_up(action, t) -> rx.Component:
     """After the workshop: where the action stands, and each dated note (no names)."""
     return rx.cond(
         action.followups.length() > 0,

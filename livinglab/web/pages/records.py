@@ -3,12 +3,16 @@ in the browser: the same content as the PDF, in the same order)."""
 
 import reflex as rx
 
+from livinglab.followups import STATUSES
+from livinglab.limits import FOLLOWUP_MAX, NAME_MAX
+from livinglab.models import AccessLevel
 from livinglab.web import routes
 from livinglab.web.components.common import error_message, testid
-from livinglab.web.components.dialogue import consent_result
+from livinglab.web.components.dialogue import consent_result, followed_up
 from livinglab.web.components.voting import results_chart
 from livinglab.web.state.records import RecordsState as R
 
+LEVELS = tuple(level.value for level in AccessLevel)
 FILES = (("pdf", "PDF"), ("json", "JSON"), ("csv", "CSV"))
 
 
@@ -64,6 +68,69 @@ def _progress() -> rx.Component:
     return rx.cond(R.exporting != "", rx.el.p(R.t["exporting"], role="status"))
 
 
+def _access() -> rx.Component:
+    """For the organisation key's holder: a link per person (read, or read and update)."""
+    t = R.t
+    return rx.el.section(
+        rx.el.h2(t["access_heading"], id="access"),
+        rx.el.p(t["access_intro"]),
+        rx.el.form(
+            rx.el.label(
+                t["access_name"],
+                rx.el.input(name="name", required=True, max_length=NAME_MAX, auto_complete="off"),
+            ),
+            rx.el.label(
+                t["access_level"],
+                rx.el.select(
+                    *[rx.el.option(t[f"access_{level}"], value=level) for level in LEVELS],
+                    name="level",
+                ),
+            ),
+            rx.el.button(t["access_make"], type="submit", custom_attrs=testid("access-invite")),
+            error_message(R, at="invite"),
+            on_submit=R.invite,
+            reset_on_submit=True,
+            class_name="stack",
+        ),
+        rx.cond(
+            R.new_link != "",
+            rx.el.div(
+                rx.el.p(t["access_link_once"]),
+                rx.el.code(R.new_link, custom_attrs=testid("access-link")),
+                role="status",
+                class_name="card",
+            ),
+        ),
+        rx.el.ul(
+            rx.foreach(
+                R.readers,
+                lambda reader: rx.el.li(
+                    rx.el.span(reader.name),
+                    rx.el.span(
+                        t["access_" + reader.level], " · ", reader.invited_at, class_name="muted"
+                    ),
+                    rx.cond(
+                        reader.revoked,
+                        rx.el.span(t["access_revoked"], class_name="muted"),
+                        rx.el.button(
+                            t["access_revoke"],
+                            class_name="quiet",
+                            aria_label=t["access_revoke"] + ": " + reader.name,
+                            on_click=R.revoke(reader.id),
+                            custom_attrs=testid("access-revoke"),
+                        ),
+                    ),
+                    class_name="row",
+                    custom_attrs=testid("access-reader"),
+                ),
+            ),
+            class_name="stack library",
+        ),
+        aria_labelledby="access",
+        class_name="stack",
+    )
+
+
 def records_page() -> rx.Component:
     return rx.el.main(
         rx.el.h1(R.t["records_title"]),
@@ -77,8 +144,9 @@ def records_page() -> rx.Component:
             ),
             _key_form(),
         ),
+        rx.cond(R.organisation, _access()),
         _progress(),
-        error_message(R),
+        error_message(R, at=""),
         class_name="page stack",
         lang=R.lang,
     )
@@ -268,6 +336,37 @@ def _proposals(log) -> rx.Component:
     )
 
 
+def _follow_up_form(action) -> rx.Component:
+    """For people with update access: a new status and a dated note, appended."""
+    t = R.t
+    field = "action-" + action.id.to_string()
+    return rx.el.form(
+        rx.el.label(
+            t["followup_status"],
+            rx.el.select(
+                *[rx.el.option(t[f"status_{status}"], value=status) for status in STATUSES],
+                name="status",
+                default_value=action.status,
+                custom_attrs=testid("action-status"),
+            ),
+        ),
+        rx.el.label(
+            t["followup_note"],
+            rx.el.textarea(
+                name="note",
+                rows=2,
+                max_length=2 * FOLLOWUP_MAX,
+                custom_attrs=testid("action-note"),
+            ),
+        ),
+        rx.el.button(t["followup_save"], type="submit", custom_attrs=testid("action-update")),
+        error_message(R, at=field),
+        on_submit=lambda form: R.follow_up(action.id, form),
+        reset_on_submit=True,
+        class_name="stack followup-form",
+    )
+
+
 def _actions(log) -> rx.Component:
     t = R.t
     return _section(
@@ -275,20 +374,41 @@ def _actions(log) -> rx.Component:
         "log_actions",
         rx.cond(
             log.actions.length() > 0,
-            _table(
-                [t["log_action_what"], t["log_action_owner"], t["log_action_due"]],
+            rx.el.ul(
                 rx.foreach(
                     log.actions,
-                    lambda action: rx.el.tr(
-                        rx.el.td(action.what),
-                        rx.el.td(action.owner),
-                        rx.el.td(action.due, class_name="due"),
+                    lambda action: rx.el.li(
+                        rx.el.strong(action.what),
+                        rx.el.p(
+                            t["log_action_owner"],
+                            ": ",
+                            action.owner,
+                            rx.cond(
+                                action.due != "",
+                                rx.el.span(" · ", t["log_action_due"], ": ", action.due),
+                            ),
+                        ),
+                        rx.cond(
+                            action.followups.length() > 0,
+                            followed_up(action, t),
+                            rx.el.p(
+                                t["status_" + action.status],
+                                " · ",
+                                t["log_no_followups"],
+                                class_name="muted",
+                            ),
+                        ),
+                        rx.cond(log.may_update, _follow_up_form(action)),
+                        class_name="card stack",
                         custom_attrs=testid("record-action"),
                     ),
                 ),
+                class_name="stack library",
             ),
             rx.el.p(t["log_no_actions"]),
         ),
+        _labelled("log_addendum_digest", rx.el.code(log.addendum_digest)),
+        rx.el.p(t["log_addendum_digest_help"], class_name="muted"),
     )
 
 
@@ -333,7 +453,7 @@ def record_page() -> rx.Component:
             ),
         ),
         _progress(),
-        error_message(R),
+        error_message(R, at=""),
         class_name="page stack record-page",
         lang=R.lang,
         custom_attrs=testid("record-page"),
