@@ -6,6 +6,7 @@ import reflex as rx
 from livinglab.realtime.hub import Audience
 from livinglab.web import room, routes
 from livinglab.web.components.common import offline_banner
+from livinglab.web.feeds import feeds
 from livinglab.web.headers import with_security_headers
 from livinglab.web.pages.console import console_page
 from livinglab.web.pages.phone import code_page, phone_page
@@ -32,7 +33,7 @@ app = rx.App(
         rx.el.script(src="/count.js", defer=True),
         rx.el.script(src="/shortcuts.js", defer=True),
     ],
-    api_transformer=with_security_headers,
+    api_transformer=[feeds, with_security_headers],
 )
 # The connection notice in the workshop's language, instead of Reflex's English toast.
 replace_connection_toast(app, lambda stateful: offline_banner() if stateful else None)

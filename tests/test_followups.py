@@ -9,6 +9,7 @@ import pytest
 from icalendar import Calendar
 from pypdf import PdfReader
 from sqlmodel import select
+from starlette.testclient import TestClient
 
 from livinglab import dialogue, followups, records_access, retention, settings, workshops
 from livinglab.errors import (
@@ -25,6 +26,7 @@ from livinglab.export.opendata import SCHEMA_PATH, record_csv
 from livinglab.export.pdf import render_pdf
 from livinglab.models import Action, ActionUpdate, RecordsReader
 from livinglab.record import build_record, closed_record, verify
+from livinglab.web.feeds import feeds
 from tests.test_record import decided  # noqa: F401 (a fixture)
 
 ORGANISATION = "gemeente-houten-2026"
@@ -215,3 +217,18 @@ def test_a_purge_keeps_the_notes_and_forgets_who_wrote_them(session, closed):
     session.commit()
     (update,) = session.exec(select(ActionUpdate)).all()
     assert update.note == "Klaar" and update.reader_id is None
+
+
+def test_the_calendar_feed_answers_a_persons_link_and_stops_when_revoked(session, closed):
+    reader, token = invited(session, "read")
+    client = TestClient(feeds)
+    answer = client.get("/feeds/actions.ics", params={"access": token})
+    assert answer.status_code == 200
+    assert answer.headers["content-type"].startswith("text/calendar")
+    (event,) = Calendar.from_ical(answer.content).walk("VEVENT")
+    assert str(event["summary"]) == "Plan maken (Team Werk)"
+    assert client.get("/feeds/actions.ics", params={"access": "guess"}).status_code == 403
+    records_access.revoke(session=session, credential=ORGANISATION, reader_id=reader.id)
+    session.commit()
+    refused = client.get("/feeds/actions.ics", params={"access": token})
+    assert refused.status_code == 403 and refused.text == "error_access_revoked"

@@ -7,6 +7,8 @@ JOIN_CODE = "/j"
 PHONE = "/j/[room]"
 RECORDS = "/records"
 RECORD = "/records/[room]"
+#: The iCalendar feed of open actions (livinglab/web/feeds.py).
+ACTIONS_CALENDAR = "/feeds/actions.ics"
 PRIVACY = "/privacy"
 
 
