@@ -7,19 +7,22 @@ from playwright.sync_api import expect
 
 from livinglab.web import routes
 
-from .room import LOAD_TIMEOUT, PUSH_TIMEOUT, wait_hydrated
+from .room import LOAD_TIMEOUT, PUSH_TIMEOUT, join, wait_hydrated
 from .scripted import STORIES, ScriptedRoom
 from .server import RECORDS_KEY
 from .test_accessibility import violations
 
 
-def closed_room(app_server) -> ScriptedRoom:
-    """A workshop with stories, two themes, a revealed vote, a decision and its action."""
+def closed_room(app_server, phone=None) -> ScriptedRoom:
+    """A workshop with stories, two themes, a revealed vote, a decision and its action;
+    `phone` (a page) joins it from its link first."""
     room = ScriptedRoom(
         app_server.workdir / "e2e.db", title="Werk en inkomen", question="Wat helpt echt?"
     )
     room.join(9)
     room.move_to("collect")
+    if phone is not None:
+        join(phone, app_server.base_url + routes.phone(room.code))
     room.post(6)
     room.move_to("sensemaking")
     room.group(("Vervoer", "Schulden"), per_theme=3)
@@ -34,8 +37,12 @@ def closed_room(app_server) -> ScriptedRoom:
     return room
 
 
-def test_a_policy_team_reads_a_closed_workshops_log_in_the_library(people, app_server):
-    room = closed_room(app_server)
+NOTE = "De nieuwe brief is vanaf 1 maart in gebruik"
+
+
+def test_a_policy_team_reads_a_log_follows_an_action_up_and_the_phone_shows_it(people, app_server):
+    phone = people.phone().new_page()
+    room = closed_room(app_server, phone)
     policy = people.facilitator().new_page()
     policy.goto(app_server.base_url + routes.RECORDS)
     wait_hydrated(policy.get_by_test_id("records-open"))
@@ -63,6 +70,20 @@ def test_a_policy_team_reads_a_closed_workshops_log_in_the_library(people, app_s
     )
     expect(log.get_by_test_id("record-digest")).to_have_text(re.compile("^[0-9a-f]{64}$"))
     found += violations(policy)
+
+    action = log.get_by_test_id("record-action")
+    expect(action).to_contain_text("Gepland")
+    action.get_by_test_id("action-status").select_option("in_progress")
+    action.get_by_test_id("action-note").fill(NOTE)
+    action.get_by_test_id("action-update").click()
+    expect(action.get_by_test_id("followup")).to_contain_text(NOTE, timeout=PUSH_TIMEOUT)
+    expect(action.get_by_test_id("followup")).to_contain_text("Bezig")
+    found += violations(policy)
+
+    # The participant's own link shows the decision's action with its dated note.
+    phone.reload()
+    said = phone.get_by_test_id("you-said-we-did")
+    expect(said.get_by_test_id("followup")).to_contain_text(NOTE, timeout=LOAD_TIMEOUT)
 
     # Opened again from its address, with the key kept in the cookie.
     policy.reload()

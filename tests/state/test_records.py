@@ -116,7 +116,7 @@ def test_the_organisation_invites_a_reader_who_reads_but_cannot_follow_up(
     run(page.on_load_record())
     (action,) = page.record.actions
     assert not page.record.may_update
-    run(page.follow_up(action.id, {"status": "done", "note": "Klaar"}))
+    run(page.follow_up({"action_id": str(action.id), "status": "done", "note": "Klaar"}))
     assert page.error_key == "error_access_read_only" and page.error_at == f"action-{action.id}"
 
     # The organisation follows the action up: appended, dated, shown at once.
@@ -125,7 +125,7 @@ def test_the_organisation_invites_a_reader_who_reads_but_cannot_follow_up(
     )
     run(chair.on_load_record())
     note = "De nieuwe brief is vanaf 1 maart in gebruik"
-    run(chair.follow_up(action.id, {"status": "in_progress", "note": note}))
+    run(chair.follow_up({"action_id": str(action.id), "status": "in_progress", "note": note}))
     assert chair.error_key == ""
     (followed,) = chair.record.actions
     assert followed.status == "in_progress" and [f.note for f in followed.followups] == [note]

@@ -361,7 +361,10 @@ def _follow_up_form(action) -> rx.Component:
         ),
         rx.el.button(t["followup_save"], type="submit", custom_attrs=testid("action-update")),
         error_message(R, at=field),
-        on_submit=lambda form: R.follow_up(action.id, form),
+        # The action's id travels in the form: a handler argument from the list is lost
+        # inside the form's own submit function.
+        rx.el.input(type="hidden", name="action_id", value=action.id),
+        on_submit=R.follow_up,
         reset_on_submit=True,
         class_name="stack followup-form",
     )

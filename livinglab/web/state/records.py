@@ -111,13 +111,14 @@ class RecordsState(ViewState, Downloads, LanguageState):
             await self._read_record()
 
     @rx.event
-    async def follow_up(self, action_id: int, form: dict):
+    async def follow_up(self, form: dict):
         """Append a dated update to an action (update access, checked on the server)."""
-        self.error_at = f"action-{as_int(action_id)}"
+        action_id = as_int(form.get("action_id", ""))
+        self.error_at = f"action-{action_id}"
         updated = await self._domain(
             update_action,
             credential=self.records_key,
-            action_id=as_int(action_id),
+            action_id=action_id,
             status=str(form.get("status", "")),
             note=str(form.get("note", "")),
         )
