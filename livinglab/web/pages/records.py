@@ -77,7 +77,13 @@ def _access() -> rx.Component:
         rx.el.form(
             rx.el.label(
                 t["access_name"],
-                rx.el.input(name="name", required=True, max_length=NAME_MAX, auto_complete="off"),
+                rx.el.input(
+                    type="text",
+                    name="name",
+                    required=True,
+                    max_length=NAME_MAX,
+                    auto_complete="off",
+                ),
             ),
             rx.el.label(
                 t["access_level"],
