@@ -691,11 +691,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "records_intro": {
         "nl": (
             "Hier vindt u het verslag van elke afgesloten workshop. "
-            "Als PDF om te lezen, als JSON of CSV voor andere systemen."
+            "Lees het hier, als PDF, of als JSON of CSV voor andere systemen."
         ),
         "en": (
             "Here you find the record of every closed workshop. "
-            "As PDF to read, as JSON or CSV for other systems."
+            "Read it here, as PDF, or as JSON or CSV for other systems."
         ),
     },
     "records_none": {
@@ -704,6 +704,30 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "records_open": {"nl": "Openen", "en": "Open"},
     "records_files": {"nl": "Downloaden", "en": "Download"},
+    "records_back": {"nl": "Alle besluitenlogs", "en": "All decision logs"},
+    "log_stage": {"nl": "Stap", "en": "Step"},
+    "followup_status": {"nl": "Hoe staat het ervoor?", "en": "Where does it stand?"},
+    "followup_note": {
+        "nl": "Wat is er gebeurd? (iedereen met de link van de workshop leest dit)",
+        "en": "What happened? (everyone with the workshop's link reads this)",
+    },
+    "followup_save": {"nl": "Bijwerken", "en": "Update"},
+    "access_heading": {"nl": "Wie mag meelezen", "en": "Who may read along"},
+    "access_intro": {
+        "nl": "Maak voor elke collega een eigen link. U kunt een link altijd intrekken.",
+        "en": "Make a link of their own for each colleague. You can take a link back at any time.",
+    },
+    "access_name": {"nl": "Naam", "en": "Name"},
+    "access_level": {"nl": "Wat mag deze persoon?", "en": "What may this person do?"},
+    "access_read": {"nl": "Lezen", "en": "Read"},
+    "access_update": {"nl": "Lezen en acties bijwerken", "en": "Read and update actions"},
+    "access_make": {"nl": "Link maken", "en": "Make a link"},
+    "access_link_once": {
+        "nl": "Stuur deze link naar de persoon. U ziet hem maar één keer.",
+        "en": "Send this link to the person. You see it only once.",
+    },
+    "access_revoke": {"nl": "Intrekken", "en": "Take back"},
+    "access_revoked": {"nl": "ingetrokken", "en": "taken back"},
     "you_said_heading": {"nl": "Jullie zeiden, wij doen", "en": "You said, we did"},
     "no_decisions": {"nl": "Er zijn nog geen besluiten.", "en": "There are no decisions yet."},
     # Refusals

@@ -12,7 +12,7 @@ from livinglab.web.pages.console import console_page
 from livinglab.web.pages.phone import code_page, phone_page
 from livinglab.web.pages.privacy import privacy_page
 from livinglab.web.pages.projector import projector_page
-from livinglab.web.pages.records import records_page
+from livinglab.web.pages.records import record_page, records_page
 from livinglab.web.pages.start import start_page
 from livinglab.web.reflex_internals import replace_connection_toast
 from livinglab.web.state.console import FacilitatorState
@@ -49,4 +49,7 @@ app.add_page(
 app.add_page(code_page, route=routes.JOIN_CODE, title="livinglab")
 app.add_page(phone_page, route=routes.PHONE, title="livinglab", on_load=PhoneState.on_load)
 app.add_page(records_page, route=routes.RECORDS, title="livinglab", on_load=RecordsState.on_load)
+app.add_page(
+    record_page, route=routes.RECORD, title="livinglab", on_load=RecordsState.on_load_record
+)
 app.add_page(privacy_page, route=routes.PRIVACY, title="livinglab", on_load=PrivacyState.on_load)

@@ -6,6 +6,7 @@ PROJECTOR = "/p/[room]"
 JOIN_CODE = "/j"
 PHONE = "/j/[room]"
 RECORDS = "/records"
+RECORD = "/records/[room]"
 #: The iCalendar feed of open actions (livinglab/web/feeds.py).
 ACTIONS_CALENDAR = "/feeds/actions.ics"
 PRIVACY = "/privacy"
@@ -39,3 +40,8 @@ def phone(code) -> str:
 def privacy(language) -> str:
     """The privacy page in `language` (a string or a page's Var)."""
     return PRIVACY + "?lang=" + language
+
+
+def record(code) -> str:
+    """One closed workshop's decision log, read in the records library."""
+    return _in_room(RECORD, code)

@@ -18,14 +18,14 @@ def _actions(proposal, t) -> rx.Component:
                     " · ",
                     action.owner,
                     rx.cond(action.due != "", rx.el.span(" · ", action.due)),
-                    _followed_up(action, t),
+                    followed_up(action, t),
                 ),
             ),
         ),
     )
 
 
-def _followed_up(action, t) -> rx.Component:
+def followed_up(action, t) -> rx.Component:
     """After the workshop: where the action stands, and each dated note (no names)."""
     return rx.cond(
         action.followups.length() > 0,
@@ -69,15 +69,21 @@ def proposal_card(proposal, t, controls: rx.Component | None = None) -> rx.Compo
     )
 
 
-def consent_result(state) -> rx.Component:
-    """Counts per answer, per published group, and the objections' reasons (no names)."""
+def consent_result(state, proposal=None) -> rx.Component:
+    """Counts per answer, per published group, and the objections' reasons (no names).
+
+    `proposal` (a record's, record_view.ProposalLines): its consent instead of the room's.
+    """
     t = state.t
+    counts, by_group, note, objections = (
+        (state.consent_counts, state.consent_by_group, state.consent_note, state.consent_objections)
+        if proposal is None
+        else (proposal.counts, proposal.by_group, proposal.note, proposal.objections)
+    )
     return rx.el.div(
         rx.el.p(
             *[
-                rx.el.span(
-                    t[f"answer_{answer}"], ": ", rx.el.strong(state.consent_counts[answer]), " "
-                )
+                rx.el.span(t[f"answer_{answer}"], ": ", rx.el.strong(counts[answer]), " ")
                 for answer in ANSWERS
             ],
             custom_attrs=testid("consent-counts"),
@@ -88,7 +94,7 @@ def consent_result(state) -> rx.Component:
             ),
             rx.el.tbody(
                 rx.foreach(
-                    state.consent_by_group,
+                    by_group,
                     lambda line: rx.el.tr(
                         rx.el.th(t["role_" + line.group], scope="row"),
                         *[rx.el.td(line.counts[a]) for a in ANSWERS],
@@ -96,17 +102,17 @@ def consent_result(state) -> rx.Component:
                 )
             ),
             class_name="balance",
-            hidden=state.consent_by_group.length() == 0,
+            hidden=by_group.length() == 0,
         ),
         rx.cond(
-            state.consent_note != "",
-            rx.el.p(state.consent_note, class_name="muted", custom_attrs=testid("split-note")),
+            note != "",
+            rx.el.p(note, class_name="muted", custom_attrs=testid("split-note")),
         ),
         rx.cond(
-            state.consent_objections.length() > 0,
+            objections.length() > 0,
             rx.el.div(
                 rx.el.strong(t["log_objections"]),
-                rx.el.ul(rx.foreach(state.consent_objections, lambda reason: rx.el.li(reason))),
+                rx.el.ul(rx.foreach(objections, lambda reason: rx.el.li(reason))),
             ),
         ),
         custom_attrs=testid("consent-result"),

@@ -26,17 +26,21 @@ def _group_segments(tally, t) -> rx.Component:
     )
 
 
-def results_chart(state, *, fit: bool = False) -> rx.Component:
+def results_chart(state, *, fit: bool = False, vote_round=None) -> rx.Component:
     """The ranking as a bar chart, each bar split by role, with counts as text.
 
     `fit` (the projector): as many items as fit the screen, the rest counted.
+    `vote_round` (a record's round, record_view.RoundLines): its results under the page's
+    own heading, instead of the room's current round.
     """
     t = state.t
+    results = state.results if vote_round is None else vote_round.results
+    note = state.results_note if vote_round is None else vote_round.note
     return rx.el.section(
-        rx.el.h2(t["results_heading"]),
+        rx.el.h2(t["results_heading"]) if vote_round is None else rx.fragment(),
         rx.el.ol(
             rx.foreach(
-                state.results,
+                results,
                 lambda tally: rx.el.li(
                     rx.el.div(
                         rx.el.span(tally.label, class_name="result-label"),
@@ -69,12 +73,12 @@ def results_chart(state, *, fit: bool = False) -> rx.Component:
         ),
         more_count(state, "more_results") if fit else rx.fragment(),
         rx.cond(
-            (state.results.length() > 0) & (state.results[0].by_group.length() > 0),
+            (results.length() > 0) & (results[0].by_group.length() > 0),
             rx.el.p(
                 t["by_role_heading"],
                 ": ",
                 rx.foreach(
-                    state.results[0].by_group,
+                    results[0].by_group,
                     lambda line: rx.el.span(
                         rx.el.span(class_name="swatch role-" + line.group),
                         t["role_" + line.group],
@@ -86,8 +90,8 @@ def results_chart(state, *, fit: bool = False) -> rx.Component:
             ),
         ),
         rx.cond(
-            state.results_note != "",
-            rx.el.p(state.results_note, class_name="muted", custom_attrs=testid("split-note")),
+            note != "",
+            rx.el.p(note, class_name="muted", custom_attrs=testid("split-note")),
         ),
         aria_live="polite",
         custom_attrs=testid("results", **({"data-fit": ""} if fit else {})),

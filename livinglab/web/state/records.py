@@ -1,9 +1,14 @@
-"""The records page: policy teams open the logs of closed workshops with the organisation's key."""
+"""The records library: policy teams read the logs of closed workshops with the
+organisation's key, in the browser or as files."""
 
 import reflex as rx
 
+from livinglab.followups import update_action
 from livinglab.record import ClosedWorkshop, closed_record, closed_workshops
-from livinglab.web.state.view import Downloads, LanguageState, ViewState
+from livinglab.record_view import RecordView, read_log
+from livinglab.records_access import ReaderLine, invite, readers, require_access, revoke
+from livinglab.web import routes
+from livinglab.web.state.view import Downloads, LanguageState, ViewState, as_int, path_code
 
 
 class RecordsState(ViewState, Downloads, LanguageState):
@@ -14,26 +19,111 @@ class RecordsState(ViewState, Downloads, LanguageState):
     )
     workshops: list[ClosedWorkshop] = []
     opened: bool = False
+    #: The log read on /records/[code] (None until read, or when refused).
+    record: RecordView | None = None
+    #: Which form a refusal belongs beside ("action-12", "invite"; "" elsewhere).
+    error_at: str = ""
+    #: True for the organisation key's holder: they invite and revoke people.
+    organisation: bool = False
+    readers: list[ReaderLine] = []
+    #: The access link just made, shown once.
+    new_link: str = ""
+
+    async def _list(self, key: str) -> bool:
+        """List the closed workshops for `key`; a key that does not work is forgotten."""
+        self.error_at = ""
+        listed = await self._domain(closed_workshops, key=key)
+        self.opened = listed is not None
+        self.workshops = listed or []
+        self.records_key = key if listed is not None else ""
+        return listed is not None
+
+    async def _read_record(self) -> None:
+        """The log of the workshop in the address, in that workshop's language."""
+        self.record = await self._domain(
+            read_log, credential=self.records_key, code=path_code(self.router.url.path)
+        )
+        if self.record is not None:
+            self._set_language(self.record.language)
 
     @rx.event
     async def open_records(self, form: dict):
-        """Check the typed key and list the closed workshops."""
-        key = str(form.get("key", ""))
-        listed = await self._domain(closed_workshops, key=key)
-        self.opened = listed is not None
-        if listed is not None:
-            self.records_key = key
-            self.workshops = listed
+        """Check the typed key, list the closed workshops (and read the log on its page)."""
+        if not await self._list(str(form.get("key", ""))):
+            return
+        if path_code(self.router.url.path):
+            await self._read_record()
+        else:
+            await self._read_access()
 
     @rx.event
     async def on_load(self):
-        """Reopen with the key kept in the cookie; a key that no longer works is forgotten."""
-        if self.records_key:
-            listed = await self._domain(closed_workshops, key=self.records_key)
-            self.opened = listed is not None
-            self.workshops = listed or []
-            if listed is None:
-                self.records_key = ""
+        """Reopen with the key kept in the cookie; a key that no longer works is forgotten.
+
+        A person's invite link (/records?access=TOKEN) moves its token into the cookie and
+        out of the address bar, as the facilitator's key does.
+        """
+        link_access = self.router.url.query_parameters.get("access", "")
+        credential = link_access or self.records_key
+        self.new_link = ""
+        if credential and await self._list(credential):
+            await self._read_access()
+        if link_access:
+            return rx.redirect(routes.RECORDS, replace=True)
+        return None
+
+    async def _read_access(self) -> None:
+        """Who may read the library: only the organisation key sees and changes the list."""
+        caller = await self._domain(require_access, credential=self.records_key)
+        self.organisation = bool(caller and caller.organisation)
+        self.readers = (
+            await self._domain(readers, credential=self.records_key) or []
+            if self.organisation
+            else []
+        )
+
+    @rx.event
+    async def invite(self, form: dict):
+        """A person's own access link, shown once (only its hash is stored)."""
+        self.error_at = "invite"
+        made = await self._domain(
+            invite,
+            credential=self.records_key,
+            name=str(form.get("name", "")),
+            level=str(form.get("level", "")),
+        )
+        if made is not None:
+            self.new_link = f"{self.router.url.origin}{routes.RECORDS}?access={made[1]}"
+            await self._read_access()
+
+    @rx.event
+    async def revoke(self, reader_id: int):
+        """Take a person's link back: their next request is refused."""
+        self.error_at = "invite"
+        await self._domain(revoke, credential=self.records_key, reader_id=as_int(reader_id))
+        await self._read_access()
+
+    @rx.event
+    async def on_load_record(self):
+        """/records/[code]: the log of one closed workshop, with the key kept in the cookie."""
+        self.record = None
+        if self.records_key and await self._list(self.records_key):
+            await self._read_record()
+
+    @rx.event
+    async def follow_up(self, form: dict):
+        """Append a dated update to an action (update access, checked on the server)."""
+        action_id = as_int(form.get("action_id", ""))
+        self.error_at = f"action-{action_id}"
+        updated = await self._domain(
+            update_action,
+            credential=self.records_key,
+            action_id=action_id,
+            status=str(form.get("status", "")),
+            note=str(form.get("note", "")),
+        )
+        if updated is not None:
+            await self._read_record()
 
     @rx.event(background=True)
     async def download(self, code: str, file_format: str):
