@@ -429,16 +429,21 @@ def phone_page() -> rx.Component:
                     P.joined,
                     _participating(),
                     rx.cond(
-                        ~allows(P, Act.JOIN),
-                        rx.el.div(
-                            stage_banner(P, instruction=True),
-                            rx.el.p(
-                                P.t["error_workshop_closed"],
-                                class_name="error",
-                                custom_attrs=testid("error-message"),
+                        P.stage == Stage.CLOSED.value,
+                        # Anyone with the link reads what came of it, months later too.
+                        rx.el.div(stage_banner(P, instruction=True), you_said_we_did(P)),
+                        rx.cond(
+                            ~allows(P, Act.JOIN),
+                            rx.el.div(
+                                stage_banner(P, instruction=True),
+                                rx.el.p(
+                                    P.t["error_workshop_closed"],
+                                    class_name="error",
+                                    custom_attrs=testid("error-message"),
+                                ),
                             ),
+                            _join_form(),
                         ),
-                        _join_form(),
                     ),
                 ),
                 class_name="stack",
