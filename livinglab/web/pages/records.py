@@ -260,25 +260,27 @@ def _open_actions() -> rx.Component:
     return _section(
         "open-actions",
         "open_actions_heading",
-        rx.el.p(
-            rx.el.a(
-                t["calendar_link"], href=R.calendar_link, custom_attrs=testid("actions-calendar")
-            ),
-            " ",
-            rx.el.span(t["calendar_help"], class_name="muted"),
-        ),
+        rx.el.a(t["calendar_link"], href=R.calendar_link, custom_attrs=testid("actions-calendar")),
+        rx.el.p(t["calendar_help"], class_name="muted"),
         rx.cond(
             R.open_actions.length() > 0,
-            _table(
-                [
-                    t["log_action_what"],
-                    t["log_action_owner"],
-                    t["log_action_due"],
-                    t["open_actions_status"],
-                    t["open_actions_workshop"],
-                ],
-                rx.foreach(R.open_actions, _open_action),
-                caption=t["open_actions_caption"],
+            # On a phone the table scrolls sideways, reachable by keyboard, words kept whole.
+            rx.el.div(
+                _table(
+                    [
+                        t["log_action_what"],
+                        t["log_action_owner"],
+                        t["log_action_due"],
+                        t["open_actions_status"],
+                        t["open_actions_workshop"],
+                    ],
+                    rx.foreach(R.open_actions, _open_action),
+                    caption=t["open_actions_caption"],
+                ),
+                role="region",
+                aria_label=t["open_actions_heading"],
+                tab_index=0,
+                class_name="table-scroll",
             ),
             rx.el.p(t["open_actions_none"]),
         ),
