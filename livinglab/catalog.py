@@ -705,6 +705,58 @@ MESSAGES: dict[str, dict[str, str]] = {
     "records_open": {"nl": "Openen", "en": "Open"},
     "records_files": {"nl": "Downloaden", "en": "Download"},
     "records_back": {"nl": "Alle besluitenlogs", "en": "All decision logs"},
+    "records_on_page": {"nl": "Op deze pagina", "en": "On this page"},
+    "records_all": {"nl": "Alle workshops", "en": "All workshops"},
+    "search_heading": {"nl": "Zoeken in alle workshops", "en": "Search all workshops"},
+    "search_label": {"nl": "Waar zoekt u naar?", "en": "What are you looking for?"},
+    "search_submit": {"nl": "Zoeken", "en": "Search"},
+    "search_filters": {"nl": "Filters", "en": "Filters"},
+    "search_since": {"nl": "Vanaf datum", "en": "From date"},
+    "search_until": {"nl": "Tot en met datum", "en": "Up to and including date"},
+    "search_outcome": {"nl": "Uitkomst van een besluit", "en": "Outcome of a decision"},
+    "search_status": {"nl": "Stand van een actie", "en": "Status of an action"},
+    "search_any": {"nl": "Alles", "en": "Any"},
+    "search_count": {
+        "nl": "{n} resultaten voor “{query}”",
+        "en": "{n} results for “{query}”",
+    },
+    "search_count_one": {"nl": "1 resultaat voor “{query}”", "en": "1 result for “{query}”"},
+    "search_none": {
+        "nl": "Niets gevonden voor “{query}”. Probeer een ander woord of minder filters.",
+        "en": "Nothing found for “{query}”. Try another word or fewer filters.",
+    },
+    "kind_story": {"nl": "Verhaal", "en": "Story"},
+    "kind_theme": {"nl": "Thema", "en": "Theme"},
+    "kind_proposal": {"nl": "Voorstel", "en": "Proposal"},
+    "kind_decision": {"nl": "Besluit", "en": "Decision"},
+    "kind_action": {"nl": "Actie", "en": "Action"},
+    "kind_followup": {"nl": "Vervolg", "en": "Follow-up"},
+    "open_actions_heading": {"nl": "Acties die nog open staan", "en": "Actions still open"},
+    "open_actions_caption": {
+        "nl": "Acties uit alle workshops die nog niet klaar of gestopt zijn. "
+        "Te laat staat bovenaan.",
+        "en": "Actions from all workshops that are not done or dropped yet. Overdue comes first.",
+    },
+    "open_actions_none": {"nl": "Er staan geen acties open.", "en": "No actions are open."},
+    "open_actions_status": {"nl": "Stand", "en": "Status"},
+    "open_actions_workshop": {"nl": "Workshop", "en": "Workshop"},
+    "overdue": {"nl": "Te laat", "en": "Overdue"},
+    "calendar_link": {"nl": "Zet in uw agenda", "en": "Add to your calendar"},
+    "calendar_help": {
+        "nl": "Uw agenda haalt dan zelf de datums op waarop acties klaar moeten zijn. "
+        "Deel deze link niet: hij werkt met uw toegang.",
+        "en": "Your calendar then fetches the dates when actions are due by itself. "
+        "Do not share this link: it works with your access.",
+    },
+    "recurring_heading": {"nl": "Thema's die terugkomen", "en": "Themes that came back"},
+    "recurring_intro": {
+        "nl": "Thema's met hetzelfde woord in meer dan één workshop.",
+        "en": "Themes with the same word in more than one workshop.",
+    },
+    "recurring_none": {
+        "nl": "Nog geen thema komt terug in meer workshops.",
+        "en": "No theme has come back in more workshops yet.",
+    },
     "log_stage": {"nl": "Stap", "en": "Step"},
     "followup_status": {"nl": "Hoe staat het ervoor?", "en": "Where does it stand?"},
     "followup_note": {
@@ -856,6 +908,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error_bad_date": {
         "nl": "Schrijf de datum zo: 2026-12-31.",
         "en": "Write the date like this: 2026-12-31.",
+    },
+    "error_date_range": {
+        "nl": "De einddatum ligt voor de begindatum. Kies een einddatum op of na de begindatum.",
+        "en": "The end date is before the start date. Choose an end date on or after the start.",
     },
     "error_too_many_stories": {
         "nl": "Je hebt al {STORIES_PER_PERSON} verhalen gestuurd. Dat is het meeste dat kan.",

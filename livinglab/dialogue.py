@@ -2,7 +2,6 @@
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, func, select
@@ -18,7 +17,6 @@ from livinglab.access import (
 from livinglab.anonymity import Split, smallest_group, split_by_role
 from livinglab.changes import Change
 from livinglab.errors import (
-    BadDate,
     InvalidChoice,
     NoOpenConsent,
     ProposalNotFound,
@@ -40,7 +38,7 @@ from livinglab.models import (
     Workshop,
     utcnow,
 )
-from livinglab.validation import clean_text
+from livinglab.validation import clean_text, day
 from livinglab.workshops import Act, require_facilitator, require_participant
 
 OUTCOMES = tuple(Outcome)
@@ -257,12 +255,7 @@ def add_action(
     """Who does what by when; `due` is YYYY-MM-DD or empty."""
     workshop = _chairing(session, code, key)
     decision = access_decision(session, workshop, decision_id)
-    due_date = None
-    if str(due or "").strip():
-        try:
-            due_date = date.fromisoformat(str(due).strip())
-        except ValueError:
-            raise BadDate(str(due)) from None
+    due_date = day(due)
     action = Action(
         decision_id=decision.id,
         what=clean_text(what, limit=ACTION_MAX),

@@ -178,6 +178,12 @@ class BadDate(DomainError):
     key = "error_bad_date"
 
 
+class BadDateRange(DomainError):
+    """A search from a day to an earlier day: nothing could ever be found."""
+
+    key = "error_date_range"
+
+
 class BadSmallestGroup(DomainError):
     """The smallest group shown on its own is not a whole number within the allowed range."""
 

@@ -42,6 +42,8 @@ JOIN_RETRY_SECONDS = 10
 PEOPLE_IN_ROOM_MAX = 1000
 #: Words of a search in the records library that count; more are left out.
 SEARCH_WORDS_MAX = 12
+#: Characters of a search the field takes (and the count line repeats).
+SEARCH_MAX = 200
 #: Hits one search returns at most.
 SEARCH_HITS_MAX = 200
 

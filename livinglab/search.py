@@ -22,8 +22,8 @@ from sqlalchemy import cast, column, delete, func, literal, literal_column, tabl
 from sqlalchemy.dialects.postgresql import REGCONFIG
 from sqlmodel import Session, select
 
-from livinglab import followups
-from livinglab.errors import BadActionStatus, InvalidChoice
+from livinglab import followups, validation
+from livinglab.errors import BadActionStatus, BadDateRange, InvalidChoice
 from livinglab.limits import SEARCH_HITS_MAX, SEARCH_WORDS_MAX
 from livinglab.models import (
     Action,
@@ -43,7 +43,6 @@ from livinglab.models import (
 )
 from livinglab.records_access import require_access
 from livinglab.suggester import STOPWORDS
-from livinglab.validation import whole_number
 from livinglab.workshops import format_code
 
 #: PostgreSQL's text search configuration per workshop language (migration 0011 names them too).
@@ -312,8 +311,8 @@ def find(
     session: Session,
     credential: str,
     query: str,
-    since: date | None = None,
-    until: date | None = None,
+    since: date | str | None = None,
+    until: date | str | None = None,
     place: str = "",
     organiser: str = "",
     outcome: str = "",
@@ -322,12 +321,16 @@ def find(
 ) -> list[Hit]:
     """The texts of closed workshops that hold every word of `query`, most relevant first.
 
-    Filters: the workshop's day from `since` to `until` (both included), a piece of its place
-    or organisers (any case), a decision with `outcome`, an action whose status is now
-    `action_status`. Whatever is typed is searched as words: no operator, never an error.
+    Filters: the workshop's day from `since` to `until` (both included; a day or YYYY-MM-DD,
+    as a date field sends it), a piece of its place or organisers (any case), a decision with
+    `outcome`, an action whose status is now `action_status`. Whatever is typed is searched
+    as words: no operator, never an error. A filter that cannot be met is refused.
     """
     require_access(session=session, credential=credential)
-    limit = whole_number(limit, low=1, high=SEARCH_HITS_MAX, refusal=InvalidChoice)
+    since, until = validation.day(since), validation.day(until)
+    if since is not None and until is not None and until < since:
+        raise BadDateRange(f"{since} > {until}")
+    limit = validation.whole_number(limit, low=1, high=SEARCH_HITS_MAX, refusal=InvalidChoice)
     words = _WORD.findall(str(query))[:SEARCH_WORDS_MAX]
     if not words:
         return []

@@ -1,9 +1,10 @@
 """Checks for what people type: text bounded, never empty or invisible, no control
-characters; numbers whole and within bounds."""
+characters; numbers whole and within bounds; days written as 2026-12-31."""
 
 import unicodedata
+from datetime import date
 
-from livinglab.errors import DomainError, EmptyText, TextTooLong
+from livinglab.errors import BadDate, DomainError, EmptyText, TextTooLong
 from livinglab.limits import MARKS_PER_LETTER
 
 #: Bidi embeddings and overrides make text read otherwise than it is written (Trojan
@@ -78,3 +79,16 @@ def whole_number(typed: object, *, low: int, high: int, refusal: type[DomainErro
     if not low <= number <= high:
         raise refusal(str(number))
     return number
+
+
+def day(typed: object) -> date | None:
+    """`typed` as a day written YYYY-MM-DD (what a date field sends), None when left empty."""
+    if isinstance(typed, date):
+        return typed
+    written = str(typed or "").strip()
+    if not written:
+        return None
+    try:
+        return date.fromisoformat(written)
+    except ValueError:
+        raise BadDate(written[:20]) from None

@@ -10,6 +10,8 @@ from livinglab import dialogue, followups, insights, retention, search, sensemak
 from livinglab import workshops as rooms
 from livinglab.errors import (
     BadActionStatus,
+    BadDate,
+    BadDateRange,
     InvalidChoice,
     RecordsSwitchedOff,
     WrongRecordsKey,
@@ -191,6 +193,13 @@ def test_every_filter_narrows_the_hits(session):
         places(outcome="'; DROP TABLE workshop; --")
     with pytest.raises(BadActionStatus):
         places(action_status="finished")
+    # As a date field sends them: typed days, or empty; an end before the start is refused.
+    assert places(since="2026-03-10", until="2026-03-10") == {"Súdwest-Fryslân"}
+    assert places(since="", until="") == {"Súdwest-Fryslân", "Houten"}
+    with pytest.raises(BadDateRange):
+        places(since="2026-03-11", until="2026-03-10")
+    with pytest.raises(BadDate):
+        places(since="10-03-2026")
 
 
 def test_a_purged_workshops_stories_are_no_longer_found(session):

@@ -50,9 +50,21 @@ def test_a_policy_team_reads_a_log_follows_an_action_up_and_the_phone_shows_it(p
     policy.get_by_test_id("records-open").click()
     row = policy.get_by_test_id("record-row").filter(has_text=room.code[:3])
     expect(row).to_be_visible(timeout=PUSH_TIMEOUT)
+    expect(policy.get_by_test_id("open-action")).to_contain_text(
+        ["Proef met een vast aanspreekpunt in twee wijken"]
+    )
+    calendar = policy.get_by_test_id("actions-calendar")
+    expect(calendar).to_have_attribute("href", re.compile(r"/feeds/actions\.ics\?access="))
+
+    # A word from a story, found in the library and marked where it stands.
+    policy.get_by_test_id("records-search").fill("bedrijventerrein")
+    policy.get_by_test_id("records-find").click()
+    hit = policy.get_by_test_id("records-hit").filter(has_text=STORIES[0])
+    expect(hit.first.locator("mark").first).to_have_text("bedrijventerrein", timeout=PUSH_TIMEOUT)
+    expect(policy.get_by_test_id("records-count")).to_have_text(re.compile("bedrijventerrein"))
     found = violations(policy)
 
-    row.get_by_role("link", name="Werk en inkomen").click()
+    hit.first.get_by_role("link", name="Werk en inkomen").click()
     expect(policy).to_have_url(app_server.base_url + routes.record(room.code))
     log = policy.get_by_test_id("record-page")
     expect(log.get_by_role("heading", level=1)).to_have_text(

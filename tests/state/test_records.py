@@ -1,7 +1,9 @@
 """The records page through its event handlers: the organisation's key, checked on the server."""
 
-from livinglab import settings, workshops
-from livinglab.models import Stage
+from sqlmodel import select
+
+from livinglab import dialogue, sensemaking, settings, workshops
+from livinglab.models import Decision, Stage
 from livinglab.record import build_record
 from livinglab.web.state.records import RecordsState
 from tests import test_record
@@ -135,3 +137,125 @@ def test_the_organisation_invites_a_reader_who_reads_but_cannot_follow_up(
     assert library.readers[0].revoked
     run(page.on_load_record())
     assert page.record is None and page.error_key == "error_access_revoked"
+
+
+def library(credential: str) -> RecordsState:
+    """/records opened with `credential` in the cookie, as the page loads."""
+    view = open_view(RecordsState, "/records", cookies={"records_key": credential})
+    run(view.on_load())
+    return view
+
+
+def search(view: RecordsState, query: str, **filters) -> None:
+    run(view.search({"query": query, **filters}))
+
+
+def marked(hit) -> list[str]:
+    return [text for text, is_match in hit.parts if is_match]
+
+
+def test_the_library_finds_a_story_word_marked_and_a_filter_narrows(
+    session, workshop, decided, monkeypatch
+):
+    monkeypatch.setattr(settings, "RECORDS_KEY", "gemeente-houten-2026")
+    close(session, decided, workshop[1])
+    reader = library("gemeente-houten-2026")
+    assert not reader.searched and reader.hits == []
+
+    search(reader, "  schuld ")  # Dutch stemming: "schuld" finds "schulden"
+    assert reader.error_key == "" and reader.searched and reader.query == "schuld"
+    (hit,) = reader.hits
+    assert (hit.code, hit.title, hit.kind) == (decided.code, decided.title, "story")
+    assert marked(hit) == ["schulden"]
+    assert "".join(text for text, _ in hit.parts) == HOSTILE[2]  # the text whole, as text
+
+    search(reader, "schuld", outcome="adopted_with_changes", action_status="planned")
+    assert [h.code for h in reader.hits] == [decided.code]
+    search(reader, "schuld", outcome="not_adopted")
+    assert reader.error_key == "" and reader.hits == [] and reader.searched
+    search(reader, "schuld", place="Nergensdorp")
+    assert reader.hits == []
+    search(reader, "bus", since="2020-01-01", until="2099-12-31")
+    assert [marked(h) for h in reader.hits] == [["bus"]]
+
+
+def test_a_search_that_cannot_be_met_is_refused_and_changes_nothing(
+    session, workshop, decided, monkeypatch
+):
+    monkeypatch.setattr(settings, "RECORDS_KEY", "gemeente-houten-2026")
+    close(session, decided, workshop[1])
+    reader = library("gemeente-houten-2026")
+    search(reader, "bus")
+    before = (reader.query, reader.hits)
+    assert len(before[1]) == 1
+
+    for filters, refusal in [
+        ({"since": "2026-05-02", "until": "2026-05-01"}, "error_date_range"),
+        ({"since": "31-12-2026"}, "error_bad_date"),
+        ({"outcome": "adopted' OR 1=1 --"}, "error_invalid_choice"),  # a hostile client
+        ({"action_status": "forgotten"}, "error_action_status"),
+    ]:
+        search(reader, "schuld", **filters)
+        assert (reader.error_key, reader.error_at) == (refusal, "search"), filters
+        assert (reader.query, reader.hits) == before, filters
+
+
+def closed_with_theme(session, title: str, theme: str):
+    """Another closed workshop with one theme (and nothing else)."""
+    other, key = workshops.create_workshop(
+        session=session, title=title, question="Wat speelt er?", language="nl", uses_names=False
+    )
+    while other.stage != Stage.SENSEMAKING:
+        workshops.move_stage(session=session, code=other.code, key=key, step=1)
+    sensemaking.create_theme(session=session, code=other.code, key=key, name=theme)
+    close(session, other, key)
+    return other
+
+
+def test_open_actions_come_overdue_first_with_the_calendar_and_themes_that_came_back(
+    session, workshop, decided, monkeypatch
+):
+    monkeypatch.setattr(settings, "RECORDS_KEY", "gemeente-houten-2026")
+    decision = session.exec(select(Decision)).one()
+    dialogue.add_action(
+        session=session,
+        code=decided.code,
+        key=workshop[1],
+        decision_id=decision.id,
+        what="Brief herschrijven",
+        owner="Team Post",
+        due="2025-06-30",
+    )
+    close(session, decided, workshop[1])
+    other = closed_with_theme(session, "Bereikbaarheid", "Vervoer naar werk")
+
+    reader = library("gemeente-houten-2026")
+    assert [(a.what, a.due, a.overdue, a.code) for a in reader.open_actions] == [
+        ("Brief herschrijven", "2025-06-30", True, decided.code),
+        ("Plan maken", "2027-01-31", False, decided.code),
+    ]
+    assert reader.calendar_link == (
+        "http://localhost:3000/feeds/actions.ics?access=gemeente-houten-2026"
+    )
+    (came_back,) = reader.recurring
+    assert came_back.label == "vervoer"
+    assert came_back.workshops == [
+        (decided.code, decided.title, "Vervoer"),
+        (other.code, other.title, "Vervoer naar werk"),
+    ]
+
+
+def test_a_revoked_persons_search_is_refused_at_once(session, workshop, decided, monkeypatch):
+    monkeypatch.setattr(settings, "RECORDS_KEY", "gemeente-houten-2026")
+    close(session, decided, workshop[1])
+    organisation = library("gemeente-houten-2026")
+    run(organisation.invite({"name": "Fatima", "level": "read"}))
+    token = organisation.new_link.split("access=", 1)[1]
+    fatima = library(token)
+    assert fatima.calendar_link.endswith(f"/feeds/actions.ics?access={token}")
+    search(fatima, "bus")
+    assert fatima.error_key == "" and len(fatima.hits) == 1
+
+    run(organisation.revoke(organisation.readers[0].id))
+    search(fatima, "schuld")
+    assert fatima.error_key == "error_access_revoked" and fatima.query == "bus"

@@ -1,11 +1,12 @@
-"""/records (the library of closed workshops) and /records/[code] (one decision log read
-in the browser: the same content as the PDF, in the same order)."""
+"""/records (the library of closed workshops: search, the logs, open actions and themes that
+came back) and /records/[code] (one decision log read in the browser: the same content as
+the PDF, in the same order)."""
 
 import reflex as rx
 
 from livinglab.followups import STATUSES
-from livinglab.limits import FOLLOWUP_MAX, NAME_MAX
-from livinglab.models import AccessLevel
+from livinglab.limits import FOLLOWUP_MAX, NAME_MAX, SEARCH_MAX
+from livinglab.models import AccessLevel, Outcome
 from livinglab.web import routes
 from livinglab.web.components.common import error_message, testid
 from livinglab.web.components.dialogue import consent_result, followed_up
@@ -13,6 +14,7 @@ from livinglab.web.components.voting import results_chart
 from livinglab.web.state.records import RecordsState as R
 
 LEVELS = tuple(level.value for level in AccessLevel)
+OUTCOMES = tuple(outcome.value for outcome in Outcome)
 FILES = (("pdf", "PDF"), ("json", "JSON"), ("csv", "CSV"))
 
 
@@ -36,7 +38,7 @@ def _files(code) -> rx.Component:
 def _listed(workshop) -> rx.Component:
     """A closed workshop in the library: its title links to the log, with the files."""
     return rx.el.li(
-        rx.el.h2(rx.el.a(workshop.title, href=routes.record(workshop.code))),
+        rx.el.h3(rx.el.a(workshop.title, href=routes.record(workshop.code))),
         rx.el.p(
             workshop.day,
             " · ",
@@ -137,19 +139,220 @@ def _access() -> rx.Component:
     )
 
 
+def _choice(name: str, prefix: str, values: tuple[str, ...]) -> rx.Component:
+    """A filter's select: any, or one of the closed vocabulary's values, named by the catalog."""
+    return rx.el.select(
+        rx.el.option(R.t["search_any"], value=""),
+        *[rx.el.option(R.t[prefix + value], value=value) for value in values],
+        name=name,
+    )
+
+
+def _filters() -> rx.Component:
+    """Folded, so the search field stays in the first screen."""
+    t = R.t
+    return rx.el.details(
+        rx.el.summary(t["search_filters"]),
+        rx.el.div(
+            rx.el.label(t["search_since"], rx.el.input(type="date", name="since")),
+            rx.el.label(t["search_until"], rx.el.input(type="date", name="until")),
+            rx.el.label(t["field_place"], rx.el.input(type="text", name="place")),
+            rx.el.label(t["field_organisers"], rx.el.input(type="text", name="organiser")),
+            rx.el.label(t["search_outcome"], _choice("outcome", "outcome_", OUTCOMES)),
+            rx.el.label(t["search_status"], _choice("action_status", "status_", STATUSES)),
+            class_name="filters",
+        ),
+        class_name="search-filters",
+    )
+
+
+def _hit(hit) -> rx.Component:
+    """One text found: its workshop (a link to the log), day, place, kind, the words marked."""
+    t = R.t
+    return rx.el.li(
+        rx.el.h3(rx.el.a(hit.title, href=routes.record(hit.code))),
+        rx.el.p(
+            hit.day,
+            rx.cond(hit.place != "", " · " + hit.place, ""),
+            " · ",
+            t["kind_" + hit.kind],
+            class_name="muted",
+        ),
+        rx.el.p(
+            rx.foreach(
+                hit.parts,
+                lambda part: rx.cond(part[1], rx.el.mark(part[0]), rx.el.span(part[0])),
+            )
+        ),
+        class_name="card stack",
+        custom_attrs=testid("records-hit"),
+    )
+
+
+def _search() -> rx.Component:
+    t = R.t
+    count = rx.cond(
+        R.hits.length() == 0,
+        t["search_none"],
+        rx.cond(R.hits.length() == 1, t["search_count_one"], t["search_count"]),
+    )
+    return _section(
+        "search",
+        "search_heading",
+        rx.el.form(
+            rx.el.label(t["search_label"], html_for="records-search"),
+            rx.el.div(
+                rx.el.input(
+                    type="search",
+                    name="query",
+                    id="records-search",
+                    required=True,
+                    max_length=SEARCH_MAX,
+                    custom_attrs=testid("records-search"),
+                ),
+                rx.el.button(
+                    t["search_submit"], type="submit", custom_attrs=testid("records-find")
+                ),
+                class_name="row search-row",
+            ),
+            _filters(),
+            error_message(R, at="search"),
+            on_submit=R.search,
+            class_name="stack",
+        ),
+        # Always on the page, so a screen reader hears the count when it changes.
+        rx.el.p(
+            rx.cond(
+                R.searched,
+                count.replace("{n}", R.hits.length().to_string()).replace("{query}", R.query),
+                "",
+            ),
+            role="status",
+            custom_attrs=testid("records-count"),
+        ),
+        rx.cond(
+            R.hits.length() > 0,
+            rx.el.ul(rx.foreach(R.hits, _hit), class_name="stack library"),
+        ),
+    )
+
+
+def _open_action(action) -> rx.Component:
+    t = R.t
+    return rx.el.tr(
+        rx.el.th(action.what, scope="row"),
+        rx.el.td(action.owner),
+        rx.el.td(
+            rx.cond(action.overdue, rx.el.strong(t["overdue"], class_name="overdue")),
+            action.due,
+            class_name="due",
+        ),
+        rx.el.td(t["status_" + action.status]),
+        rx.el.td(rx.el.a(action.title, href=routes.record(action.code))),
+        class_name=rx.cond(action.overdue, "overdue-row", ""),
+        custom_attrs=testid("open-action"),
+    )
+
+
+def _open_actions() -> rx.Component:
+    """Every action still to be done, across workshops, and the person's calendar feed."""
+    t = R.t
+    return _section(
+        "open-actions",
+        "open_actions_heading",
+        rx.el.a(t["calendar_link"], href=R.calendar_link, custom_attrs=testid("actions-calendar")),
+        rx.el.p(t["calendar_help"], class_name="muted"),
+        rx.cond(
+            R.open_actions.length() > 0,
+            # On a phone the table scrolls sideways, reachable by keyboard, words kept whole.
+            rx.el.div(
+                _table(
+                    [
+                        t["log_action_what"],
+                        t["log_action_owner"],
+                        t["log_action_due"],
+                        t["open_actions_status"],
+                        t["open_actions_workshop"],
+                    ],
+                    rx.foreach(R.open_actions, _open_action),
+                    caption=t["open_actions_caption"],
+                ),
+                role="region",
+                aria_label=t["open_actions_heading"],
+                tab_index=0,
+                class_name="table-scroll",
+            ),
+            rx.el.p(t["open_actions_none"]),
+        ),
+    )
+
+
+def _came_back(theme) -> rx.Component:
+    return rx.el.li(
+        rx.el.h3(theme.label),
+        rx.el.ul(
+            rx.foreach(
+                theme.workshops,
+                lambda named: rx.el.li(
+                    rx.el.a(named[1], href=routes.record(named[0])), ": ", named[2]
+                ),
+            )
+        ),
+        class_name="card stack",
+        custom_attrs=testid("recurring-theme"),
+    )
+
+
+def _recurring() -> rx.Component:
+    """Themes named with the same word in several workshops, with where they came up."""
+    t = R.t
+    return _section(
+        "recurring",
+        "recurring_heading",
+        rx.el.p(t["recurring_intro"]),
+        rx.cond(
+            R.recurring.length() > 0,
+            rx.el.ul(rx.foreach(R.recurring, _came_back), class_name="stack library"),
+            rx.el.p(t["recurring_none"]),
+        ),
+    )
+
+
+def _on_this_page() -> rx.Component:
+    t = R.t
+    return rx.el.nav(
+        rx.el.a(t["records_all"], href="#all"),
+        rx.el.a(t["open_actions_heading"], href="#open-actions"),
+        rx.el.a(t["recurring_heading"], href="#recurring"),
+        aria_label=t["records_on_page"],
+        class_name="row on-page",
+    )
+
+
+def _library() -> rx.Component:
+    t = R.t
+    return rx.fragment(
+        _on_this_page(),
+        _search(),
+        _section(
+            "all",
+            "records_all",
+            rx.cond(
+                R.workshops,
+                rx.el.ul(rx.foreach(R.workshops, _listed), class_name="stack library"),
+                rx.el.p(t["records_none"], custom_attrs=testid("records-none")),
+            ),
+        ),
+        _open_actions(),
+        _recurring(),
+    )
+
+
 def records_page() -> rx.Component:
     return rx.el.main(
         rx.el.h1(R.t["records_title"]),
         rx.el.p(R.t["records_intro"]),
-        rx.cond(
-            R.opened,
-            rx.cond(
-                R.workshops,
-                rx.el.ul(rx.foreach(R.workshops, _listed), class_name="stack library"),
-                rx.el.p(R.t["records_none"], custom_attrs=testid("records-none")),
-            ),
-            _key_form(),
-        ),
+        rx.cond(R.opened, _library(), _key_form()),
         rx.cond(R.organisation, _access()),
         _progress(),
         error_message(R, at=""),
@@ -168,8 +371,9 @@ def _labelled(label_key: str, value) -> rx.Component:
     return rx.el.p(rx.el.span(R.t[label_key], ": ", class_name="label"), value)
 
 
-def _table(head: list, rows) -> rx.Component:
+def _table(head: list, rows, caption=None) -> rx.Component:
     return rx.el.table(
+        *([rx.el.caption(caption)] if caption is not None else []),
         rx.el.thead(rx.el.tr(*[rx.el.th(cell, scope="col") for cell in head])),
         rx.el.tbody(rows),
         class_name="log-table",

@@ -1,12 +1,16 @@
 """The records library: policy teams read the logs of closed workshops with the
 organisation's key, in the browser or as files."""
 
+from urllib.parse import urlencode
+
 import reflex as rx
 
-from livinglab.followups import update_action
+from livinglab import followups
+from livinglab.limits import SEARCH_MAX
 from livinglab.record import ClosedWorkshop, closed_record, closed_workshops
 from livinglab.record_view import RecordView, read_log
 from livinglab.records_access import ReaderLine, invite, readers, require_access, revoke
+from livinglab.search import Hit, RecurringTheme, find, recurring_themes
 from livinglab.web import routes
 from livinglab.web.state.view import Downloads, LanguageState, ViewState, as_int, path_code
 
@@ -28,6 +32,15 @@ class RecordsState(ViewState, Downloads, LanguageState):
     readers: list[ReaderLine] = []
     #: The access link just made, shown once.
     new_link: str = ""
+    #: The last search that was not refused: what was typed, and what it found.
+    searched: bool = False
+    query: str = ""
+    hits: list[Hit] = []
+    #: Across the workshops: actions still to be done (overdue first), themes that came back.
+    open_actions: list[followups.OpenAction] = []
+    recurring: list[RecurringTheme] = []
+    #: The person's own iCalendar feed of open actions (their credential is in it).
+    calendar_link: str = ""
 
     async def _list(self, key: str) -> bool:
         """List the closed workshops for `key`; a key that does not work is forgotten."""
@@ -54,7 +67,7 @@ class RecordsState(ViewState, Downloads, LanguageState):
         if path_code(self.router.url.path):
             await self._read_record()
         else:
-            await self._read_access()
+            await self._read_library()
 
     @rx.event
     async def on_load(self):
@@ -67,10 +80,39 @@ class RecordsState(ViewState, Downloads, LanguageState):
         credential = link_access or self.records_key
         self.new_link = ""
         if credential and await self._list(credential):
-            await self._read_access()
+            await self._read_library()
         if link_access:
             return rx.redirect(routes.RECORDS, replace=True)
         return None
+
+    async def _read_library(self) -> None:
+        """What /records shows beside the list: who may read, and the views across workshops."""
+        await self._read_access()
+        self.open_actions = (
+            await self._domain(followups.open_actions, credential=self.records_key) or []
+        )
+        self.recurring = await self._domain(recurring_themes, credential=self.records_key) or []
+        feed = urlencode({"access": self.records_key})
+        self.calendar_link = f"{self.router.url.origin}{routes.ACTIONS_CALENDAR}?{feed}"
+
+    @rx.event
+    async def search(self, form: dict):
+        """Search every closed workshop with the filters; a refusal keeps what was shown."""
+        self.error_at = "search"
+        query = str(form.get("query", "")).strip()[:SEARCH_MAX]
+        found = await self._domain(
+            find,
+            credential=self.records_key,
+            query=query,
+            since=str(form.get("since", "")),
+            until=str(form.get("until", "")),
+            place=str(form.get("place", "")),
+            organiser=str(form.get("organiser", "")),
+            outcome=str(form.get("outcome", "")),
+            action_status=str(form.get("action_status", "")),
+        )
+        if found is not None:
+            self.searched, self.query, self.hits = True, query, found
 
     async def _read_access(self) -> None:
         """Who may read the library: only the organisation key sees and changes the list."""
@@ -116,7 +158,7 @@ class RecordsState(ViewState, Downloads, LanguageState):
         action_id = as_int(form.get("action_id", ""))
         self.error_at = f"action-{action_id}"
         updated = await self._domain(
-            update_action,
+            followups.update_action,
             credential=self.records_key,
             action_id=action_id,
             status=str(form.get("status", "")),
