@@ -742,6 +742,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "open_actions_workshop": {"nl": "Workshop", "en": "Workshop"},
     "overdue": {"nl": "Te laat", "en": "Overdue"},
     "calendar_link": {"nl": "Zet in uw agenda", "en": "Add to your calendar"},
+    "calendar_for_people": {
+        "nl": "Een agenda-link is persoonlijk. Maak hieronder een toegangslink voor uzelf; "
+        "daarmee krijgt u er een.",
+        "en": "A calendar link is personal. Make an access link for yourself below; "
+        "with it you get one.",
+    },
     "calendar_help": {
         "nl": "Uw agenda haalt dan zelf de datums op waarop acties klaar moeten zijn. "
         "Deel deze link niet: hij werkt met uw toegang.",

@@ -260,8 +260,18 @@ def _open_actions() -> rx.Component:
     return _section(
         "open-actions",
         "open_actions_heading",
-        rx.el.a(t["calendar_link"], href=R.calendar_link, custom_attrs=testid("actions-calendar")),
-        rx.el.p(t["calendar_help"], class_name="muted"),
+        rx.cond(
+            R.calendar_link != "",
+            rx.fragment(
+                rx.el.a(
+                    t["calendar_link"],
+                    href=R.calendar_link,
+                    custom_attrs=testid("actions-calendar"),
+                ),
+                rx.el.p(t["calendar_help"], class_name="muted"),
+            ),
+            rx.el.p(t["calendar_for_people"], class_name="muted"),
+        ),
         rx.cond(
             R.open_actions.length() > 0,
             # On a phone the table scrolls sideways, reachable by keyboard, words kept whole.

@@ -92,8 +92,12 @@ class RecordsState(ViewState, Downloads, LanguageState):
             await self._domain(followups.open_actions, credential=self.records_key) or []
         )
         self.recurring = await self._domain(recurring_themes, credential=self.records_key) or []
+        # A calendar keeps its address in many places: a person's own link, never the
+        # organisation's key (which also invites people).
         feed = urlencode({"access": self.records_key})
-        self.calendar_link = f"{self.router.url.origin}{routes.ACTIONS_CALENDAR}?{feed}"
+        self.calendar_link = (
+            "" if self.organisation else f"{self.router.url.origin}{routes.ACTIONS_CALENDAR}?{feed}"
+        )
 
     @rx.event
     async def search(self, form: dict):
