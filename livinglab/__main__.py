@@ -1,4 +1,5 @@
-"""Command line: migrate, export a workshop's record, verify a record, purge expired data."""
+"""Command line: migrate, export a workshop's record, verify a record, purge expired data,
+back up and restore the database."""
 
 import argparse
 import json
@@ -6,7 +7,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from livinglab import db, search, settings
+from livinglab import backup, db, search, settings
 from livinglab.errors import WorkshopNotFound
 from livinglab.export.opendata import record_csv, record_json
 from livinglab.export.pdf import render_pdf
@@ -96,6 +97,19 @@ def purge(now: datetime, dry_run: bool) -> int:
     return 0
 
 
+def restore(backup_file: Path) -> int:
+    """Restore `backup_file` into the empty database at DATABASE_URL."""
+    try:
+        made_at = backup.restore(database_url=settings.DATABASE_URL, backup_file=backup_file)
+    except backup.BackupRefused as refusal:
+        print(f"Not restored: {refusal}", file=sys.stderr)
+        return 1
+    newest = db.schema_revisions()[-1]
+    migrated = f", then migrated to {newest}" if made_at != newest else ""
+    print(f"Restored {backup_file} (schema version {made_at}{migrated}).")
+    return 0
+
+
 def _moment(text: str) -> datetime:
     """An ISO 8601 time from the command line; without a time zone it is UTC."""
     try:
@@ -126,6 +140,14 @@ def main(argv: list[str] | None = None) -> int:
     purge_parser.add_argument(
         "--now", type=_moment, default=None, help="pretend it is this ISO time (for testing)"
     )
+    backup_parser = commands.add_parser(
+        "backup", help="write a consistent copy of the database, also while the app runs"
+    )
+    backup_parser.add_argument("--out", type=Path, required=True)
+    restore_parser = commands.add_parser(
+        "restore", help="bring a backup back into an empty database (DATABASE_URL)"
+    )
+    restore_parser.add_argument("backup_file", type=Path)
     args = parser.parse_args(argv)
     if settings.REDIS_URL:
         # Workers share Redis: screens open on a purged workshop read it again. With one
@@ -138,6 +160,12 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "export":
         return export(args.code, args.format, args.out)
+    if args.command == "backup":
+        backup.backup(database_url=settings.DATABASE_URL, out=args.out)
+        print(f"Backed up to {args.out}.")
+        return 0
+    if args.command == "restore":
+        return restore(args.backup_file)
     if args.command == "purge":
         return purge(args.now or utcnow(), args.dry_run)
     return check(args.record, args.digest)

@@ -6,7 +6,7 @@ from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Connection, Engine, event
 from sqlmodel import Session, create_engine
 
 from livinglab import changes, settings
@@ -127,12 +127,32 @@ def described_by_models(name: str | None, type_: str, parent_names: dict) -> boo
     return True
 
 
-def migrate(url: str | None = None) -> None:
-    """Bring the database at `url` (default: DATABASE_URL) to the newest schema."""
-    from alembic import command
+def _alembic_config(url: str):
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
-    config.set_main_option("sqlalchemy.url", (url or settings.DATABASE_URL).replace("%", "%%"))
-    command.upgrade(config, "head")
+    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return config
+
+
+def migrate(url: str | None = None, revision: str = "head") -> None:
+    """Bring the database at `url` (default: DATABASE_URL) to the newest schema (or `revision`)."""
+    from alembic import command
+
+    command.upgrade(_alembic_config(url or settings.DATABASE_URL), revision)
+
+
+def schema_revisions() -> list[str]:
+    """This app's schema versions, oldest first: the last one is the newest (Alembic's head)."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(_alembic_config(settings.DATABASE_URL))
+    return [revision.revision for revision in reversed(list(script.walk_revisions()))]
+
+
+def schema_revision(connection: Connection) -> str:
+    """The schema version the database behind `connection` is at ("" when never migrated)."""
+    from alembic.runtime.migration import MigrationContext
+
+    return MigrationContext.configure(connection).get_current_revision() or ""
