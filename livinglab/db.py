@@ -1,6 +1,7 @@
 """The database engine's one home: SQLite pragmas, sessions, migrations."""
 
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -9,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, event
 from sqlmodel import Session, create_engine
 
-from livinglab import changes, settings
+from livinglab import changes, metrics, settings
 from livinglab.changes import Announce, Announcement
 
 #: How long a writer waits for SQLite's lock before giving up (milliseconds).
@@ -51,7 +52,9 @@ class _WriterQueue:
             self.WRITES
         ):
             # Past the busy timeout something holds the lock too long: SQLite's own wait takes over.
+            queued = time.monotonic()
             connection.info["writing"] = self._lock.acquire(timeout=SQLITE_BUSY_TIMEOUT_MS / 1000)
+            metrics.WRITER_WAIT.observe(time.monotonic() - queued)
 
     def _end(self, connection) -> None:
         if connection.info.pop("writing", False):
@@ -143,6 +146,7 @@ def migrate(url: str | None = None, revision: str = "head") -> None:
     command.upgrade(_alembic_config(url or settings.DATABASE_URL), revision)
 
 
+@cache
 def schema_revisions() -> list[str]:
     """This app's schema versions, oldest first: the last one is the newest (Alembic's head)."""
     from alembic.script import ScriptDirectory

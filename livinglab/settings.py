@@ -36,3 +36,13 @@ RECORDS_KEY = os.environ.get("LIVINGLAB_RECORDS_KEY", "")
 #: The shortest time between two stories from one phone, in seconds: a stuck or scripted
 #: phone cannot fill the wall. 0 switches it off (the browser tests post quickly).
 SECONDS_BETWEEN_STORIES = float(os.environ.get("LIVINGLAB_SECONDS_BETWEEN_STORIES", "2"))
+
+#: /metrics for Prometheus is off unless one of these is set: a token the scraper sends as
+#: "Authorization: Bearer <token>", or the client addresses allowed to read it
+#: (comma-separated, e.g. "127.0.0.1,10.0.0.9"; behind a reverse proxy: the proxy's).
+METRICS_TOKEN = os.environ.get("LIVINGLAB_METRICS_TOKEN", "")
+METRICS_ALLOW = tuple(
+    address.strip()
+    for address in os.environ.get("LIVINGLAB_METRICS_ALLOW", "").split(",")
+    if address.strip()
+)

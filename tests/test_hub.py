@@ -2,6 +2,7 @@
 
 import asyncio
 
+from livinglab import metrics
 from livinglab.changes import Change
 from livinglab.realtime import hub as hub_module
 from livinglab.realtime.hub import Audience, RoomHub
@@ -219,3 +220,33 @@ def test_a_vote_burst_is_read_a_few_times_a_second_but_a_post_goes_out_at_once()
     reads, post_delay = asyncio.run(scenario())
     assert 3 <= reads <= 6
     assert post_delay < hub_module.COUNTS_WINDOW
+
+
+def test_a_push_is_timed_from_its_announcement_and_its_batch_counted():
+    sample = metrics.PUSH_LATENCY.collect()[0].samples
+    counted = {s.name: s.value for s in sample}
+    batches = {s.name: s.value for s in metrics.BATCH_SIZE.collect()[0].samples}
+
+    async def scenario():
+        room = Room()
+        hub = RoomHub(load=room.load, push=room.push)
+        hub.watch("ABC", Audience.FACILITATOR, "projector")
+        hub.watch("ABC", Audience.FACILITATOR, "console")
+        for _ in range(5):
+            hub.announce("ABC", Change.BOARD)
+        await settle()
+
+    asyncio.run(scenario())
+    latency = {s.name: s.value for s in metrics.PUSH_LATENCY.collect()[0].samples}
+    batch = {s.name: s.value for s in metrics.BATCH_SIZE.collect()[0].samples}
+    assert (
+        latency["livinglab_push_latency_seconds_count"]
+        == counted["livinglab_push_latency_seconds_count"] + 2
+    )  # one per screen
+    assert (
+        latency["livinglab_push_latency_seconds_sum"]
+        > counted["livinglab_push_latency_seconds_sum"]
+    )
+    assert batch["livinglab_push_batch_announcements_sum"] == (
+        batches["livinglab_push_batch_announcements_sum"] + 5
+    )

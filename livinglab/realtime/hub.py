@@ -10,11 +10,13 @@ not the whole board again: the work per post stays the same as the board grows.
 import asyncio
 import itertools
 import logging
+import time
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from livinglab import metrics
 from livinglab.changes import Change
 
 logger = logging.getLogger(__name__)
@@ -57,6 +59,9 @@ class _Room:
     pending: set[Change] = field(default_factory=set)
     #: Ids of the insights posted since the last batch.
     posted: set[int] = field(default_factory=set)
+    #: When the oldest pending announcement arrived, and how many arrived since (metrics).
+    since: float = 0.0
+    announced: int = 0
     pump: asyncio.Task | None = None
 
 
@@ -78,6 +83,7 @@ class RoomHub:
         room = self._rooms.setdefault(code, _Room())
         room.watchers[client_token] = audience
         room.joined[client_token] = next(self._joins)
+        self._count_screens()
 
     def forget(self, client_token: str, keep: str = "") -> None:
         """Stop pushing to `client_token`, in every workshop but `keep`."""
@@ -87,6 +93,13 @@ class RoomHub:
             room.joined.pop(client_token, None)
             if not room.watchers and (room.pump is None or room.pump.done()):
                 del self._rooms[code]
+        self._count_screens()
+
+    def _count_screens(self) -> None:
+        metrics.OPEN_ROOMS.set(len(self._rooms))
+        watching = [a for room in self._rooms.values() for a in room.watchers.values()]
+        for audience in Audience:
+            metrics.SCREENS.labels(audience.value).set(watching.count(audience))
 
     def rooms(self) -> list[str]:
         """The workshops this worker holds anything for (screens watching, a pump running)."""
@@ -121,6 +134,9 @@ class RoomHub:
         room = self._rooms.get(code)
         if room is None or not room.watchers:
             return
+        if not room.pending:
+            room.since = time.monotonic()
+        room.announced += 1
         room.pending.update(kinds)
         room.posted.update(posted)
         if room.pump is None or room.pump.done():
@@ -135,13 +151,16 @@ class RoomHub:
                 waited += BATCH_WINDOW
             kinds, room.pending = room.pending, set()
             posted, room.posted = frozenset(room.posted), set()
+            since, room.since = room.since, 0.0
+            metrics.BATCH_SIZE.observe(room.announced)
+            room.announced = 0
             try:
-                await self._deliver(code, room, kinds, posted)
+                await self._deliver(code, room, kinds, posted, since)
             except Exception:
                 logger.exception("pushing %s to room %s failed", sorted(kinds), code)
 
     async def _deliver(
-        self, code: str, room: _Room, kinds: set[Change], posted: frozenset[int]
+        self, code: str, room: _Room, kinds: set[Change], posted: frozenset[int], since: float
     ) -> None:
         audiences = {
             audience for audience in set(room.watchers.values()) if INTEREST[audience] & kinds
@@ -159,9 +178,12 @@ class RoomHub:
                 except Exception:
                     logger.exception("push to a %s screen failed", audience)
                     delivered = True  # keep it: the next change tries again
-            if not delivered and room.joined.get(token) == joined:
+            if delivered:
+                metrics.PUSH_LATENCY.observe(time.monotonic() - since)
+            elif room.joined.get(token) == joined:
                 room.watchers.pop(token, None)
                 room.joined.pop(token, None)
+                self._count_screens()
 
         await asyncio.gather(
             *(

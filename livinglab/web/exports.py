@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from livinglab import settings
+from livinglab import metrics, settings
 from livinglab.db import make_engine
 from livinglab.export.opendata import csv_zip, record_json
 from livinglab.export.pdf import render_pdf
@@ -65,8 +65,9 @@ async def export_file(
     """The file and its name. A refusal (DomainError) comes back from the export process."""
     loop = asyncio.get_running_loop()
     job = (_export, settings.DATABASE_URL, read_record, file_format, kwargs)
-    try:
-        return await loop.run_in_executor(_exporter(), *job)
-    except BrokenProcessPool:  # the export process died (killed, out of memory): start anew
-        _exporter.cache_clear()
-        return await loop.run_in_executor(_exporter(), *job)
+    with metrics.EXPORT_DURATION.labels(file_format).time():
+        try:
+            return await loop.run_in_executor(_exporter(), *job)
+        except BrokenProcessPool:  # the export process died (killed, out of memory): start anew
+            _exporter.cache_clear()
+            return await loop.run_in_executor(_exporter(), *job)

@@ -9,6 +9,9 @@ RECORDS = "/records"
 RECORD = "/records/[room]"
 #: The iCalendar feed of open actions (livinglab/web/feeds.py).
 ACTIONS_CALENDAR = "/feeds/actions.ics"
+#: For the operator's monitoring: is the database up and current; Prometheus metrics.
+HEALTH = "/healthz"
+METRICS = "/metrics"
 PRIVACY = "/privacy"
 
 

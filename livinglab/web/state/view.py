@@ -8,7 +8,7 @@ from typing import TypeVar
 
 import reflex as rx
 
-from livinglab import anonymity
+from livinglab import anonymity, metrics
 from livinglab.changes import Announcement
 from livinglab.db import session_scope
 from livinglab.dialogue import GroupAnswers, ProposalView
@@ -107,8 +107,10 @@ class ViewState(rx.State, mixin=True):
         try:
             result = await asyncio.to_thread(run)
         except DomainError as refusal:
+            metrics.EVENTS.labels(call.__name__, "refused").inc()
             self.error_key = refusal.key
             return None
+        metrics.EVENTS.labels(call.__name__, "done").inc()
         self.error_key = ""
         room.announce(committed)  # on the event loop, where the hub lives
         return result
