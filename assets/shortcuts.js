@@ -4,7 +4,28 @@
 // A key clicks the first of its targets (data-testid) that is on the page and enabled, so
 // the server's checks stay the only authority. Never while typing in a field, and never
 // with Ctrl, Alt or Cmd (the browser's own shortcuts).
+// WCAG 2.1.4: a person can switch them off (a screen reader or speech input types letters);
+// the choice stays in this browser (localStorage), the switch is in the shortcuts list.
 (function () {
+  var STORED = "livinglab-shortcuts";
+
+  function switchedOff() {
+    try { return window.localStorage.getItem(STORED) === "off"; } catch (e) { return false; }
+  }
+
+  function showSwitch() {
+    var boxes = document.querySelectorAll("[data-shortcuts-switch]");
+    for (var i = 0; i < boxes.length; i++) { boxes[i].checked = !switchedOff(); }
+  }
+
+  document.addEventListener("change", function (event) {
+    var box = event.target;
+    if (!box || !box.hasAttribute || !box.hasAttribute("data-shortcuts-switch")) { return; }
+    try { window.localStorage.setItem(STORED, box.checked ? "on" : "off"); } catch (e) { /* private mode */ }
+  });
+  // The console is drawn after this script runs, and again after a reconnect.
+  new MutationObserver(showSwitch).observe(document.documentElement, { childList: true, subtree: true });
+
   function typing(el) {
     if (!el || el.nodeType !== 1) { return false; }
     return el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName);
@@ -12,7 +33,7 @@
 
   document.addEventListener("keydown", function (event) {
     if (event.defaultPrevented || event.repeat || event.ctrlKey || event.altKey || event.metaKey) { return; }
-    if (typing(event.target) || typing(document.activeElement)) { return; }
+    if (typing(event.target) || typing(document.activeElement) || switchedOff()) { return; }
     var key = (event.key || "").toLowerCase();
     if (key.length !== 1) { return; }
     var entry = document.querySelector('[data-shortcut="' + key + '"]');

@@ -172,6 +172,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "close_cancel": {"nl": "Nee, nog niet", "en": "No, not yet"},
     # Console: keyboard shortcuts (never while typing in a field)
     "shortcuts_heading": {"nl": "Sneltoetsen", "en": "Keyboard shortcuts"},
+    "shortcuts_switch": {
+        "nl": "Sneltoetsen gebruiken (zet uit als je met spraak of een schermlezer werkt)",
+        "en": "Use shortcuts (switch off when you use speech or a screen reader)",
+    },
     "shortcuts_note": {
         "nl": "Werkt niet als je in een tekstveld typt.",
         "en": "Not while you type in a text field.",

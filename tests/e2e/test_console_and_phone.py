@@ -12,7 +12,7 @@ from playwright.sync_api import Locator, Page, expect
 from livinglab.i18n import translate
 from livinglab.limits import INSIGHT_MAX
 
-from .room import PUSH_TIMEOUT, cards_with_text, create_workshop, join, move_to, post
+from .room import LOAD_TIMEOUT, PUSH_TIMEOUT, cards_with_text, create_workshop, join, move_to, post
 
 LAPTOP = {"width": 1366, "height": 768}
 EMOJI = "\N{GRINNING FACE}"  # one code point, two UTF-16 units
@@ -231,3 +231,13 @@ def test_a_shortcut_moves_the_stage_but_not_while_typing(people, app_server):
     )
     console.keyboard.press("b")
     expect(current).to_have_attribute("data-stage", "welcome", timeout=PUSH_TIMEOUT)
+
+    # WCAG 2.1.4: switched off, a letter does nothing, also after a reload.
+    console.get_by_test_id("shortcuts").locator("summary").click()
+    console.get_by_test_id("shortcuts-switch").uncheck()
+    console.reload()
+    expect(console.get_by_test_id("shortcuts-switch")).not_to_be_checked(timeout=LOAD_TIMEOUT)
+    console.locator("body").click(position={"x": 5, "y": 5})
+    console.keyboard.press("n")
+    console.wait_for_timeout(1_000)  # time enough for a push, had the stage moved
+    expect(current).to_have_attribute("data-stage", "welcome")

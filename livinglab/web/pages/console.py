@@ -263,6 +263,15 @@ def _shortcuts() -> rx.Component:
             class_name="shortcut-list",
         ),
         rx.el.p(F.t["shortcuts_note"], class_name="muted"),
+        rx.el.label(
+            rx.el.input(
+                type="checkbox",
+                default_checked=True,
+                custom_attrs={"data-shortcuts-switch": "", "data-testid": "shortcuts-switch"},
+            ),
+            " ",
+            F.t["shortcuts_switch"],
+        ),
         class_name="theme-tools",
         custom_attrs=testid("shortcuts"),
     )
