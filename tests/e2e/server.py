@@ -36,6 +36,8 @@ NOT_COPIED = (
 #: The production build takes 30-90 s on a slow machine; a cold bun cache even longer.
 #: The organisation's key for the records page of the server under test.
 RECORDS_KEY = "e2e-organisation-key"
+#: The bearer token /metrics asks for (off without one).
+METRICS_TOKEN = "e2e-metrics-token"
 #: Reflex's ping interval as it is in production; a silent socket is given up after the
 #: interval plus the timeout: 10 s here instead of 120, so a phone can be away past it
 #: within a test.
@@ -91,6 +93,7 @@ class AppServer:
             DATABASE_URL=f"sqlite:///{self.workdir / 'e2e.db'}",
             LIVINGLAB_PUBLIC_URL=self.public_url,
             LIVINGLAB_RECORDS_KEY=RECORDS_KEY,
+            LIVINGLAB_METRICS_TOKEN=METRICS_TOKEN,
             # People in these tests post several stories within a second (tests/conftest.py).
             LIVINGLAB_SECONDS_BETWEEN_STORIES="0",
             REFLEX_SOCKET_INTERVAL=str(SOCKET_INTERVAL_SECONDS),
