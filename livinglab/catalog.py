@@ -83,7 +83,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Demo: this workshop is made up to show how it works.",
     },
     # Page titles in the browser tab: the page, then the workshop
-    "title_start": {"nl": "Nieuwe workshop", "en": "New workshop"},
+    "title_start": {"nl": "Nieuwe workshop — livinglab", "en": "New workshop — livinglab"},
     "title_console": {"nl": "Console", "en": "Console"},
     "title_projector": {"nl": "Beamer", "en": "Projector"},
     "title_phone": {"nl": "Telefoon", "en": "Phone"},
