@@ -1,5 +1,5 @@
 """Command line: migrate, export a workshop's record, verify a record, purge expired data,
-back up and restore the database."""
+back up and restore the database, make the sample workshops."""
 
 import argparse
 import json
@@ -8,14 +8,17 @@ from datetime import datetime
 from pathlib import Path
 
 from livinglab import backup, db, search, settings
-from livinglab.errors import WorkshopNotFound
+from livinglab.demo import create_demo
+from livinglab.errors import DemoRefused, WorkshopNotFound
 from livinglab.export.opendata import record_csv, record_json
 from livinglab.export.pdf import render_pdf
 from livinglab.i18n import translate
+from livinglab.joinurl import public_url
 from livinglab.models import as_utc, utcnow
 from livinglab.realtime.bus import announcer_for_commands
 from livinglab.record import build_record, verify
 from livinglab.retention import PurgeReport, expired_workshops, personal_data, purge_workshop
+from livinglab.web.routes import demo_links
 from livinglab.workshops import find_workshop, format_code
 
 
@@ -110,6 +113,25 @@ def restore(backup_file: Path) -> int:
     return 0
 
 
+def demo(force: bool) -> int:
+    """Make the sample workshops (once) and print the addresses of their pages."""
+    try:
+        with db.session_scope() as session:
+            finished, running = create_demo(session=session, force=force)
+    except DemoRefused:
+        print(
+            f"{translate('error_demo_refused', 'en')} Add them anyway with --force.",
+            file=sys.stderr,
+        )
+        return 1
+    for key, address in demo_links(public_url(), finished, running):
+        print(f"{translate(key, 'en')}:\n  {address}")
+    if not settings.RECORDS_KEY:
+        print("The decision logs open with LIVINGLAB_RECORDS_KEY; it is not set.")
+    print(f"PDF: python -m livinglab export {finished.code} --out demo.pdf")
+    return 0
+
+
 def _moment(text: str) -> datetime:
     """An ISO 8601 time from the command line; without a time zone it is UTC."""
     try:
@@ -148,6 +170,12 @@ def main(argv: list[str] | None = None) -> int:
         "restore", help="bring a backup back into an empty database (DATABASE_URL)"
     )
     restore_parser.add_argument("backup_file", type=Path)
+    demo_parser = commands.add_parser(
+        "demo", help="make a finished and an open sample workshop; print their links"
+    )
+    demo_parser.add_argument(
+        "--force", action="store_true", help="also when the database holds real workshops"
+    )
     args = parser.parse_args(argv)
     if settings.REDIS_URL:
         # Workers share Redis: screens open on a purged workshop read it again. With one
@@ -168,6 +196,8 @@ def main(argv: list[str] | None = None) -> int:
         return restore(args.backup_file)
     if args.command == "purge":
         return purge(args.now or utcnow(), args.dry_run)
+    if args.command == "demo":
+        return demo(args.force)
     return check(args.record, args.digest)
 
 

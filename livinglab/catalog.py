@@ -40,6 +40,56 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "open_console": {"nl": "Open het bedieningsscherm", "en": "Open the facilitator console"},
     "open_projector": {"nl": "Open het beamerscherm", "en": "Open the projector screen"},
+    # The sample workshops (livinglab/demo.py)
+    "demo_link": {
+        "nl": "Eerst rondkijken? Maak een voorbeeldworkshop",
+        "en": "Look around first? Make a sample workshop",
+    },
+    "demo_heading": {
+        "nl": "De voorbeeldworkshops staan klaar",
+        "en": "The sample workshops are ready",
+    },
+    "demo_intro": {
+        "nl": "Twee verzonnen workshops: een die klaar is en een die nog loopt. Open ze gerust.",
+        "en": "Two made-up workshops: one is finished, one is still going. Open them freely.",
+    },
+    "demo_console_closed": {
+        "nl": "Bedieningsscherm van de afgesloten workshop",
+        "en": "Facilitator console of the closed workshop",
+    },
+    "demo_projector_closed": {
+        "nl": "Beamerscherm van de afgesloten workshop",
+        "en": "Projector screen of the closed workshop",
+    },
+    "demo_pdf": {
+        "nl": "Besluitenlog met pdf (ook te downloaden op het bedieningsscherm)",
+        "en": "Decision log with PDF (you can also download it on the console)",
+    },
+    "demo_records": {"nl": "Alle besluitenlogs", "en": "All decision logs"},
+    "demo_console_open": {
+        "nl": "Bedieningsscherm van de lopende workshop",
+        "en": "Facilitator console of the open workshop",
+    },
+    "demo_projector_open": {
+        "nl": "Beamerscherm van de lopende workshop",
+        "en": "Projector screen of the open workshop",
+    },
+    "demo_phone": {
+        "nl": "Doe mee met een telefoon (lopende workshop)",
+        "en": "Take part with a phone (open workshop)",
+    },
+    "log_demo": {
+        "nl": "Voorbeeld: deze workshop is verzonnen om te laten zien hoe het werkt.",
+        "en": "Demo: this workshop is made up to show how it works.",
+    },
+    # Page titles in the browser tab: the page, then the workshop
+    "title_start": {"nl": "Nieuwe workshop — livinglab", "en": "New workshop — livinglab"},
+    "title_console": {"nl": "Console", "en": "Console"},
+    "title_projector": {"nl": "Beamer", "en": "Projector"},
+    "title_phone": {"nl": "Telefoon", "en": "Phone"},
+    "title_join": {"nl": "Meedoen", "en": "Join"},
+    "title_records": {"nl": "Besluitenlogs", "en": "Decision logs"},
+    "title_privacy": {"nl": "Privacy", "en": "Privacy"},
     # Stages: name, and what to do now in one plain sentence
     "stage_welcome": {"nl": "Welkom", "en": "Welcome"},
     "stage_collect": {"nl": "Verhalen verzamelen", "en": "Collect stories"},
@@ -800,6 +850,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error_code_unknown": {
         "nl": "Deze code kennen we niet. Kijk nog eens goed.",
         "en": "We do not know this code. Please check it.",
+    },
+    "error_demo_refused": {
+        "nl": "Hier staan al echte workshops. De voorbeeldworkshops komen er niet bij.",
+        "en": "There are real workshops here already. The sample workshops are not added.",
     },
     "error_workshop_closed": {
         "nl": "Deze workshop is al afgesloten.",

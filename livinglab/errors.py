@@ -14,6 +14,12 @@ class WorkshopNotFound(DomainError):
     key = "error_code_unknown"
 
 
+class DemoRefused(DomainError):
+    """The database holds real workshops: the sample workshops are not mixed in unasked."""
+
+    key = "error_demo_refused"
+
+
 class WrongStage(DomainError):
     key = "error_wrong_stage"
 

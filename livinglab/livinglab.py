@@ -5,18 +5,18 @@ import reflex as rx
 
 from livinglab.realtime.hub import Audience
 from livinglab.web import room, routes
-from livinglab.web.components.common import offline_banner
+from livinglab.web.components.common import offline_banner, page_title
 from livinglab.web.feeds import feeds
 from livinglab.web.headers import with_security_headers
 from livinglab.web.pages.console import console_page
 from livinglab.web.pages.phone import code_page, phone_page
 from livinglab.web.pages.privacy import privacy_page
 from livinglab.web.pages.projector import projector_page
-from livinglab.web.pages.records import record_page, records_page
+from livinglab.web.pages.records import record_page, record_title, records_page
 from livinglab.web.pages.start import start_page
 from livinglab.web.reflex_internals import replace_connection_toast
 from livinglab.web.state.console import FacilitatorState
-from livinglab.web.state.phone import PhoneState
+from livinglab.web.state.phone import JoinCodeState, PhoneState
 from livinglab.web.state.privacy import PrivacyState
 from livinglab.web.state.records import RecordsState
 from livinglab.web.state.start import StartState
@@ -32,24 +32,53 @@ app = rx.App(
         rx.el.script(src="/alerts.js", defer=True),
         rx.el.script(src="/count.js", defer=True),
         rx.el.script(src="/shortcuts.js", defer=True),
+        rx.el.script(src="/lang.js", defer=True),
     ],
+    html_lang="nl",
     api_transformer=[feeds, with_security_headers],
 )
 # The connection notice in the workshop's language, instead of Reflex's English toast.
 replace_connection_toast(app, lambda stateful: offline_banner() if stateful else None)
 room.wire(app, {Audience.FACILITATOR: FacilitatorState, Audience.PHONE: PhoneState})
 app.register_lifespan_task(room.hear_other_workers)
-app.add_page(start_page, route=routes.START, title="livinglab", on_load=StartState.on_load)
+F = FacilitatorState
 app.add_page(
-    console_page, route=routes.CONSOLE, title="livinglab", on_load=FacilitatorState.on_load
+    start_page,
+    route=routes.START,
+    title=page_title(StartState, "title_start"),
+    on_load=StartState.on_load,
 )
 app.add_page(
-    projector_page, route=routes.PROJECTOR, title="livinglab", on_load=FacilitatorState.on_load
+    console_page,
+    route=routes.CONSOLE,
+    title=page_title(F, "title_console", F.title),
+    on_load=F.on_load,
 )
-app.add_page(code_page, route=routes.JOIN_CODE, title="livinglab")
-app.add_page(phone_page, route=routes.PHONE, title="livinglab", on_load=PhoneState.on_load)
-app.add_page(records_page, route=routes.RECORDS, title="livinglab", on_load=RecordsState.on_load)
 app.add_page(
-    record_page, route=routes.RECORD, title="livinglab", on_load=RecordsState.on_load_record
+    projector_page,
+    route=routes.PROJECTOR,
+    title=page_title(F, "title_projector", F.title),
+    on_load=F.on_load,
 )
-app.add_page(privacy_page, route=routes.PRIVACY, title="livinglab", on_load=PrivacyState.on_load)
+app.add_page(code_page, route=routes.JOIN_CODE, title=page_title(JoinCodeState, "title_join"))
+app.add_page(
+    phone_page,
+    route=routes.PHONE,
+    title=page_title(PhoneState, "title_phone", PhoneState.title),
+    on_load=PhoneState.on_load,
+)
+app.add_page(
+    records_page,
+    route=routes.RECORDS,
+    title=page_title(RecordsState, "title_records"),
+    on_load=RecordsState.on_load,
+)
+app.add_page(
+    record_page, route=routes.RECORD, title=record_title(), on_load=RecordsState.on_load_record
+)
+app.add_page(
+    privacy_page,
+    route=routes.PRIVACY,
+    title=page_title(PrivacyState, "title_privacy"),
+    on_load=PrivacyState.on_load,
+)

@@ -178,6 +178,8 @@ class Workshop(SQLModel, table=True):
     review_first: bool = False
     #: How many people the facilitator counted in the room; None: not entered.
     people_in_room: int | None = None
+    #: A sample workshop made by `python -m livinglab demo` (livinglab/demo.py), not a real one.
+    demo: bool = False
 
 
 class CoFacilitator(SQLModel, table=True):

@@ -108,6 +108,7 @@ def build_record(*, session: Session, workshop: Workshop) -> dict[str, Any]:
             "organisers": workshop.organisers,
             "retention_months": workshop.retention_months,
             "purged_at": _when(workshop.purged_at),
+            "demo": workshop.demo,
         },
         "process": {
             "stages": [

@@ -48,3 +48,17 @@ def privacy(language) -> str:
 def record(code) -> str:
     """One closed workshop's decision log, read in the records library."""
     return _in_room(RECORD, code)
+
+
+def demo_links(origin: str, finished, running) -> list[tuple[str, str]]:
+    """(catalog key, address) of each page of the sample workshops, in the order to try them:
+    `finished` and `running` are livinglab.demo.DemoWorkshop."""
+    return [
+        ("demo_console_closed", console_link(origin, finished.code, finished.key)),
+        ("demo_projector_closed", origin + projector(finished.code)),
+        ("demo_pdf", origin + record(finished.code)),
+        ("demo_records", origin + RECORDS),
+        ("demo_console_open", console_link(origin, running.code, running.key)),
+        ("demo_projector_open", origin + projector(running.code)),
+        ("demo_phone", origin + phone(running.code)),
+    ]

@@ -41,3 +41,34 @@ def test_another_browser_does_not_see_my_workshops(database_url):
     theirs = open_view(StartState, "/", tab="theirs")
     run(theirs.on_load())
     assert theirs.own == []  # the key lives in the cookie of the browser that made it
+
+
+def test_demo_link_on_an_empty_database_makes_the_sample_workshops_and_shows_their_pages(
+    database_url,
+):
+    start = open_view(StartState, "/")
+    run(start.on_load())
+    assert start.database_empty and start.demo_links == []
+    run(start.make_demo())
+    assert start.error_key == "" and not start.database_empty
+    labels = [link["label"] for link in start.demo_links]
+    assert labels[0] == "demo_console_closed" and "demo_phone" in labels and "demo_pdf" in labels
+    assert all(link["href"].startswith("http://localhost:3000/") for link in start.demo_links)
+    assert "?key=" in start.demo_links[0]["href"]
+    assert {w.title for w in start.own} == {
+        "Werk en inkomen in Houten",
+        "Jongeren en hun eerste baan",
+    }
+    again = open_view(StartState, "/", tab="tab-2")
+    run(again.on_load())
+    assert not again.database_empty  # the demo is there: the link is not offered again
+
+
+def test_no_demo_link_beside_real_workshops(database_url):
+    mine = open_view(StartState, "/")
+    run(mine.create(FORM))
+    other = open_view(StartState, "/", tab="other")
+    run(other.on_load())
+    assert not other.database_empty
+    run(other.make_demo())  # a page opened before the first workshop was made
+    assert other.error_key == "error_demo_refused" and other.demo_links == []

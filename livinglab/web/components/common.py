@@ -31,6 +31,16 @@ def allows(state: type[rx.State], act: Act) -> rx.Var:
     return in_stages(state, stages_allowing(act))
 
 
+def page_title(state: type[rx.State], page: str, workshop=None) -> rx.Var:
+    """The browser tab's title in the page's language: which page, then which workshop
+    ("Telefoon — Werk en inkomen in Houten"); the page alone until the workshop is read.
+    React puts it in the document's <title> and keeps it up to date (WCAG 2.4.2)."""
+    name = state.t[page]
+    if workshop is None:
+        return name
+    return rx.cond(workshop != "", name + " — " + workshop, name)
+
+
 def testid(name, **attrs) -> dict:
     """Stable hooks for automated tests (data-testid plus other data- attributes)."""
     return {"data-testid": name, **attrs}

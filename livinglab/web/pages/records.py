@@ -8,7 +8,7 @@ from livinglab.followups import STATUSES
 from livinglab.limits import FOLLOWUP_MAX, NAME_MAX, SEARCH_MAX
 from livinglab.models import AccessLevel, Outcome
 from livinglab.web import routes
-from livinglab.web.components.common import error_message, testid
+from livinglab.web.components.common import error_message, page_title, testid
 from livinglab.web.components.dialogue import consent_result, followed_up
 from livinglab.web.components.voting import results_chart
 from livinglab.web.state.records import RecordsState as R
@@ -661,6 +661,11 @@ def _log(log) -> rx.Component:
         _actions(log),
         class_name="stack",
     )
+
+
+def record_title() -> rx.Var:
+    """ "Besluitenlog — <workshop>" once the log is read; the library's name before."""
+    return rx.cond(R.record, page_title(R, "log_title", R.record.title), R.t["title_records"])
 
 
 def record_page() -> rx.Component:

@@ -191,10 +191,47 @@ def _created() -> rx.Component:
     )
 
 
+def _demo() -> rx.Component:
+    """The sample workshops: offered on an empty database, their pages once made."""
+    return rx.cond(
+        S.demo_links.length() > 0,
+        rx.el.section(
+            rx.el.h2(S.t["demo_heading"]),
+            rx.el.p(S.t["demo_intro"]),
+            rx.el.ul(
+                rx.foreach(
+                    S.demo_links,
+                    lambda link: rx.el.li(
+                        rx.el.a(
+                            S.t[link["label"]],
+                            href=link["href"],
+                            custom_attrs=testid("demo-page", **{"data-page": link["label"]}),
+                        )
+                    ),
+                ),
+                class_name="stack",
+            ),
+            class_name="stack",
+            custom_attrs=testid("demo-pages"),
+        ),
+        rx.cond(
+            S.database_empty,
+            rx.el.button(
+                S.t["demo_link"],
+                type="button",
+                on_click=S.make_demo,
+                class_name="secondary",
+                custom_attrs=testid("demo-link"),
+            ),
+        ),
+    )
+
+
 def start_page() -> rx.Component:
     return rx.el.main(
         rx.el.h1(S.t["start_title"]),
         rx.el.p(S.t["start_intro"], class_name="muted"),
+        _demo(),
         rx.cond(S.created, _created(), _form()),
         _own_workshops(),
         rx.el.a(S.t["privacy_link"], href=routes.privacy(S.lang)),

@@ -4,7 +4,7 @@ runs, so a lost link is not a lost workshop."""
 
 import reflex as rx
 
-from livinglab import agendas, workshops
+from livinglab import agendas, demo, workshops
 from livinglab.agendas import AgendaChoice, OwnWorkshop
 from livinglab.limits import RETENTION_DEFAULT_MONTHS
 from livinglab.web import keyring, routes
@@ -31,6 +31,10 @@ class StartState(ViewState, LanguageState):
     #: What the form starts with for the chosen template.
     title_start: str = ""
     question_start: str = ""
+    #: No workshop at all in the database: the page offers the sample workshops.
+    database_empty: bool = False
+    #: The sample workshops' pages once made: {"label": catalog key, "href": address}.
+    demo_links: list[dict[str, str]] = []
 
     async def _keys(self) -> dict[str, str]:
         """The facilitator keys this browser keeps (its cookie), by workshop code."""
@@ -45,6 +49,26 @@ class StartState(ViewState, LanguageState):
     @rx.event
     async def on_load(self):
         """The agendas in the page's language, and the workshops this browser runs."""
+        await self._load_choices()
+        self.database_empty = await self._domain(demo.holds_workshops) is False
+
+    @rx.event
+    async def make_demo(self):
+        """Make the sample workshops (as `python -m livinglab demo` does) and show their pages;
+        this browser keeps their facilitator keys, like a workshop it made."""
+        made = await self._domain(demo.create_demo)
+        self.database_empty = False  # made now, or refused: real workshops came meanwhile
+        if made is None:
+            return
+        facilitator = await self.get_state(FacilitatorState)
+        for workshop in made:
+            facilitator.facilitator_keys = keyring.store(
+                facilitator.facilitator_keys, workshop.code, workshop.key
+            )
+        self.demo_links = [
+            {"label": label, "href": href}
+            for label, href in routes.demo_links(self.router.url.origin, *made)
+        ]
         await self._load_choices()
 
     @rx.event
