@@ -64,7 +64,8 @@ def test_a_policy_team_reads_a_log_follows_an_action_up_and_the_phone_shows_it(p
     expect(policy.get_by_test_id("records-count")).to_have_text(re.compile("bedrijventerrein"))
     found = violations(policy)
 
-    hit.first.get_by_role("link", name="Werk en inkomen").click()
+    # Other modules on this server close workshops too (the demo tells the same story).
+    hit.locator(f'a[href$="{routes.record(room.code)}"]').first.click()
     expect(policy).to_have_url(app_server.base_url + routes.record(room.code))
     log = policy.get_by_test_id("record-page")
     expect(log.get_by_role("heading", level=1)).to_have_text(
