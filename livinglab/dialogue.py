@@ -22,7 +22,7 @@ from livinglab.errors import (
     ProposalNotFound,
     RoundAlreadyOpen,
 )
-from livinglab.followups import UNTOUCHED, FollowUp, followups_of, status_of
+from livinglab.followups import UNTOUCHED, FollowUp, followups_of, status_of, through_proposals
 from livinglab.limits import ACTION_MAX, OWNER_MAX, PROPOSAL_MAX, RATIONALE_MAX, REASON_MAX
 from livinglab.models import (
     Action,
@@ -334,10 +334,7 @@ def board_proposals(*, session: Session, workshop_id: int) -> list[ProposalView]
         session,
         list(
             session.exec(
-                select(Action.id)
-                .join(Decision, Decision.id == Action.decision_id)
-                .join(Proposal, Proposal.id == Decision.proposal_id)
-                .where(Proposal.workshop_id == workshop_id)
+                through_proposals(select(Action.id)).where(Proposal.workshop_id == workshop_id)
             )
         ),
     )

@@ -108,11 +108,17 @@ def update_action(
     return update
 
 
+def through_proposals(query):
+    """`query` over actions, joined to the decision and proposal they follow from (so it
+    can filter or select by `Proposal.workshop_id`)."""
+    return query.join(Decision, Decision.id == Action.decision_id).join(
+        Proposal, Proposal.id == Decision.proposal_id
+    )
+
+
 def _actions_of_closed(session: Session, *, organisers: str = ""):
     query = (
-        select(Action, Workshop)
-        .join(Decision, Decision.id == Action.decision_id)
-        .join(Proposal, Proposal.id == Decision.proposal_id)
+        through_proposals(select(Action, Workshop))
         .join(Workshop, Workshop.id == Proposal.workshop_id)
         .where(Workshop.stage == Stage.CLOSED)
         .order_by(Action.id)
@@ -156,9 +162,7 @@ def addendum(*, session: Session, workshop: Workshop, original_digest: str) -> d
     """The follow-ups of a record, dated, with a check code that covers the original's."""
     actions = list(
         session.exec(
-            select(Action)
-            .join(Decision, Decision.id == Action.decision_id)
-            .join(Proposal, Proposal.id == Decision.proposal_id)
+            through_proposals(select(Action))
             .where(Proposal.workshop_id == workshop.id)
             .order_by(Action.id)
         )

@@ -238,11 +238,7 @@ def _in_workshops(
         if action_status not in tuple(ActionStatus):
             raise BadActionStatus(str(action_status)[:32])
         actions = list(
-            session.exec(
-                select(Action.id, Proposal.workshop_id)
-                .join(Decision, Decision.id == Action.decision_id)
-                .join(Proposal, Proposal.id == Decision.proposal_id)
-            )
+            session.exec(followups.through_proposals(select(Action.id, Proposal.workshop_id)))
         )
         history = followups.followups_of(session, [action_id for action_id, _ in actions])
         conditions.append(
