@@ -39,7 +39,7 @@ from bench.room import (
 )
 from livinglab import db, dialogue, insights, sensemaking, settings, voting, workshops
 from livinglab.export.pdf import render_html, render_pdf
-from livinglab.record import build_record
+from livinglab.records.record import build_record
 
 DOWNLOAD = f"{FACILITATOR_STATE}.download"
 ROLES = ("resident", "professional", "civil_servant", "employer", "other")

@@ -23,7 +23,7 @@ from pathlib import Path
 from sqlmodel import Session
 
 from bench.room import percentile
-from livinglab import db, search, settings
+from livinglab import db, settings
 from livinglab.models import (
     Action,
     ActionStatus,
@@ -38,6 +38,7 @@ from livinglab.models import (
     Theme,
     Workshop,
 )
+from livinglab.records import search
 
 WORKSHOPS = 200
 STORIES = 40

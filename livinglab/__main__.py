@@ -7,7 +7,8 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from livinglab import backup, db, search, settings
+from livinglab import backup, db, settings
+from livinglab.codes import format_code
 from livinglab.demo import create_demo
 from livinglab.errors import DemoRefused, WorkshopNotFound
 from livinglab.export.opendata import record_csv, record_json
@@ -16,10 +17,11 @@ from livinglab.i18n import translate
 from livinglab.joinurl import public_url
 from livinglab.models import as_utc, utcnow
 from livinglab.realtime.bus import announcer_for_commands
-from livinglab.record import build_record, verify
+from livinglab.records import search
+from livinglab.records.record import build_record, verify
 from livinglab.retention import PurgeReport, expired_workshops, personal_data, purge_workshop
 from livinglab.web.routes import demo_links
-from livinglab.workshops import find_workshop, format_code
+from livinglab.workshops import find_workshop
 
 
 def export(code: str, file_format: str, out: Path) -> int:

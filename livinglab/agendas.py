@@ -11,17 +11,12 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
+from livinglab.codes import format_code
 from livinglab.errors import InvalidChoice
 from livinglab.limits import PROMPT_MAX
 from livinglab.models import Agenda, AgendaStep, StagePrompt, Workshop
 from livinglab.validation import clean_text
-from livinglab.workshops import (
-    STAGES,
-    create_workshop,
-    format_code,
-    is_facilitator,
-    require_facilitator,
-)
+from livinglab.workshops import STAGES, create_workshop, is_facilitator, require_facilitator
 
 
 @dataclass(frozen=True)

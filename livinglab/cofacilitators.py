@@ -15,13 +15,13 @@ from sqlmodel import Session, func, select
 from livinglab import changes
 from livinglab.access import access_cofacilitator
 from livinglab.changes import Change
+from livinglab.credentials import digest_secret
 from livinglab.errors import NotFacilitator
 from livinglab.limits import NAME_MAX
 from livinglab.models import CoFacilitator, FacilitatorAct, Workshop, utcnow
 from livinglab.validation import clean_text
 from livinglab.workshops import (
     Act,
-    digest_secret,
     find_workshop,
     is_facilitator,
     require_facilitator,

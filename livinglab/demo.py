@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlmodel import Session, select
 
-from livinglab import dialogue, insights, sensemaking, voting, workshops
+from livinglab import credentials, dialogue, insights, sensemaking, voting, workshops
 from livinglab.errors import DemoRefused
 from livinglab.models import Workshop
 from livinglab.sensemaking import ProposedTheme
@@ -54,7 +54,7 @@ def create_demo(*, session: Session, force: bool = False) -> list[DemoWorkshop]:
 
 def _with_new_key(session: Session, workshop: Workshop) -> DemoWorkshop:
     key = secrets.token_urlsafe(24)
-    workshop.facilitator_key_hash = workshops.digest_secret(key)
+    workshop.facilitator_key_hash = credentials.digest_secret(key)
     session.add(workshop)
     session.flush()
     return DemoWorkshop(code=workshop.code, title=workshop.title, stage=workshop.stage, key=key)

@@ -22,10 +22,10 @@ from livinglab.errors import (
     ProposalNotFound,
     RoundAlreadyOpen,
 )
-from livinglab.followups import UNTOUCHED, FollowUp, followups_of, status_of, through_proposals
 from livinglab.limits import ACTION_MAX, OWNER_MAX, PROPOSAL_MAX, RATIONALE_MAX, REASON_MAX
 from livinglab.models import (
     Action,
+    ActionStatus,
     Answer,
     ConsentAnswer,
     ConsentRound,
@@ -275,6 +275,15 @@ def answered(*, session: Session, consent: ConsentRound) -> int:
 
 
 @dataclass(frozen=True)
+class FollowUp:
+    """One dated update of an action after the workshop, as everyone sees it (no name)."""
+
+    status: str
+    note: str
+    day: str
+
+
+@dataclass(frozen=True)
 class ActionView:
     """An action as screens show it, with how it was followed up after the workshop."""
 
@@ -282,7 +291,7 @@ class ActionView:
     owner: str
     due: str
     id: int = 0
-    status: str = UNTOUCHED
+    status: str = ActionStatus.PLANNED.value
     followups: list[FollowUp] = field(default_factory=list)
 
 
@@ -330,14 +339,6 @@ def board_proposals(*, session: Session, workshop_id: int) -> list[ProposalView]
         session.exec(select(Theme.id, Theme.name).where(Theme.workshop_id == workshop_id)).all()
     )
     views = []
-    history = followups_of(
-        session,
-        list(
-            session.exec(
-                through_proposals(select(Action.id)).where(Proposal.workshop_id == workshop_id)
-            )
-        ),
-    )
     for proposal in session.exec(
         select(Proposal)
         .where(Proposal.workshop_id == workshop_id, Proposal.status == ProposalStatus.BOARD)
@@ -365,14 +366,20 @@ def board_proposals(*, session: Session, workshop_id: int) -> list[ProposalView]
                         owner=a.owner,
                         due=a.due.isoformat() if a.due else "",
                         id=a.id,
-                        status=status_of(history[a.id]),
-                        followups=history[a.id],
                     )
                     for a in actions
                 ],
             )
         )
     return views
+
+
+def through_proposals(query):
+    """`query` over actions, joined to the decision and proposal they follow from (so it
+    can filter or select by `Proposal.workshop_id`)."""
+    return query.join(Decision, Decision.id == Action.decision_id).join(
+        Proposal, Proposal.id == Decision.proposal_id
+    )
 
 
 def pending_proposals(*, session: Session, workshop_id: int) -> list[ProposalView]:

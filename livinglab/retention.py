@@ -53,8 +53,9 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, String, Table, cast, delete, literal, update
 from sqlmodel import Session, SQLModel, func, select
 
-from livinglab import changes, models, search
+from livinglab import changes, models
 from livinglab.changes import Change
+from livinglab.codes import normalize_code
 from livinglab.errors import WrongConfirmation
 from livinglab.models import (
     Action,
@@ -73,7 +74,8 @@ from livinglab.models import (
     as_utc,
     utcnow,
 )
-from livinglab.workshops import find_workshop, normalize_code, require_facilitator
+from livinglab.records import search
+from livinglab.workshops import find_workshop, require_facilitator
 
 #: What a purged token hash starts with; a SHA-256 hex digest never does.
 PURGED_TOKEN_PREFIX = "purged-"

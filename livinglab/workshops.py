@@ -1,8 +1,5 @@
 """Workshops: creating one, join codes, stages and what each allows, who may act, joining."""
 
-import hashlib
-import hmac
-import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -11,6 +8,8 @@ from sqlmodel import Session, func, select
 
 from livinglab import access, changes, throttle
 from livinglab.changes import Change
+from livinglab.codes import new_code, normalize_code
+from livinglab.credentials import digest_secret, matches, new_secret
 from livinglab.errors import (
     BadProjectorFocus,
     BadRetention,
@@ -96,11 +95,6 @@ STAGE_POLICY: dict[Act, tuple[Stage, ...]] = {
 #: The stages whose board is grouped into themes (the others show one flat list).
 THEMED_STAGES = (Stage.SENSEMAKING, Stage.DIALOGUE)
 
-#: Letters and digits that cannot be mistaken for one another (no 0/O, 1/I/L).
-CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
-#: 31**7 ≈ 2.75e10 possible codes: guessing one is hopeless at a throttled pace.
-CODE_LENGTH = 7
-
 
 def stages_allowing(act: Act) -> tuple[Stage, ...]:
     """The stages in which `act` may be done."""
@@ -124,26 +118,6 @@ def require_stage(workshop: Workshop, act: Act) -> None:
     raise WrongStage(workshop.stage)
 
 
-def digest_secret(secret: str) -> str:
-    """How a key or token is stored: its SHA-256, never the secret itself."""
-    return hashlib.sha256(secret.encode()).hexdigest()
-
-
-def new_code() -> str:
-    """A random join code, CODE_LENGTH characters from CODE_ALPHABET."""
-    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
-
-
-def normalize_code(typed: str) -> str:
-    """The code as stored, from what someone typed: any case, spaces or dashes."""
-    return "".join(ch for ch in str(typed).upper() if ch not in " -.\t")[:32]
-
-
-def format_code(code: str) -> str:
-    """The code as shown and read aloud: ABC-DEFG."""
-    return f"{code[:3]}-{code[3:]}"
-
-
 def create_workshop(
     *,
     session: Session,
@@ -164,7 +138,7 @@ def create_workshop(
     months = whole_number(
         retention_months, low=RETENTION_MIN_MONTHS, high=RETENTION_MAX_MONTHS, refusal=BadRetention
     )
-    key = secrets.token_urlsafe(24)  # 192 bits
+    key = new_secret()
     while True:
         code = new_code()
         if session.exec(select(Workshop.id).where(Workshop.code == code)).first() is None:
@@ -197,7 +171,7 @@ def find_workshop(*, session: Session, code: str) -> Workshop:
 
 def is_facilitator(workshop: Workshop, key: str) -> bool:
     """True when `key` is this workshop's facilitator key (constant-time comparison)."""
-    return bool(key) and hmac.compare_digest(digest_secret(str(key)), workshop.facilitator_key_hash)
+    return matches(key, workshop.facilitator_key_hash)
 
 
 def require_facilitator(
@@ -238,7 +212,7 @@ def enrol(
     shown_name = None
     if workshop.uses_names:
         shown_name = clean_text(name or "", limit=NAME_MAX, multiline=False, required=False) or None
-    token = secrets.token_urlsafe(24)
+    token = new_secret()
     participant = Participant(
         workshop_id=workshop.id,
         token_hash=digest_secret(token),
@@ -314,7 +288,7 @@ def move_stage(
     session.flush()
     if was_closed or workshop.stage == Stage.CLOSED:
         # Here, not at the top: search checks records access, which imports this module.
-        from livinglab.search import index_workshop
+        from livinglab.records.search import index_workshop
 
         index_workshop(session, workshop)  # the records library finds closed workshops only
     changes.record(session, workshop, Change.STAGE)

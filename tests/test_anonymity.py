@@ -16,7 +16,7 @@ from livinglab.errors import BadSmallestGroup, NotFacilitator
 from livinglab.export.opendata import record_csv
 from livinglab.export.pdf import render_pdf
 from livinglab.models import Theme
-from livinglab.record import build_record
+from livinglab.records.record import build_record
 from livinglab.workshops import ROLES
 from tests.conftest import join
 

@@ -12,7 +12,7 @@ from sqlmodel import Session, select
 
 from livinglab import backup, db, insights, voting, workshops
 from livinglab.models import Insight, Participant, Theme, Vote
-from livinglab.record import build_record, verify
+from livinglab.records.record import build_record, verify
 from livinglab.workshops import find_workshop
 from tests.test_record import decided  # noqa: F401 (a fixture)
 

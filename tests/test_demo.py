@@ -15,7 +15,7 @@ from livinglab.export.opendata import SCHEMA_PATH
 from livinglab.export.pdf import render_html
 from livinglab.i18n import translate
 from livinglab.models import ConsentRound, Insight, Participant, Stage, VoteRound, Workshop
-from livinglab.record import build_record, verify
+from livinglab.records.record import build_record, verify
 
 
 def _count(session, table) -> int:

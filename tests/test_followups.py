@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from sqlmodel import select
 from starlette.testclient import TestClient
 
-from livinglab import dialogue, followups, records_access, retention, settings, workshops
+from livinglab import dialogue, retention, settings, workshops
 from livinglab.errors import (
     AccessRevoked,
     ActionNotFound,
@@ -25,7 +25,9 @@ from livinglab.errors import (
 from livinglab.export.opendata import SCHEMA_PATH, record_csv
 from livinglab.export.pdf import render_pdf
 from livinglab.models import Action, ActionUpdate, RecordsReader
-from livinglab.record import build_record, closed_record, verify
+from livinglab.records import access as records_access
+from livinglab.records import followups
+from livinglab.records.record import build_record, closed_record, verify
 from livinglab.web.feeds import feeds
 from tests.test_record import decided  # noqa: F401 (a fixture)
 
@@ -78,7 +80,9 @@ def test_updates_are_appended_with_their_history_and_who_for_the_audit(session, 
         reader.id,
         None,  # the organisation key
     ]
-    (proposal,) = dialogue.board_proposals(session=session, workshop_id=ws.id)
+    (proposal,) = followups.with_followups(
+        session, dialogue.board_proposals(session=session, workshop_id=ws.id)
+    )
     (shown,) = proposal.actions
     assert shown.status == "done" and shown.followups == history
     assert "Fatima" not in repr(proposal)  # who made an update is never on a public view

@@ -20,7 +20,7 @@ from livinglab.errors import DomainError, EmptyText, TextTooLong
 from livinglab.export import opendata
 from livinglab.export.opendata import SCHEMA_PATH, record_csv, record_json
 from livinglab.export.pdf import NoFetching, render_pdf
-from livinglab.record import build_record, verify
+from livinglab.records.record import build_record, verify
 from livinglab.validation import (
     BIDI_OVERRIDES,
     ISOLATE_CLOSER,

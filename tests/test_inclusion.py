@@ -6,7 +6,7 @@ import jsonschema
 import pytest
 from sqlmodel import select
 
-from livinglab import insights, reactions, record, sensemaking, voting, workshops
+from livinglab import insights, reactions, sensemaking, voting, workshops
 from livinglab.errors import (
     EmptyText,
     InvalidChoice,
@@ -17,6 +17,7 @@ from livinglab.errors import (
 )
 from livinglab.export.opendata import SCHEMA_PATH
 from livinglab.models import Insight, Reaction, Theme
+from livinglab.records import record
 from tests.conftest import join
 
 

@@ -24,7 +24,7 @@ from livinglab.errors import (
 from livinglab.export import opendata
 from livinglab.export.opendata import SCHEMA_PATH, csv_zip, record_csv, record_json
 from livinglab.export.pdf import NoFetching, render_html, render_pdf
-from livinglab.record import (
+from livinglab.records.record import (
     build_record,
     closed_record,
     closed_workshops,

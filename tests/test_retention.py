@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from sqlalchemy import func, update
 from sqlmodel import SQLModel, select
 
-from livinglab import dialogue, i18n, insights, retention, sensemaking, voting, workshops
+from livinglab import codes, dialogue, i18n, insights, retention, sensemaking, voting, workshops
 from livinglab.__main__ import main
 from livinglab.errors import BadRetention, NotFacilitator, WorkshopClosed, WrongConfirmation
 from livinglab.export.opendata import SCHEMA_PATH
@@ -29,7 +29,7 @@ from livinglab.models import (
     as_utc,
     utcnow,
 )
-from livinglab.record import build_record
+from livinglab.records.record import build_record
 from tests.conftest import join, one_char_off
 
 #: Everything people wrote or are called in `fill`: none of it may survive a purge.
@@ -343,7 +343,7 @@ def test_delete_removes_every_row_of_the_workshop_and_leaves_the_other_intact(se
     assert session.get(Workshop, ws.id) is None
     assert build_record(session=session, workshop=other) == kept
     assert {name: 2 * n for name, n in _rows(session).items()} == rows  # two equal workshops
-    typed = workshops.format_code(other.code).lower()  # as people type it
+    typed = codes.format_code(other.code).lower()  # as people type it
     retention.delete_workshop(session=session, code=other.code, key=other_key, typed_code=typed)
     session.commit()
     assert set(_rows(session).values()) == {0}
@@ -352,7 +352,7 @@ def test_delete_removes_every_row_of_the_workshop_and_leaves_the_other_intact(se
 def test_command_line_purge_says_what_it_removed(session, closed, capsys):
     ws, _key, _tokens = closed
     later = (utcnow() + LATER).isoformat()
-    shown = workshops.format_code(ws.code)
+    shown = codes.format_code(ws.code)
 
     assert main(["purge", "--dry-run", "--now", later]) == 0
     out = capsys.readouterr().out

@@ -16,7 +16,7 @@ from livinglab.export.opendata import SCHEMA_PATH, record_csv
 from livinglab.export.pdf import render_pdf
 from livinglab.models import FacilitatorAct, Insight, ModerationAct
 from livinglab.realtime.snapshots import board_snapshot, phone_snapshot, room_snapshot
-from livinglab.record import build_record
+from livinglab.records.record import build_record
 from tests.conftest import join
 
 

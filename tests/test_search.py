@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import delete, text
 from sqlmodel import func, select
 
-from livinglab import dialogue, followups, insights, retention, search, sensemaking, settings
+from livinglab import dialogue, insights, retention, sensemaking, settings
 from livinglab import workshops as rooms
 from livinglab.errors import (
     BadActionStatus,
@@ -17,6 +17,7 @@ from livinglab.errors import (
     WrongRecordsKey,
 )
 from livinglab.models import SearchEntry, utcnow
+from livinglab.records import followups, search
 from tests.conftest import join
 
 KEY = "bibliotheek-sleutel-2027"

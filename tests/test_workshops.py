@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
-from livinglab import workshops
+from livinglab import codes, workshops
 from livinglab.errors import (
     EmptyText,
     InvalidChoice,
@@ -21,14 +21,14 @@ from tests.conftest import join, one_char_off
 
 
 def test_code_space_has_at_least_a_billion_codes_and_no_lookalikes():
-    assert len(workshops.CODE_ALPHABET) ** workshops.CODE_LENGTH >= 10**9
-    assert not set("0O1IL") & set(workshops.CODE_ALPHABET)
-    assert re.fullmatch(f"[{workshops.CODE_ALPHABET}]{{7}}", workshops.new_code())
+    assert len(codes.CODE_ALPHABET) ** codes.CODE_LENGTH >= 10**9
+    assert not set("0O1IL") & set(codes.CODE_ALPHABET)
+    assert re.fullmatch(f"[{codes.CODE_ALPHABET}]{{7}}", codes.new_code())
 
 
 def test_typed_code_is_case_and_separator_insensitive():
-    assert workshops.normalize_code(" abc-d efg ") == "ABCDEFG"
-    assert workshops.format_code("ABCDEFG") == "ABC-DEFG"
+    assert codes.normalize_code(" abc-d efg ") == "ABCDEFG"
+    assert codes.format_code("ABCDEFG") == "ABC-DEFG"
 
 
 def test_create_workshop_stores_only_a_hash_of_a_long_key(session):

@@ -26,6 +26,7 @@ from livinglab.models import (
     Workshop,
 )
 from livinglab.reactions import own_reactions, reaction_counts
+from livinglab.records.followups import with_followups
 from livinglab.sensemaking import ThemeSummary, theme_summaries
 from livinglab.throttle import new_participants
 from livinglab.voting import RoleBalance, RoundView, dots_of, round_view, voice_balance
@@ -145,7 +146,9 @@ def _room(session: Session, workshop: Workshop) -> RoomView:
         stage=stage_view(session=session, workshop=workshop),
         themes=theme_summaries(session=session, workshop_id=workshop.id),
         vote_round=round_view(session=session, workshop_id=workshop.id),
-        proposals=board_proposals(session=session, workshop_id=workshop.id),
+        proposals=with_followups(
+            session, board_proposals(session=session, workshop_id=workshop.id)
+        ),
         consent=consent_view(session=session, workshop_id=workshop.id),
     )
 

@@ -18,7 +18,7 @@ from starlette.routing import Route
 from livinglab import db, metrics, settings
 from livinglab.db import session_scope
 from livinglab.errors import DomainError
-from livinglab.followups import calendar
+from livinglab.records.followups import calendar
 from livinglab.web import routes
 
 

@@ -6,8 +6,8 @@ import re
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from livinglab.record import verify
-from livinglab.workshops import format_code
+from livinglab.codes import format_code
+from livinglab.records.record import verify
 
 from .room import PUSH_TIMEOUT, create_workshop, join, move_to
 from .server import RECORDS_KEY

@@ -13,7 +13,7 @@ from sqlmodel import Session, select
 from livinglab.db import make_engine
 from livinglab.export.pdf import render_pdf
 from livinglab.models import Workshop
-from livinglab.record import build_record
+from livinglab.records.record import build_record
 from livinglab.web import routes
 
 from .room import LOAD_TIMEOUT, PUSH_TIMEOUT, join

@@ -1,7 +1,9 @@
 """What came of it, on the participants' own link: anyone opening a closed workshop's join
 link reads the decisions, the actions' status and dated notes, without who wrote them."""
 
-from livinglab import dialogue, followups, records_access, settings
+from livinglab import dialogue, settings
+from livinglab.records import access as records_access
+from livinglab.records import followups
 from livinglab.web.state.phone import PhoneState
 from tests import test_record
 from tests.state.conftest import open_view, run

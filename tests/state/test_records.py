@@ -4,7 +4,7 @@ from sqlmodel import select
 
 from livinglab import dialogue, sensemaking, settings, workshops
 from livinglab.models import Decision, Stage
-from livinglab.record import build_record
+from livinglab.records.record import build_record
 from livinglab.web.state.records import RecordsState
 from tests import test_record
 from tests.state.conftest import advance, console, open_view, run

@@ -4,9 +4,9 @@ the PDF, in the same order)."""
 
 import reflex as rx
 
-from livinglab.followups import STATUSES
 from livinglab.limits import FOLLOWUP_MAX, NAME_MAX, SEARCH_MAX
 from livinglab.models import AccessLevel, Outcome
+from livinglab.records.followups import STATUSES
 from livinglab.web import routes
 from livinglab.web.components.common import error_message, page_title, testid
 from livinglab.web.components.dialogue import consent_result, followed_up

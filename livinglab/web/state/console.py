@@ -6,6 +6,7 @@ import reflex as rx
 
 from livinglab import (
     anonymity,
+    codes,
     cofacilitators,
     dialogue,
     insights,
@@ -14,6 +15,7 @@ from livinglab import (
     voting,
     workshops,
 )
+from livinglab.codes import format_code
 from livinglab.cofacilitators import CoFacilitatorView
 from livinglab.dialogue import ProposalView
 from livinglab.errors import NotFacilitator
@@ -27,7 +29,7 @@ from livinglab.realtime.snapshots import (
     ThemeProposal,
     board_snapshot,
 )
-from livinglab.record import facilitator_record
+from livinglab.records.record import facilitator_record
 from livinglab.sensemaking import ProposedTheme
 from livinglab.voting import RoleBalance
 from livinglab.web import keyring, room, routes
@@ -42,7 +44,7 @@ from livinglab.web.state.view import (
     path_code,
     show,
 )
-from livinglab.workshops import THEMED_STAGES, format_code, projector_shows
+from livinglab.workshops import THEMED_STAGES, projector_shows
 
 KEY_COOKIE_MAX_AGE = 60 * 60 * 24 * 90
 PROXY_FIELD = "proxy-text"
@@ -237,7 +239,7 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
     @rx.event
     async def on_load(self):
         """Check the key (from the link once, then the cookie), load the board, join the room."""
-        self.code = workshops.normalize_code(path_code(self.router.url.path))
+        self.code = codes.normalize_code(path_code(self.router.url.path))
         self.loaded = False
         link_key = self.router.url.query_parameters.get("key", "")
         key = link_key or self._key()

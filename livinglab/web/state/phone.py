@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 import reflex as rx
 
-from livinglab import dialogue, insights, reactions, sensemaking, throttle, voting, workshops
+from livinglab import codes, dialogue, insights, reactions, sensemaking, throttle, voting, workshops
 from livinglab.errors import JoinWaits, TooManyAttempts, WorkshopNotFound
 from livinglab.insights import InsightCard
 from livinglab.realtime.hub import Audience
@@ -114,7 +114,7 @@ class PhoneState(ViewState, RoomMirror, LanguageState):
     @rx.event
     async def on_load(self):
         """Rebuild this phone's view from the database: first visit, reload or reconnect."""
-        self.code = workshops.normalize_code(path_code(self.router.url.path))
+        self.code = codes.normalize_code(path_code(self.router.url.path))
         self.loaded = False
         self.error_at = ""  # a refusal while loading belongs to the page, not a control
         # Guessing codes is throttled per address; a phone that already joined this
@@ -324,7 +324,7 @@ class JoinCodeState(ViewState, LanguageState):
         if throttle.wrong_codes().blocked(address):
             self.error_key = TooManyAttempts.key
             return None
-        code = workshops.normalize_code(form.get("code", ""))
+        code = codes.normalize_code(form.get("code", ""))
         workshop = await self._domain(workshops.find_workshop, code=code)
         if workshop is None:
             throttle.wrong_codes().record_failure(address)

@@ -5,12 +5,12 @@ from urllib.parse import urlencode
 
 import reflex as rx
 
-from livinglab import followups
 from livinglab.limits import SEARCH_MAX
-from livinglab.record import ClosedWorkshop, closed_record, closed_workshops
-from livinglab.record_view import RecordView, read_log
-from livinglab.records_access import ReaderLine, invite, readers, require_access, revoke
-from livinglab.search import Hit, RecurringTheme, find, recurring_themes
+from livinglab.records import followups
+from livinglab.records.access import ReaderLine, invite, readers, require_access, revoke
+from livinglab.records.record import ClosedWorkshop, closed_record, closed_workshops
+from livinglab.records.search import Hit, RecurringTheme, find, recurring_themes
+from livinglab.records.view import RecordView, read_log
 from livinglab.web import routes
 from livinglab.web.state.view import Downloads, LanguageState, ViewState, as_int, path_code
 

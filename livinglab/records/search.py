@@ -22,7 +22,8 @@ from sqlalchemy import cast, column, delete, func, literal, literal_column, tabl
 from sqlalchemy.dialects.postgresql import REGCONFIG
 from sqlmodel import Session, select
 
-from livinglab import followups, validation
+from livinglab import validation
+from livinglab.codes import format_code
 from livinglab.errors import BadActionStatus, BadDateRange, InvalidChoice
 from livinglab.limits import SEARCH_HITS_MAX, SEARCH_WORDS_MAX
 from livinglab.models import (
@@ -41,9 +42,9 @@ from livinglab.models import (
     Workshop,
     as_utc,
 )
-from livinglab.records_access import require_access
+from livinglab.records import followups
+from livinglab.records.access import require_access
 from livinglab.suggester import STOPWORDS
-from livinglab.workshops import format_code
 
 #: PostgreSQL's text search configuration per workshop language (migration 0011 names them too).
 CONFIGURATIONS = {Language.NL: "dutch", Language.EN: "english"}

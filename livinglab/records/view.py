@@ -8,12 +8,14 @@ from typing import Any
 from sqlmodel import Session
 
 from livinglab import anonymity
+from livinglab.codes import format_code
 from livinglab.dialogue import ANSWERS, ActionView, GroupAnswers, board_proposals
 from livinglab.i18n import catalog
-from livinglab.record import closed_record
-from livinglab.records_access import require_access
+from livinglab.records.access import require_access
+from livinglab.records.followups import with_followups
+from livinglab.records.record import closed_record
 from livinglab.voting import GroupDots, Tally
-from livinglab.workshops import ROLES, find_workshop, format_code
+from livinglab.workshops import ROLES, find_workshop
 
 
 @dataclass(frozen=True)
@@ -159,7 +161,9 @@ def read_log(*, session: Session, credential: str, code: str) -> RecordView:
     workshop = find_workshop(session=session, code=code)
     actions = [
         action
-        for proposal in board_proposals(session=session, workshop_id=workshop.id)
+        for proposal in with_followups(
+            session, board_proposals(session=session, workshop_id=workshop.id)
+        )
         for action in proposal.actions
     ]
     return record_view(

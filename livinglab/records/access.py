@@ -15,6 +15,7 @@ from sqlmodel import Session, select
 
 from livinglab import settings
 from livinglab.access import access_reader
+from livinglab.credentials import digest_secret
 from livinglab.errors import (
     AccessRevoked,
     BadAccessLevel,
@@ -25,7 +26,6 @@ from livinglab.errors import (
 from livinglab.limits import NAME_MAX
 from livinglab.models import AccessLevel, RecordsReader, utcnow
 from livinglab.validation import clean_text
-from livinglab.workshops import digest_secret
 
 #: How the audit trail names the holder of the organisation key.
 ORGANISATION = "organisation"

@@ -15,10 +15,9 @@ from typing import Any
 
 from sqlmodel import Session, select
 
-from livinglab.checkcode import canonical_json, digest, verify  # noqa: F401 (the record's API)
+from livinglab.codes import format_code
 from livinglab.dialogue import consent_result
 from livinglab.errors import WorkshopNotFound
-from livinglab.followups import addendum
 from livinglab.models import (
     Action,
     ConsentRound,
@@ -35,9 +34,11 @@ from livinglab.models import (
     as_utc,
 )
 from livinglab.reactions import KINDS, reaction_counts
-from livinglab.records_access import require_access
+from livinglab.records.access import require_access
+from livinglab.records.checkcode import canonical_json, digest, verify  # noqa: F401 (the record's API)
+from livinglab.records.followups import addendum
 from livinglab.voting import RoundResults, results
-from livinglab.workshops import ROLES, find_workshop, format_code, require_facilitator
+from livinglab.workshops import ROLES, find_workshop, require_facilitator
 
 SCHEMA_ID = "https://livinglab.example/schema/decision-record/3"
 SCHEMA_VERSION = 3

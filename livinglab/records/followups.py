@@ -8,14 +8,14 @@ covers the original's, so the original check code still verifies the original re
 """
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from icalendar import Calendar, Event
 from sqlmodel import Session, select
 
 from livinglab.access import access_action
-from livinglab.checkcode import digest
+from livinglab.dialogue import FollowUp, ProposalView, through_proposals
 from livinglab.errors import BadActionStatus, NotClosedYet
 from livinglab.limits import FOLLOWUP_MAX
 from livinglab.models import (
@@ -23,13 +23,13 @@ from livinglab.models import (
     Action,
     ActionStatus,
     ActionUpdate,
-    Decision,
     Proposal,
     Stage,
     Workshop,
     utcnow,
 )
-from livinglab.records_access import require_access
+from livinglab.records.access import require_access
+from livinglab.records.checkcode import digest
 from livinglab.validation import clean_text
 
 STATUSES = tuple(status.value for status in ActionStatus)
@@ -37,15 +37,6 @@ STATUSES = tuple(status.value for status in ActionStatus)
 UNTOUCHED = ActionStatus.PLANNED.value
 #: Still to be done: these show in the list of open actions and in the calendar.
 OPEN = (ActionStatus.PLANNED.value, ActionStatus.IN_PROGRESS.value)
-
-
-@dataclass(frozen=True)
-class FollowUp:
-    """One dated update as everyone sees it (no name)."""
-
-    status: str
-    note: str
-    day: str
 
 
 @dataclass(frozen=True)
@@ -82,6 +73,21 @@ def status_of(history: list[FollowUp]) -> str:
     return history[-1].status if history else UNTOUCHED
 
 
+def with_followups(session: Session, proposals: list[ProposalView]) -> list[ProposalView]:
+    """`proposals` with each action's current status and dated follow-ups."""
+    history = followups_of(session, [a.id for p in proposals for a in p.actions])
+    return [
+        replace(
+            proposal,
+            actions=[
+                replace(a, status=status_of(history[a.id]), followups=history[a.id])
+                for a in proposal.actions
+            ],
+        )
+        for proposal in proposals
+    ]
+
+
 def update_action(
     *, session: Session, credential: str, action_id: int, status: str, note: str = ""
 ) -> ActionUpdate:
@@ -102,18 +108,10 @@ def update_action(
     session.add(update)
     session.flush()
     # Here, not at the top: search reads the follow-ups with this module.
-    from livinglab.search import index_workshop
+    from livinglab.records.search import index_workshop
 
     index_workshop(session, workshop)  # the note is found in the records library
     return update
-
-
-def through_proposals(query):
-    """`query` over actions, joined to the decision and proposal they follow from (so it
-    can filter or select by `Proposal.workshop_id`)."""
-    return query.join(Decision, Decision.id == Action.decision_id).join(
-        Proposal, Proposal.id == Decision.proposal_id
-    )
 
 
 def _actions_of_closed(session: Session, *, organisers: str = ""):
