@@ -7,7 +7,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from livinglab import backup, db, settings
+from livinglab import backup, bootstrap, db, settings
 from livinglab.codes import format_code
 from livinglab.demo import create_demo
 from livinglab.errors import DemoRefused, WorkshopNotFound
@@ -17,39 +17,70 @@ from livinglab.i18n import translate
 from livinglab.joinurl import public_url
 from livinglab.models import as_utc, utcnow
 from livinglab.realtime.bus import announcer_for_commands
-from livinglab.records import search
-from livinglab.records.record import build_record, verify
+from livinglab.records.library import current_record
+from livinglab.records.versions import chain, find_version, is_chain, seal_unsealed, verify_chain
 from livinglab.retention import PurgeReport, expired_workshops, personal_data, purge_workshop
 from livinglab.web.routes import demo_links
 from livinglab.workshops import find_workshop
 
 
 def export(code: str, file_format: str, out: Path) -> int:
-    """Write the record of workshop `code` as pdf, json or csv (a folder of CSV files)."""
+    """Write the record of workshop `code` as pdf, json or csv (a folder of CSV files), or
+    every version of it (chain): the newest sealed version once it closed."""
     try:
         with db.session_scope() as session:
-            record = build_record(
-                session=session, workshop=find_workshop(session=session, code=code)
+            workshop = find_workshop(session=session, code=code)
+            record = (
+                chain(session, workshop)
+                if file_format == "chain"
+                else current_record(session, workshop)
             )
     except WorkshopNotFound:
         print(f"{translate('error_code_unknown', 'en')} ({code})", file=sys.stderr)
         return 2
     if file_format == "pdf":
         out.write_bytes(render_pdf(record))
-    elif file_format == "json":
+    elif file_format in ("json", "chain"):
         out.write_text(record_json(record))
     else:
         out.mkdir(parents=True, exist_ok=True)
         for name, text in record_csv(record).items():
             (out / name).write_text(text)
-    print(f"{out} (digest {record['digest']})")
+    if file_format == "chain":
+        print(f"{out} ({len(record['versions'])} versions)")
+    else:
+        print(f"{out} (digest {record['digest']})")
     return 0
 
 
-def check(path: Path, printed_digest: str) -> int:
-    """Exit 0 when the JSON export at `path` is the record whose digest was printed."""
-    if verify(json.loads(path.read_text()), printed_digest):
-        print("OK: this is the record the digest belongs to.")
+def _described_version(record: dict) -> str:
+    seal = record.get("seal")
+    if not seal:
+        return "the record (not sealed: exported while the workshop ran)"
+    made = f"made {seal['made_at'][:10]}, {seal['change']}"
+    return f"version {seal['version']} of the record ({made})"
+
+
+def check(path: Path, printed_digest: str | None) -> int:
+    """Exit 0 when the JSON export at `path` (one version, or the chain of every version)
+    is the record whose digest was printed; without a digest, whether the chain is unbroken."""
+    document = json.loads(path.read_text())
+    if printed_digest is None:
+        if not is_chain(document):
+            print(
+                "NOT OK: give --digest, or a chain file (export --format chain).", file=sys.stderr
+            )
+            return 2
+        result = verify_chain(document)
+        print("\n".join(result.lines))
+        if result.unbroken:
+            print("OK: the chain is unbroken: every version names the one before it.")
+            return 0
+        print("NOT OK: the chain is broken (see above).", file=sys.stderr)
+        return 1
+    found = find_version(document, printed_digest)
+    if found is not None:
+        print(f"OK: this is {_described_version(found)}, the one the digest belongs to.")
         return 0
     print("NOT OK: this record differs from the one that was printed.", file=sys.stderr)
     return 1
@@ -150,11 +181,19 @@ def main(argv: list[str] | None = None) -> int:
     )
     export_parser = commands.add_parser("export", help="write a workshop's decision record")
     export_parser.add_argument("code")
-    export_parser.add_argument("--format", choices=("pdf", "json", "csv"), default="pdf")
+    export_parser.add_argument(
+        "--format",
+        choices=("pdf", "json", "csv", "chain"),
+        default="pdf",
+        help="chain: every version of a closed record in one JSON file",
+    )
     export_parser.add_argument("--out", type=Path, required=True)
-    verify_parser = commands.add_parser("verify", help="check a JSON record against a digest")
+    verify_parser = commands.add_parser(
+        "verify",
+        help="check a JSON record (or a chain) against a digest; a chain alone: is it unbroken",
+    )
     verify_parser.add_argument("record", type=Path)
-    verify_parser.add_argument("--digest", required=True)
+    verify_parser.add_argument("--digest", default=None)
     purge_parser = commands.add_parser(
         "purge", help="remove personal data of workshops whose retention period is over"
     )
@@ -179,6 +218,7 @@ def main(argv: list[str] | None = None) -> int:
         "--force", action="store_true", help="also when the database holds real workshops"
     )
     args = parser.parse_args(argv)
+    bootstrap.wire()
     if settings.REDIS_URL:
         # Workers share Redis: screens open on a purged workshop read it again. With one
         # worker and no Redis they see the change on their next reload or reconnect.
@@ -186,7 +226,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "migrate":
         db.migrate()
         with db.session_scope() as session:
-            search.index_unindexed(session)
+            sealed = seal_unsealed(session)  # closed before records were sealed
+        if sealed:
+            print(f"Sealed the records of {sealed} closed workshops as version 1.")
         return 0
     if args.command == "export":
         return export(args.code, args.format, args.out)

@@ -12,6 +12,7 @@ from sqlmodel import Session, SQLModel
 
 from livinglab.errors import (
     ActionNotFound,
+    ErasureRequestNotFound,
     InsightNotFound,
     NotFacilitator,
     NotParticipant,
@@ -25,6 +26,7 @@ from livinglab.models import (
     CoFacilitator,
     ConsentRound,
     Decision,
+    ErasureRequest,
     Insight,
     Participant,
     Proposal,
@@ -140,3 +142,11 @@ def access_reader(session: Session, reader_id: object) -> RecordsReader:
     if reader is None:
         raise ReaderNotFound(str(reader_id))
     return reader
+
+
+def access_erasure_request(session: Session, request_id: object) -> tuple[ErasureRequest, Workshop]:
+    """Any workshop's erasure request, with its workshop (for records access, checked first)."""
+    request = session.get(ErasureRequest, request_id) if isinstance(request_id, int) else None
+    if request is None:
+        raise ErasureRequestNotFound(str(request_id))
+    return request, session.get(Workshop, request.workshop_id)

@@ -23,7 +23,7 @@ from livinglab.errors import BadSmallestGroup
 from livinglab.limits import SMALLEST_GROUP_MAX, SMALLEST_GROUP_MIN
 from livinglab.models import Workshop
 from livinglab.validation import whole_number
-from livinglab.workshops import ROLES, require_facilitator
+from livinglab.workshops import ROLES, Act, require_facilitator
 
 #: The line of the roles merged because each had fewer than K people in the round.
 MERGED = "merged"
@@ -98,7 +98,13 @@ def set_smallest_group(*, session: Session, code: str, key: str, size: object) -
     roles that have K people now; what was merged before and is on its own now is a union
     of such roles, so two publications never differ by fewer people than the lower K.
     """
-    workshop = require_facilitator(session=session, code=code, key=key)
+    workshop = require_facilitator(session=session, code=code, key=key, act=Act.CHAIR)
+    return change_smallest_group(session, workshop, size)
+
+
+def change_smallest_group(session: Session, workshop: Workshop, size: object) -> int:
+    """Set K on `workshop` (the caller checked who and when: the room above, a correction
+    of a closed record in livinglab/records/corrections.py)."""
     number = whole_number(
         size, low=SMALLEST_GROUP_MIN, high=SMALLEST_GROUP_MAX, refusal=BadSmallestGroup
     )

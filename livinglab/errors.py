@@ -206,3 +206,31 @@ class WrongConfirmation(DomainError):
     """The typed code does not match the workshop to delete."""
 
     key = "error_delete_code"
+
+
+class ReasonRequired(DomainError):
+    """A closed record is corrected only with a reason, which the new version prints."""
+
+    key = "error_reason_required"
+
+
+class NothingToCorrect(DomainError):
+    """The correction would change nothing (the story is hidden already, K is K already)."""
+
+    key = "error_nothing_to_correct"
+
+
+class BadCorrection(InvalidChoice):
+    """Not a kind of correction a closed record allows."""
+
+    key = "error_bad_correction"
+
+
+class ErasureRequestNotFound(DomainError):
+    key = "error_erasure_request_not_found"
+
+
+class NothingToErase(DomainError):
+    """The participant has no stories in the record (none written, or removed already)."""
+
+    key = "error_nothing_to_erase"

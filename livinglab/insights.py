@@ -15,13 +15,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
-from sqlalchemy import update
+from sqlalchemy import delete, update
 from sqlmodel import Session, func, select
 
 from livinglab import changes, settings
 from livinglab.access import access_insight, access_own_insight, access_paper_participant
 from livinglab.changes import Change
-from livinglab.cofacilitators import Runner, require_runner
+from livinglab.cofacilitators import require_runner
 from livinglab.errors import TooFast, TooManyStories
 from livinglab.limits import CLIENT_REF_MAX, INSIGHT_MAX, STORIES_PER_PERSON
 from livinglab.models import (
@@ -29,6 +29,7 @@ from livinglab.models import (
     ModerationAct,
     ModerationAction,
     Participant,
+    ThemeSuggestion,
     Workshop,
     as_utc,
     utcnow,
@@ -198,6 +199,27 @@ def edit_insight(*, session: Session, code: str, token: str, insight_id: int, te
     return insight
 
 
+def erase_stories_of(session: Session, workshop: Workshop, participant_id: int) -> int:
+    """Remove every story of one participant, and their name (the GDPR's right to erasure,
+    granted after closing through a record correction); returns how many stories went."""
+    theirs = list(
+        session.exec(
+            select(Insight).where(
+                Insight.workshop_id == workshop.id, Insight.participant_id == participant_id
+            )
+        )
+    )
+    ids = [story.id for story in theirs]
+    for model in (ModerationAct, ThemeSuggestion):
+        session.exec(delete(model).where(model.insight_id.in_(ids)))
+    for story in theirs:
+        session.delete(story)
+    session.exec(update(Participant).where(Participant.id == participant_id).values(name=None))
+    session.flush()
+    changes.record(session, workshop, Change.BOARD)
+    return len(ids)
+
+
 def withdraw_insight(*, session: Session, code: str, token: str, insight_id: int) -> None:
     """Delete one's own insight: the author may take their words back until the workshop closes."""
     workshop, insight = _own_insight(session, code, token, insight_id, Act.WITHDRAW)
@@ -208,9 +230,10 @@ def withdraw_insight(*, session: Session, code: str, token: str, insight_id: int
     changes.record(session, workshop, Change.BOARD)
 
 
-def _decide(session: Session, runner: Runner, insight: Insight, *, hidden: bool) -> bool:
-    """Hide or show one card, or decide on a waiting one, with a recorded act; False when
-    it already was so (a second click)."""
+def decide(session: Session, actor: str, insight: Insight, *, hidden: bool) -> bool:
+    """Hide or show one card, or decide on a waiting one, with a recorded act by `actor`;
+    False when it already was so (a second click). Callers check who and when: the room's
+    moderation here, a correction of a closed record in livinglab/records/corrections.py."""
     if insight.hidden == hidden and not insight.waiting:
         return False
     if insight.waiting:
@@ -219,17 +242,19 @@ def _decide(session: Session, runner: Runner, insight: Insight, *, hidden: bool)
         action = ModerationAction.HIDE if hidden else ModerationAction.SHOW
     insight.hidden, insight.waiting = hidden, False
     session.add(insight)
-    session.add(ModerationAct(insight_id=insight.id, action=action.value, actor=runner.actor))
+    session.add(ModerationAct(insight_id=insight.id, action=action.value, actor=actor))
     return True
 
 
 def set_hidden(*, session: Session, code: str, key: str, insight_id: int, hidden: bool) -> Insight:
     """Hide or show an insight (facilitator or co-facilitator); every act is recorded with
     who and when. Showing a story that waits for review lets it through."""
-    runner = require_runner(session=session, code=code, key=key, audit="set_hidden")
+    runner = require_runner(
+        session=session, code=code, key=key, act=Act.MODERATE, audit="set_hidden"
+    )
     insight = access_insight(session, runner.workshop, insight_id)
     waited = insight.waiting
-    if _decide(session, runner, insight, hidden=bool(hidden)):
+    if decide(session, runner.actor, insight, hidden=bool(hidden)):
         session.flush()
         if waited and not hidden:
             _announce_let_through(session, runner.workshop, [insight.id])
@@ -250,10 +275,14 @@ def let_through(*, session: Session, code: str, key: str, insight_ids: Iterable[
     the facilitator read the queue is not let through unseen. Stories no longer waiting
     (decided on by someone else meanwhile) are left as they are. Returns how many went.
     """
-    runner = require_runner(session=session, code=code, key=key, audit="let_through")
+    runner = require_runner(
+        session=session, code=code, key=key, act=Act.MODERATE, audit="let_through"
+    )
     cards = [access_insight(session, runner.workshop, insight_id) for insight_id in insight_ids]
     let = [
-        card.id for card in cards if card.waiting and _decide(session, runner, card, hidden=False)
+        card.id
+        for card in cards
+        if card.waiting and decide(session, runner.actor, card, hidden=False)
     ]
     if let:
         session.flush()
@@ -268,7 +297,9 @@ def hide_all_of(*, session: Session, code: str, key: str, insight_id: int) -> in
     without anyone seeing a name or a token. One recorded act per story, as any hide;
     the stories can be shown again one by one. Returns how many were hidden.
     """
-    runner = require_runner(session=session, code=code, key=key, audit="hide_all_of")
+    runner = require_runner(
+        session=session, code=code, key=key, act=Act.MODERATE, audit="hide_all_of"
+    )
     card = access_insight(session, runner.workshop, insight_id)
     theirs = session.exec(
         select(Insight)
@@ -278,7 +309,7 @@ def hide_all_of(*, session: Session, code: str, key: str, insight_id: int) -> in
         )
         .order_by(Insight.id)
     ).all()
-    hidden = [story for story in theirs if _decide(session, runner, story, hidden=True)]
+    hidden = [story for story in theirs if decide(session, runner.actor, story, hidden=True)]
     if hidden:
         session.flush()
         changes.record(session, runner.workshop, Change.BOARD)

@@ -20,6 +20,8 @@ ACTION_MAX = 300
 OWNER_MAX = 100
 #: A dated follow-up of an action ("De nieuwe brief is vanaf 1 maart in gebruik").
 FOLLOWUP_MAX = 500
+#: Why a closed record is corrected (typed by the organisation, printed in the record).
+CORRECTION_REASON_MAX = 300
 #: Accents, points and vowel signs on one letter; more are dropped, so a stack of marks
 #: ("Zalgo") cannot climb out of its card. Vietnamese, Hebrew, Arabic and Thai need at most 4.
 MARKS_PER_LETTER = 4

@@ -3,6 +3,7 @@ registers its pages. Nothing else."""
 
 import reflex as rx
 
+from livinglab import bootstrap
 from livinglab.realtime.hub import Audience
 from livinglab.web import room, routes
 from livinglab.web.components.common import offline_banner, page_title
@@ -39,6 +40,7 @@ app = rx.App(
 )
 # The connection notice in the workshop's language, instead of Reflex's English toast.
 replace_connection_toast(app, lambda stateful: offline_banner() if stateful else None)
+bootstrap.wire()
 room.wire(app, {Audience.FACILITATOR: FacilitatorState, Audience.PHONE: PhoneState})
 app.register_lifespan_task(room.hear_other_workers)
 F = FacilitatorState

@@ -3,12 +3,13 @@
 from datetime import UTC, date, datetime
 from enum import StrEnum
 
-from sqlalchemy import CheckConstraint, Column, DateTime, UniqueConstraint
+from sqlalchemy import CheckConstraint, Column, DateTime, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from livinglab.limits import (
     ACTION_MAX,
     CLIENT_REF_MAX,
+    CORRECTION_REASON_MAX,
     FOLLOWUP_MAX,
     INSIGHT_MAX,
     NAME_MAX,
@@ -120,6 +121,21 @@ class SearchKind(StrEnum):
     DECISION = "decision"
     ACTION = "action"
     FOLLOWUP = "followup"
+
+
+class RecordChange(StrEnum):
+    """Why a version of a closed workshop's record was made."""
+
+    #: Sealed at closing (version 1), or at closing again after the workshop was reopened.
+    CLOSED = "closed"
+    #: Corrections after closing, each with a reason the organisation typed.
+    HIDE_STORY = "hide_story"
+    SHOW_STORY = "show_story"
+    #: A participant's stories removed on their request (the GDPR's right to erasure).
+    ERASURE = "erasure"
+    SMALLEST_GROUP = "smallest_group"
+    #: The retention period ended: every text is gone, the counts stay.
+    PURGE = "purge"
 
 
 class ReactionKind(StrEnum):
@@ -497,3 +513,43 @@ class AgendaStep(SQLModel, table=True):
     stage: str = Field(max_length=20)
     prompt: str = Field(max_length=PROMPT_MAX)
     minutes: int | None = None
+
+
+class RecordVersion(SQLModel, table=True):
+    """One sealed version of a closed workshop's record: appended, never rewritten.
+
+    `body` is the record's canonical JSON, whose SHA-256 is `digest`; it names the previous
+    version's digest, so the versions form a hash chain (livinglab/records/versions.py).
+    An erasure or a purge takes the texts out of every earlier version: their `body` is
+    dropped (`erased_in` says by which version), their digest stays in the chain.
+    """
+
+    __table_args__ = (UniqueConstraint("workshop_id", "number"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    workshop_id: int = Field(foreign_key="workshop.id", index=True)
+    number: int
+    digest: str = Field(max_length=64)
+    previous_digest: str = Field(default="", max_length=64)
+    change: str = Field(max_length=16)  # a RecordChange
+    reason: str = Field(default="", max_length=CORRECTION_REASON_MAX)
+    #: Who made it, for the audit: "facilitator", "cofacilitator-3", "reader-5", ...
+    made_by: str = Field(max_length=40)
+    made_at: datetime = _timestamp()
+    #: The version's seal as its body states it (JSON): kept when the body is erased, so
+    #: the corrections stay listed in every later version.
+    seal: str = Field(sa_column=Column(Text, nullable=False))
+    body: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    erased_in: int | None = None
+
+
+class ErasureRequest(SQLModel, table=True):
+    """A participant asked, from their own join link after closing, for their stories to be
+    removed. It waits for the organisation; granting it makes a new record version."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    workshop_id: int = Field(foreign_key="workshop.id", index=True)
+    participant_id: int = Field(foreign_key="participant.id", unique=True)
+    requested_at: datetime = _timestamp()
+    #: The record version that removed the stories; None while the request waits.
+    granted_in: int | None = None

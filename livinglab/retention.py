@@ -54,7 +54,6 @@ from sqlalchemy import ColumnElement, String, Table, cast, delete, literal, upda
 from sqlmodel import Session, SQLModel, func, select
 
 from livinglab import changes, models
-from livinglab.changes import Change
 from livinglab.codes import normalize_code
 from livinglab.errors import WrongConfirmation
 from livinglab.models import (
@@ -67,6 +66,7 @@ from livinglab.models import (
     Participant,
     Proposal,
     Reaction,
+    RecordChange,
     Stage,
     StageChange,
     Vote,
@@ -74,7 +74,7 @@ from livinglab.models import (
     as_utc,
     utcnow,
 )
-from livinglab.records import search
+from livinglab.records import versions
 from livinglab.workshops import find_workshop, require_facilitator
 
 #: What a purged token hash starts with; a SHA-256 hex digest never does.
@@ -252,9 +252,10 @@ def purge_workshop(
     workshop.purged_at = now
     session.add(workshop)
     session.flush()
-    search.index_workshop(session, workshop)  # its stories are no longer found
+    # A new version of the record without the texts; earlier versions lose theirs.
+    versions.seal(session, workshop, change=RecordChange.PURGE, signer=versions.RETENTION)
     # Screens still open on it show names and texts: every part of the room is read again.
-    changes.record(session, workshop, *Change)
+    changes.record(session, workshop, *changes.ROOM)
     return report
 
 

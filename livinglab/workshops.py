@@ -76,6 +76,12 @@ class Act(StrEnum):
     CHAIR = "chair"
     #: The facilitator chooses what the projector shows (also once the workshop is closed).
     SHOW = "show"
+    #: Hide or show a story, let a waiting one through, hide all of one author's stories.
+    MODERATE = "moderate"
+    #: Change a closed workshop's record: a new version with a reason (records/corrections).
+    CORRECT = "correct"
+    #: A participant asks for their stories to be removed from the closed record.
+    ASK_ERASURE = "ask_erasure"
 
 
 _OPEN = (Stage.WELCOME, Stage.COLLECT, Stage.SENSEMAKING, Stage.DIALOGUE)
@@ -91,6 +97,9 @@ STAGE_POLICY: dict[Act, tuple[Stage, ...]] = {
     Act.PROPOSE: (Stage.DIALOGUE,),
     Act.CHAIR: _OPEN,
     Act.SHOW: tuple(Stage),
+    Act.MODERATE: _OPEN,
+    Act.CORRECT: (Stage.CLOSED,),
+    Act.ASK_ERASURE: (Stage.CLOSED,),
 }
 #: The stages whose board is grouped into themes (the others show one flat list).
 THEMED_STAGES = (Stage.SENSEMAKING, Stage.DIALOGUE)
@@ -286,12 +295,11 @@ def move_stage(
     session.add(workshop)
     session.add(StageChange(workshop_id=workshop.id, stage=workshop.stage))
     session.flush()
-    if was_closed or workshop.stage == Stage.CLOSED:
-        # Here, not at the top: search checks records access, which imports this module.
-        from livinglab.records.search import index_workshop
-
-        index_workshop(session, workshop)  # the records library finds closed workshops only
     changes.record(session, workshop, Change.STAGE)
+    if workshop.stage == Stage.CLOSED:
+        changes.record(session, workshop, Change.CLOSED)  # its record is sealed (records/)
+    elif was_closed:
+        changes.record(session, workshop, Change.REOPENED)
     return workshop
 
 

@@ -7,10 +7,16 @@ import pytest
 from sqlalchemy import Engine, create_engine, text
 from sqlmodel import Session
 
-from livinglab import db, settings, throttle, workshops
+from livinglab import bootstrap, db, settings, throttle, workshops
 from tests.services import postgres_server, redis_server
 
 _databases = itertools.count()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def wired():
+    """What follows a commit (the sealed record, the search) is wired as the app wires it."""
+    bootstrap.wire()
 
 
 @pytest.fixture(autouse=True)

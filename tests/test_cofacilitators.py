@@ -6,7 +6,7 @@ from sqlmodel import select
 from livinglab import cofacilitators, dialogue, insights, retention, sensemaking, voting, workshops
 from livinglab.errors import NotFacilitator
 from livinglab.models import CoFacilitator, FacilitatorAct, Insight, ModerationAct, Theme
-from livinglab.records.record import facilitator_record
+from livinglab.records.library import facilitator_record
 from tests.conftest import join
 
 

@@ -26,8 +26,9 @@ from livinglab.export.opendata import SCHEMA_PATH, record_csv
 from livinglab.export.pdf import render_pdf
 from livinglab.models import Action, ActionUpdate, RecordsReader
 from livinglab.records import access as records_access
-from livinglab.records import followups
-from livinglab.records.record import build_record, closed_record, verify
+from livinglab.records import followups, versions
+from livinglab.records.library import closed_record
+from livinglab.records.record import verify
 from livinglab.web.feeds import feeds
 from tests.test_record import decided  # noqa: F401 (a fixture)
 
@@ -164,7 +165,7 @@ def test_an_open_workshop_takes_no_follow_ups(session, decided, monkeypatch):  #
 
 def test_the_addendum_has_its_own_check_code_and_the_original_still_verifies(session, closed):
     ws, action = closed
-    original = build_record(session=session, workshop=ws)
+    original = versions.sealed_record(session, ws)
     followups.update_action(
         session=session,
         credential=ORGANISATION,

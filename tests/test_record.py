@@ -24,14 +24,9 @@ from livinglab.errors import (
 from livinglab.export import opendata
 from livinglab.export.opendata import SCHEMA_PATH, csv_zip, record_csv, record_json
 from livinglab.export.pdf import NoFetching, render_html, render_pdf
-from livinglab.records.record import (
-    build_record,
-    closed_record,
-    closed_workshops,
-    digest,
-    facilitator_record,
-    verify,
-)
+from livinglab.records import versions
+from livinglab.records.library import closed_record, closed_workshops, facilitator_record
+from livinglab.records.record import build_record, digest, verify
 from tests.conftest import join
 
 HOSTILE = [
@@ -125,9 +120,13 @@ def test_record_holds_the_thread_from_stories_to_decisions(session, decided):
     assert proposal["theme_id"] == theme["id"]
     assert proposal["consent"]["counts"]["object"] == 1
     assert proposal["decision"]["outcome"] == "adopted_with_changes"
-    assert proposal["actions"] == [
-        {"what": "Plan maken", "owner": "Team Werk", "due": "2027-01-31"}
-    ]
+    (action,) = proposal["actions"]
+    assert action == {
+        "id": action["id"],
+        "what": "Plan maken",
+        "owner": "Team Werk",
+        "due": "2027-01-31",
+    }
     assert record["participation"]["by_role"]["resident"] == 1
 
 
@@ -260,7 +259,8 @@ def test_records_page_lists_closed_workshops_only_for_the_organisation_key(
     (listed,) = closed_workshops(session=session, key="gemeente-houten-2026")
     assert (listed.code, listed.title) == (decided.code, "Werk en inkomen")
     record = closed_record(session=session, key="gemeente-houten-2026", code=decided.code)
-    assert record["digest"] == digest(record_of(session, decided))
+    assert record["digest"] == digest(versions.sealed_record(session, decided))
+    assert record["seal"]["version"] == 1 and record["addendum"]["version"] == 1
 
 
 def test_cover_names_place_and_organisers_as_text(session):

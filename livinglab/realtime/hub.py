@@ -33,7 +33,17 @@ class Audience(StrEnum):
 #: themes' names and counts, the vote round and the dialogue.
 INTEREST = {
     Audience.FACILITATOR: frozenset(Change),
-    Audience.PHONE: frozenset({Change.STAGE, Change.THEMES, Change.ROUND, Change.DIALOGUE}),
+    # After closing, "you said, we did" follows the sealed record and the follow-ups.
+    Audience.PHONE: frozenset(
+        {
+            Change.STAGE,
+            Change.THEMES,
+            Change.ROUND,
+            Change.DIALOGUE,
+            Change.RECORD,
+            Change.FOLLOWED_UP,
+        }
+    ),
 }
 
 #: How long the pump gathers announcements before it reads and pushes (seconds).

@@ -20,13 +20,16 @@ from livinglab.limits import SMALLEST_GROUP_DEFAULT
 from livinglab.models import (
     Insight,
     Participant,
+    Stage,
     SuggestionStatus,
     Theme,
     ThemeSuggestion,
     Workshop,
 )
 from livinglab.reactions import own_reactions, reaction_counts
-from livinglab.records.followups import with_followups
+from livinglab.records.corrections import erasure_asked
+from livinglab.records.followups import said_and_done
+from livinglab.records.versions import sealed_record
 from livinglab.sensemaking import ThemeSummary, theme_summaries
 from livinglab.throttle import new_participants
 from livinglab.voting import RoleBalance, RoundView, dots_of, round_view, voice_balance
@@ -141,14 +144,20 @@ class PhoneSnapshot:
     my_reactions: list[str] = field(default_factory=list)
 
 
+def _proposals(session: Session, workshop: Workshop) -> list[ProposalView]:
+    """The proposals on the board; once closed, as the sealed record has them."""
+    sealed = sealed_record(session, workshop) if workshop.stage == Stage.CLOSED else None
+    if sealed is not None:
+        return said_and_done(session, sealed)
+    return board_proposals(session=session, workshop_id=workshop.id)
+
+
 def _room(session: Session, workshop: Workshop) -> RoomView:
     return RoomView(
         stage=stage_view(session=session, workshop=workshop),
         themes=theme_summaries(session=session, workshop_id=workshop.id),
         vote_round=round_view(session=session, workshop_id=workshop.id),
-        proposals=with_followups(
-            session, board_proposals(session=session, workshop_id=workshop.id)
-        ),
+        proposals=_proposals(session, workshop),
         consent=consent_view(session=session, workshop_id=workshop.id),
     )
 
@@ -259,4 +268,5 @@ def phone_snapshot(*, session: Session, code: str, token: str) -> PhoneSnapshot:
         if room.consent
         else "",
         my_reactions=own_reactions(session=session, participant_id=participant.id),
+        erasure=erasure_asked(session=session, participant=participant),
     )

@@ -14,8 +14,10 @@ from datetime import date
 from icalendar import Calendar, Event
 from sqlmodel import Session, select
 
+from livinglab import changes
 from livinglab.access import access_action
-from livinglab.dialogue import FollowUp, ProposalView, through_proposals
+from livinglab.changes import Change
+from livinglab.dialogue import ActionView, FollowUp, ProposalView, through_proposals
 from livinglab.errors import BadActionStatus, NotClosedYet
 from livinglab.limits import FOLLOWUP_MAX
 from livinglab.models import (
@@ -88,6 +90,35 @@ def with_followups(session: Session, proposals: list[ProposalView]) -> list[Prop
     ]
 
 
+def said_and_done(session: Session, record: dict) -> list[ProposalView]:
+    """The proposals of a sealed record as the phones' "you said, we did" shows them, each
+    action with its status and dated follow-ups."""
+    themes = {theme["id"]: theme["name"] for theme in record["themes"]}
+    return with_followups(
+        session,
+        [
+            ProposalView(
+                id=proposal["id"],
+                text=proposal["text"],
+                theme=themes.get(proposal["theme_id"], ""),
+                outcome=(proposal["decision"] or {}).get("outcome", ""),
+                rationale=(proposal["decision"] or {}).get("rationale", ""),
+                decision_id=0,
+                actions=[
+                    ActionView(
+                        what=action["what"],
+                        owner=action["owner"],
+                        due=action["due"] or "",
+                        id=action["id"],
+                    )
+                    for action in proposal["actions"]
+                ],
+            )
+            for proposal in record["proposals"]
+        ],
+    )
+
+
 def update_action(
     *, session: Session, credential: str, action_id: int, status: str, note: str = ""
 ) -> ActionUpdate:
@@ -107,10 +138,7 @@ def update_action(
     )
     session.add(update)
     session.flush()
-    # Here, not at the top: search reads the follow-ups with this module.
-    from livinglab.records.search import index_workshop
-
-    index_workshop(session, workshop)  # the note is found in the records library
+    changes.record(session, workshop, Change.FOLLOWED_UP)  # the note is found in the library
     return update
 
 
@@ -156,8 +184,9 @@ def open_actions(
     return sorted(found, key=lambda a: (not a.overdue, a.due == "", a.due, a.action_id))
 
 
-def addendum(*, session: Session, workshop: Workshop, original_digest: str) -> dict:
-    """The follow-ups of a record, dated, with a check code that covers the original's."""
+def addendum(*, session: Session, workshop: Workshop, original_digest: str, version: int) -> dict:
+    """The follow-ups of a record, dated, with a check code that covers the check code of
+    the record version it follows (and names that version)."""
     actions = list(
         session.exec(
             through_proposals(select(Action))
@@ -168,6 +197,7 @@ def addendum(*, session: Session, workshop: Workshop, original_digest: str) -> d
     history = followups_of(session, [action.id for action in actions])
     body = {
         "original_digest": original_digest,
+        "version": version,
         "made": utcnow().date().isoformat(),
         "actions": [
             {

@@ -9,15 +9,12 @@ insights, only how many there were per theme; the counts stay the same.
 """
 
 from collections import Counter
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from sqlmodel import Session, select
 
-from livinglab.codes import format_code
 from livinglab.dialogue import consent_result
-from livinglab.errors import WorkshopNotFound
 from livinglab.models import (
     Action,
     ConsentRound,
@@ -26,7 +23,6 @@ from livinglab.models import (
     Participant,
     Proposal,
     ProposalStatus,
-    Stage,
     StageChange,
     Theme,
     VoteRound,
@@ -34,19 +30,17 @@ from livinglab.models import (
     as_utc,
 )
 from livinglab.reactions import KINDS, reaction_counts
-from livinglab.records.access import require_access
 from livinglab.records.checkcode import canonical_json, digest, verify  # noqa: F401 (the record's API)
-from livinglab.records.followups import addendum
 from livinglab.voting import RoundResults, results
-from livinglab.workshops import ROLES, find_workshop, require_facilitator
+from livinglab.workshops import ROLES
 
-SCHEMA_ID = "https://livinglab.example/schema/decision-record/3"
-SCHEMA_VERSION = 3
+SCHEMA_ID = "https://livinglab.example/schema/decision-record/4"
+SCHEMA_VERSION = 4
 #: A theme nobody reacted to.
 NO_REACTIONS = dict.fromkeys(KINDS, 0)
 
 
-def _when(moment: datetime | date | None) -> str | None:
+def when(moment: datetime | date | None) -> str | None:
     if moment is None:
         return None
     if isinstance(moment, datetime):
@@ -103,17 +97,17 @@ def build_record(*, session: Session, workshop: Workshop) -> dict[str, Any]:
             "title": workshop.title,
             "question": workshop.question,
             "language": workshop.language,
-            "created_at": _when(workshop.created_at),
+            "created_at": when(workshop.created_at),
             "uses_names": workshop.uses_names,
             "place": workshop.place,
             "organisers": workshop.organisers,
             "retention_months": workshop.retention_months,
-            "purged_at": _when(workshop.purged_at),
+            "purged_at": when(workshop.purged_at),
             "demo": workshop.demo,
         },
         "process": {
             "stages": [
-                {"stage": change.stage, "entered_at": _when(change.changed_at)}
+                {"stage": change.stage, "entered_at": when(change.changed_at)}
                 for change in session.exec(
                     select(StageChange)
                     .where(StageChange.workshop_id == workshop.id)
@@ -147,8 +141,8 @@ def build_record(*, session: Session, workshop: Workshop) -> dict[str, Any]:
                 "target": vote_round.target,
                 "dots_per_person": vote_round.dots_per_person,
                 "max_per_item": vote_round.max_per_item,
-                "opened_at": _when(vote_round.opened_at),
-                "closed_at": _when(vote_round.closed_at),
+                "opened_at": when(vote_round.opened_at),
+                "closed_at": when(vote_round.closed_at),
                 **_vote_results(results(session=session, vote_round=vote_round)),
             }
             for vote_round in rounds
@@ -209,55 +203,10 @@ def _proposal(session: Session, proposal: Proposal) -> dict[str, Any]:
         else {
             "outcome": decision.outcome,
             "rationale": decision.rationale,
-            "decided_at": _when(decision.decided_at),
+            "decided_at": when(decision.decided_at),
         },
         "actions": [
-            {"what": action.what, "owner": action.owner, "due": _when(action.due)}
+            {"id": action.id, "what": action.what, "owner": action.owner, "due": when(action.due)}
             for action in actions
         ],
-    }
-
-
-def facilitator_record(*, session: Session, code: str, key: str) -> dict[str, Any]:
-    """The record for a download from the console: the facilitator key is required."""
-    return build_record(
-        session=session, workshop=require_facilitator(session=session, code=code, key=key)
-    )
-
-
-@dataclass(frozen=True)
-class ClosedWorkshop:
-    """A line on the records page."""
-
-    code: str
-    #: The code as people saw it on the projector (ABC-DEFG).
-    shown_code: str
-    title: str
-    day: str
-
-
-def closed_workshops(*, session: Session, key: str) -> list[ClosedWorkshop]:
-    """Closed workshops, newest first, for the organisation's key or a person's access."""
-    require_access(session=session, credential=key)
-    return [
-        ClosedWorkshop(
-            code=w.code, shown_code=format_code(w.code), title=w.title, day=_when(w.created_at)[:10]
-        )
-        for w in session.exec(
-            select(Workshop).where(Workshop.stage == Stage.CLOSED).order_by(Workshop.id.desc())
-        )
-    ]
-
-
-def closed_record(*, session: Session, key: str, code: str) -> dict[str, Any]:
-    """The record of a closed workshop for the records library, with its follow-up addendum
-    (outside the original's check code, with its own)."""
-    require_access(session=session, credential=key)
-    workshop = find_workshop(session=session, code=code)
-    if workshop.stage != Stage.CLOSED:
-        raise WorkshopNotFound(code)
-    record = build_record(session=session, workshop=workshop)
-    return {
-        **record,
-        "addendum": addendum(session=session, workshop=workshop, original_digest=record["digest"]),
     }

@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
+from typing import Any
 
 import snowballstemmer
 from sqlalchemy import cast, column, delete, func, literal, literal_column, table
@@ -30,11 +31,9 @@ from livinglab.models import (
     Action,
     ActionStatus,
     Decision,
-    Insight,
     Language,
     Outcome,
     Proposal,
-    ProposalStatus,
     SearchEntry,
     SearchKind,
     Stage,
@@ -44,6 +43,7 @@ from livinglab.models import (
 )
 from livinglab.records import followups
 from livinglab.records.access import require_access
+from livinglab.records.versions import sealed_record
 from livinglab.suggester import STOPWORDS
 
 #: PostgreSQL's text search configuration per workshop language (migration 0011 names them too).
@@ -98,66 +98,53 @@ def _stems(text: str, language: str) -> str:
     return " ".join(_stem(word, language) for word in _WORD.findall(text))
 
 
-def _texts(session: Session, workshop: Workshop) -> list[tuple[SearchKind, str]]:
-    """What the record of `workshop` shows in words, by kind."""
-    stories = (
-        []
-        if workshop.purged_at is not None
-        else session.exec(
-            select(Insight.text)
-            .where(Insight.workshop_id == workshop.id, Insight.hidden.is_(False))
-            .order_by(Insight.id)
-        )
-    )
-    themes = session.exec(
-        select(Theme.name).where(Theme.workshop_id == workshop.id).order_by(Theme.id)
-    )
-    proposals = list(
-        session.exec(
-            select(Proposal)
-            .where(Proposal.workshop_id == workshop.id, Proposal.status == ProposalStatus.BOARD)
-            .order_by(Proposal.id)
-        )
-    )
-    decisions = list(
-        session.exec(
-            select(Decision)
-            .where(Decision.proposal_id.in_([proposal.id for proposal in proposals]))
-            .order_by(Decision.id)
-        )
-    )
-    actions = list(
-        session.exec(
-            select(Action)
-            .where(Action.decision_id.in_([decision.id for decision in decisions]))
-            .order_by(Action.id)
-        )
-    )
-    history = followups.followups_of(session, [action.id for action in actions])
+def _stories(record: dict[str, Any]) -> list[str]:
+    return [
+        story["text"]
+        for group in [*(theme["insights"] for theme in record["themes"]), record["ungrouped"]]
+        for story in group
+    ]
+
+
+def _texts(session: Session, record: dict[str, Any]) -> list[tuple[SearchKind, str]]:
+    """What a sealed record shows in words, by kind, with the follow-up notes of its actions:
+    the record's own rule of what is shown (hidden stories are not in it, nor any story
+    after a purge), never a second one written here."""
+    proposals = record["proposals"]
+    actions = [action for proposal in proposals for action in proposal["actions"]]
+    history = followups.followups_of(session, [action["id"] for action in actions])
     texts = [
-        *((SearchKind.STORY, story) for story in stories),
-        *((SearchKind.THEME, name) for name in themes),
-        *((SearchKind.PROPOSAL, proposal.text) for proposal in proposals),
-        *((SearchKind.DECISION, decision.rationale) for decision in decisions),
+        *((SearchKind.STORY, story) for story in _stories(record)),
+        *((SearchKind.THEME, theme["name"]) for theme in record["themes"]),
+        *((SearchKind.PROPOSAL, proposal["text"]) for proposal in proposals),
         *(
-            (SearchKind.ACTION, f"{action.what} — {action.owner}" if action.owner else action.what)
+            (SearchKind.DECISION, proposal["decision"]["rationale"])
+            for proposal in proposals
+            if proposal["decision"]
+        ),
+        *(
+            (
+                SearchKind.ACTION,
+                f"{action['what']} — {action['owner']}" if action["owner"] else action["what"],
+            )
             for action in actions
         ),
         *(
             (SearchKind.FOLLOWUP, update.note)
             for action in actions
-            for update in history[action.id]
+            for update in history[action["id"]]
         ),
     ]
-    return [(kind, text) for kind, text in texts if text.strip()]
+    return [(kind, text) for kind, text in texts if text and text.strip()]
 
 
 def index_workshop(session: Session, workshop: Workshop) -> None:
-    """Make the search rows of `workshop` again from its rows: its texts while it is closed,
-    none otherwise. Called when it closes or reopens, is purged, or an action is followed up.
-    """
+    """Make the search rows of `workshop` again from its newest sealed record: its texts
+    while it is closed, none otherwise. Follows every change of a sealed record, a reopening
+    and a follow-up (wired in livinglab/bootstrap.py), in the same transaction."""
     session.exec(delete(SearchEntry).where(SearchEntry.workshop_id == workshop.id))
-    if workshop.stage == Stage.CLOSED:
+    record = sealed_record(session, workshop) if workshop.stage == Stage.CLOSED else None
+    if record is not None:
         language = _language(workshop.language)
         session.add_all(
             SearchEntry(
@@ -167,27 +154,9 @@ def index_workshop(session: Session, workshop: Workshop) -> None:
                 text=text,
                 stems=_stems(text, language),
             )
-            for kind, text in _texts(session, workshop)
+            for kind, text in _texts(session, record)
         )
     session.flush()
-
-
-def index_unindexed(session: Session) -> int:
-    """Index the closed workshops that have no search rows yet (those closed before the
-    records library could search, after an upgrade); returns how many."""
-    waiting = list(
-        session.exec(
-            select(Workshop)
-            .where(
-                Workshop.stage == Stage.CLOSED,
-                Workshop.id.not_in(select(SearchEntry.workshop_id).distinct()),
-            )
-            .order_by(Workshop.id)
-        )
-    )
-    for workshop in waiting:
-        index_workshop(session, workshop)
-    return len(waiting)
 
 
 def _in_workshops(

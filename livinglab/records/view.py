@@ -9,13 +9,13 @@ from sqlmodel import Session
 
 from livinglab import anonymity
 from livinglab.codes import format_code
-from livinglab.dialogue import ANSWERS, ActionView, GroupAnswers, board_proposals
+from livinglab.dialogue import ANSWERS, ActionView, GroupAnswers
 from livinglab.i18n import catalog
 from livinglab.records.access import require_access
-from livinglab.records.followups import with_followups
-from livinglab.records.record import closed_record
+from livinglab.records.followups import said_and_done
+from livinglab.records.library import closed_record
 from livinglab.voting import GroupDots, Tally
-from livinglab.workshops import ROLES, find_workshop
+from livinglab.workshops import ROLES
 
 
 @dataclass(frozen=True)
@@ -155,19 +155,16 @@ def _proposal(number: int, proposal: dict, theme_names: dict, t: dict) -> Propos
 
 
 def read_log(*, session: Session, credential: str, code: str) -> RecordView:
-    """A closed workshop's log for the records library (the caller's access is checked)."""
+    """A closed workshop's log for the records library: its newest sealed version, with
+    its versions and each action's follow-ups (the caller's access is checked)."""
     caller = require_access(session=session, credential=credential)
     record = closed_record(session=session, key=credential, code=code)
-    workshop = find_workshop(session=session, code=code)
-    actions = [
-        action
-        for proposal in with_followups(
-            session, board_proposals(session=session, workshop_id=workshop.id)
-        )
-        for action in proposal.actions
-    ]
+    actions = [action for proposal in said_and_done(session, record) for action in proposal.actions]
     return record_view(
-        record, catalog(workshop.language), actions=actions, may_update=caller.may_update
+        record,
+        catalog(record["workshop"]["language"]),
+        actions=actions,
+        may_update=caller.may_update,
     )
 
 

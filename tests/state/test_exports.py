@@ -7,7 +7,8 @@ import pytest
 from pypdf import PdfReader
 
 from livinglab.errors import NotFacilitator
-from livinglab.records.record import facilitator_record, verify
+from livinglab.records.library import facilitator_record
+from livinglab.records.record import verify
 from livinglab.web import keyring
 from livinglab.web.exports import export_file
 from tests.state.conftest import console, joined_phone, run

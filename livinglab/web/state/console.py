@@ -29,7 +29,7 @@ from livinglab.realtime.snapshots import (
     ThemeProposal,
     board_snapshot,
 )
-from livinglab.records.record import facilitator_record
+from livinglab.records.library import facilitator_record
 from livinglab.sensemaking import ProposedTheme
 from livinglab.voting import RoleBalance
 from livinglab.web import keyring, room, routes

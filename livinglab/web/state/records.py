@@ -8,7 +8,7 @@ import reflex as rx
 from livinglab.limits import SEARCH_MAX
 from livinglab.records import followups
 from livinglab.records.access import ReaderLine, invite, readers, require_access, revoke
-from livinglab.records.record import ClosedWorkshop, closed_record, closed_workshops
+from livinglab.records.library import ClosedWorkshop, closed_record, closed_workshops
 from livinglab.records.search import Hit, RecurringTheme, find, recurring_themes
 from livinglab.records.view import RecordView, read_log
 from livinglab.web import routes
