@@ -142,6 +142,9 @@ class PhoneSnapshot:
     my_dots: dict[int, int] = field(default_factory=dict)
     my_answer: str = ""
     my_reactions: list[str] = field(default_factory=list)
+    #: After closing: whether this person asked for their stories to be removed ("", "waiting"
+    #: or "granted").
+    erasure: str = ""
 
 
 def _proposals(session: Session, workshop: Workshop) -> list[ProposalView]:
