@@ -4,7 +4,13 @@ Each closed workshop's texts are kept as `SearchEntry` rows (`index_workshop`) a
 the database's own full-text search: SQLite's FTS5 ranked by bm25, PostgreSQL's tsvector in
 the workshop's language ranked by ts_rank. FTS5 cannot stem Dutch, so the stems are made
 here with the Snowball algorithms PostgreSQL uses too (Dutch Porter, English): "schulden"
-finds "schuld" on both. Which words a hit marks is worked out here, the same on both.
+finds "schuld" on both. A searched stem of `PREFIX_MIN` letters or more also finds the stems
+it begins (FTS5's `"stem"*`, PostgreSQL's `:*`), so Dutch compounds are found by their first
+part ("schuld" finds "schuldhulp", "debt" finds "debtor"); those hits come after the hits with
+every word whole. Every word must be found (AND). A part inside or at the end of a compound
+("hulp" in "schuldhulp") is not found: that would need the compounds split when the rows are
+made, and PostgreSQL's document made from those parts. Which words a hit marks is worked
+out here, the same on both. `find` says when there were more hits than it returns.
 
 Only what the decision record shows is searched: visible stories (none after a purge), theme
 names, proposals on the board, decisions' reasons, actions (what and who) and follow-up notes.
