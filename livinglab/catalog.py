@@ -775,6 +775,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{n} results for “{query}”",
     },
     "search_count_one": {"nl": "1 resultaat voor “{query}”", "en": "1 result for “{query}”"},
+    "search_more": {
+        "nl": "Er zijn meer dan {SEARCH_HITS_SHOWN} resultaten. Maak uw zoekvraag preciezer.",
+        "en": "More than {SEARCH_HITS_SHOWN} results. Make your search more precise.",
+    },
     "search_none": {
         "nl": "Niets gevonden voor “{query}”. Probeer een ander woord of minder filters.",
         "en": "Nothing found for “{query}”. Try another word or fewer filters.",

@@ -46,6 +46,8 @@ PEOPLE_IN_ROOM_MAX = 1000
 SEARCH_WORDS_MAX = 12
 #: Characters of a search the field takes (and the count line repeats).
 SEARCH_MAX = 200
+#: Hits the records page shows for one search; when there are more, it says so.
+SEARCH_HITS_SHOWN = 50
 #: Hits one search returns at most.
 SEARCH_HITS_MAX = 200
 

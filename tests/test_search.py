@@ -16,6 +16,7 @@ from livinglab.errors import (
     RecordsSwitchedOff,
     WrongRecordsKey,
 )
+from livinglab.limits import SEARCH_HITS_MAX
 from livinglab.models import RecordVersion, SearchEntry, utcnow
 from livinglab.records import followups, search, versions
 from tests.conftest import join
@@ -82,8 +83,12 @@ def workshop_with(
     return ws, key, made_action.id
 
 
-def find(session, query: str, **filters) -> list[search.Hit]:
+def found(session, query: str, **filters) -> search.Found:
     return search.find(session=session, credential=KEY, query=query, **filters)
+
+
+def find(session, query: str, **filters) -> list[search.Hit]:
+    return found(session, query, **filters).hits
 
 
 def marked(hit: search.Hit) -> list[str]:
@@ -154,6 +159,83 @@ def test_an_open_or_reopened_workshop_is_never_found(session):
     rooms.move_stage(session=session, code=ws.code, key=key, step=1)
     session.commit()
     assert len(find(session, "uitkeringen")) == 1
+
+
+def test_a_word_finds_the_compounds_it_begins_after_the_whole_word(session):
+    workshop_with(
+        session,
+        [
+            "De schuldhulp belde pas na drie weken terug.",
+            "Mijn schulden groeien.",
+            "Schuldhulp, schuldhulpverlening en schuldeisers: alles tegelijk.",
+            "De bus is te laat.",
+        ],
+    )
+    hits = find(session, "schuld")
+    assert [marked(hit) for hit in hits] == [
+        ["schulden"],
+        ["Schuldhulp", "schuldhulpverlening", "schuldeisers"],
+        ["schuldhulp"],
+    ]
+    # Three compounds weigh more than one whole word, yet the whole word comes first.
+    assert hits[0].rank < hits[1].rank
+    # Every word must still be found, whole or by its beginning.
+    assert [whole(hit) for hit in find(session, "schuld terug")] == [
+        "De schuldhulp belde pas na drie weken terug."
+    ]
+    # "schulden" does not begin with "schuldhulp".
+    assert [marked(hit) for hit in find(session, "schuldhulp")] == [
+        ["Schuldhulp", "schuldhulpverlening"],
+        ["schuldhulp"],
+    ]
+
+
+def test_english_words_find_their_longer_forms_too(session):
+    workshop_with(
+        session,
+        ["The debtors wrote back.", "My debts grew every month.", "Debt."],
+        language="en",
+        theme="Money",
+    )
+    hits = find(session, "debt")
+    assert sorted(marked(hit)[0] for hit in hits[:2]) == ["Debt", "debts"]
+    assert marked(hits[2]) == ["debtors"]
+
+
+def test_a_short_word_or_a_stopword_finds_only_itself(session):
+    workshop_with(
+        session,
+        ["De busbaan is dicht.", "Het voorstel van de wijk.", "Een wijkagent kwam langs."],
+        theme="Buurt",
+        proposal="Eén loket",
+    )
+    assert find(session, "bus") == []  # three letters: no beginning of "busbaan"
+    assert find(session, "voor") == []  # a stopword: no beginning of "voorstel"
+    # Four letters: "wijk" finds "wijkagent" too, after the whole word.
+    assert [marked(hit) for hit in find(session, "wijk")] == [["wijk"], ["wijkagent"]]
+
+
+def test_more_says_there_are_hits_beyond_the_limit(session):
+    workshop_with(session, ["Mijn schulden groeien.", "Schuld bij de gemeente.", "Schuldhulp."])
+    workshop_with(session, ["Internet is duur.", "No internet at home."], language="en")
+    # Three for "schuld" (two whole, one by its beginning).
+    assert [len(found(session, "schuld", limit=n).hits) for n in (1, 2, 3, 4)] == [1, 2, 3, 3]
+    assert [found(session, "schuld", limit=n).more for n in (1, 2, 3, 4)] == [
+        True,
+        True,
+        False,
+        False,
+    ]
+    # Counted across the languages: one Dutch, one English.
+    assert (len(find(session, "internet", limit=1)), found(session, "internet", limit=1).more) == (
+        1,
+        True,
+    )
+    assert found(session, "internet", limit=2).more is False
+    assert found(session, "", limit=1) == search.Found(hits=[], more=False)
+    assert found(session, "schuld").more is False  # the page's limit, from limits.py
+    with pytest.raises(InvalidChoice):
+        found(session, "schuld", limit=SEARCH_HITS_MAX + 1)
 
 
 def test_every_filter_narrows_the_hits(session):
@@ -243,6 +325,23 @@ HOSTILE_QUERIES = [
     "schulden " * 300,
     "",
     "   ",
+    "schuld:*",
+    "schulden:A",
+    "a & b",
+    "schulden & brief",
+    "schulden | nergens",
+    "!schulden",
+    "!",
+    "(",
+    "schulden)",
+    "(schulden",
+    "schulden' | 'x",
+    "schulden\\",
+    "schulden <2> brief",
+    "😩",
+    "חובות schulden",
+    "ديون",
+    "schuld\u200fen",
 ]
 
 
@@ -256,6 +355,8 @@ def test_whatever_is_typed_gives_hits_or_none_never_an_error(session):
     assert len(find(session, "schulden -brief")) == 1
     assert find(session, "NEAR(schulden brief, 2)") == []
     assert find(session, "' OR 1=1 --") == []
+    assert len(find(session, "schuld:*")) == 1  # a star typed is a word's end, not a search
+    assert find(session, "schulden | nergens") == []  # | is no OR: "nergens" must be there
     assert session.exec(select(func.count()).select_from(SearchEntry)).one() == 5
 
 

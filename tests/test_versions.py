@@ -67,7 +67,7 @@ def close(session, ws, key) -> None:
 def found(session, words: str) -> list[str]:
     return [
         "".join(p for p, _ in hit.parts)
-        for hit in search.find(session=session, credential=KEY, query=words)
+        for hit in search.find(session=session, credential=KEY, query=words).hits
     ]
 
 

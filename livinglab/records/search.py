@@ -4,7 +4,13 @@ Each closed workshop's texts are kept as `SearchEntry` rows (`index_workshop`) a
 the database's own full-text search: SQLite's FTS5 ranked by bm25, PostgreSQL's tsvector in
 the workshop's language ranked by ts_rank. FTS5 cannot stem Dutch, so the stems are made
 here with the Snowball algorithms PostgreSQL uses too (Dutch Porter, English): "schulden"
-finds "schuld" on both. Which words a hit marks is worked out here, the same on both.
+finds "schuld" on both. A searched stem of `PREFIX_MIN` letters or more also finds the stems
+it begins (FTS5's `"stem"*`, PostgreSQL's `:*`), so Dutch compounds are found by their first
+part ("schuld" finds "schuldhulp", "debt" finds "debtor"); those hits come after the hits with
+every word whole. Every word must be found (AND). A part inside or at the end of a compound
+("hulp" in "schuldhulp") is not found: that would need the compounds split when the rows are
+made, and PostgreSQL's document made from those parts. Which words a hit marks is worked
+out here, the same on both. `find` says when there were more hits than it returns.
 
 Only what the decision record shows is searched: visible stories (none after a purge), theme
 names, proposals on the board, decisions' reasons, actions (what and who) and follow-up notes.
@@ -19,14 +25,14 @@ from functools import lru_cache
 from typing import Any
 
 import snowballstemmer
-from sqlalchemy import cast, column, delete, func, literal, literal_column, table
+from sqlalchemy import cast, column, delete, func, literal, literal_column, table, true
 from sqlalchemy.dialects.postgresql import REGCONFIG
 from sqlmodel import Session, select
 
 from livinglab import validation
 from livinglab.codes import format_code
 from livinglab.errors import BadActionStatus, BadDateRange, InvalidChoice
-from livinglab.limits import SEARCH_HITS_MAX, SEARCH_WORDS_MAX
+from livinglab.limits import SEARCH_HITS_MAX, SEARCH_HITS_SHOWN, SEARCH_WORDS_MAX
 from livinglab.models import (
     Action,
     ActionStatus,
@@ -54,6 +60,12 @@ _SNOWBALL = {Language.NL: "dutch_porter", Language.EN: "english"}
 _WORD = re.compile(r"[^\W_]+")
 #: SQLite's FTS5 index over `SearchEntry.stems` (made by migration 0011, not a model).
 _FTS = table("searchindex", column("rowid"))
+#: A searched stem this long also finds the stems it begins: "schuld" finds "schuldhulp" and
+#: "schuldeiser", "debt" finds "debtor". Four letters keeps the short first parts of Dutch
+#: compounds (geld, werk, zorg, taal, wijk) while a stem of three or fewer ("de", "bus", "van")
+#: begins too many unrelated words ("bus" would find "business"). Stopwords never do ("voor"
+#: would find "voorstel"); PostgreSQL leaves them out of a search anyway.
+PREFIX_MIN = 4
 
 
 @dataclass(frozen=True)
@@ -70,6 +82,23 @@ class Hit:
     #: The whole text in pieces; True marks a word that matched.
     parts: list[tuple[str, bool]]
     rank: float
+
+
+@dataclass(frozen=True)
+class Found:
+    """What a search found: the hits it returns, and whether there were more than those."""
+
+    hits: list[Hit]
+    more: bool
+
+
+@dataclass(frozen=True)
+class _Term:
+    """A searched word as one language finds it."""
+
+    word: str  # as typed: PostgreSQL stems it itself, as it stemmed the texts
+    stem: str  # as Snowball stems it here: SQLite's index holds these
+    prefix: bool  # also finds the longer stems this one begins (`PREFIX_MIN`)
 
 
 @dataclass(frozen=True)
@@ -223,42 +252,83 @@ def _in_workshops(
     return conditions
 
 
+def _terms(words: list[str], language: str) -> list[_Term]:
+    """The searched words as `language` finds them: each stem, and whether its beginning counts."""
+    terms = []
+    for word in words:
+        stem = _stem(word, language)
+        prefix = len(stem) >= PREFIX_MIN and word.casefold() not in STOPWORDS[language]
+        terms.append(_Term(word=word, stem=stem, prefix=prefix))
+    return terms
+
+
+def _fts5_query(terms: list[_Term], *, prefixes: bool) -> str:
+    """Every stem quoted, so FTS5 reads no operator, column or star in what people type; the
+    only star is ours, after the quotes (FTS5's prefix query)."""
+    return " ".join(f'"{term.stem}"' + ("*" if prefixes and term.prefix else "") for term in terms)
+
+
+def _tsquery(language: str, terms: list[_Term], *, prefixes: bool):
+    """PostgreSQL's query for every word (AND), each a quoted lexeme that the database stems
+    as it stemmed the texts; `:*` is its prefix query. `_WORD` lets only letters and digits
+    into a word, so no quote, colon, star or operator typed reaches the query's syntax."""
+    lexemes = " & ".join(
+        f"'{term.word}'" + (":*" if prefixes and term.prefix else "") for term in terms
+    )
+    return func.to_tsquery(cast(literal(CONFIGURATIONS[language]), REGCONFIG), lexemes)
+
+
 def _matches(
-    session: Session, language: str, words: list[str], conditions: list, limit: int
-) -> list[tuple[int, float]]:
-    """(entry id, rank) of the best matches among the entries in `language`, best first."""
+    session: Session, language: str, terms: list[_Term], conditions: list, limit: int
+) -> list[tuple[int, bool, float]]:
+    """(entry id, whole, rank) of the best matches among the entries in `language`: those
+    holding every word's whole stem first (whole), then those found by a stem's beginning."""
+    begins = any(term.prefix for term in terms)
     if session.get_bind().dialect.name == "sqlite":
-        # Every stem quoted: FTS5 reads no operator, column or star in what people type.
-        terms = " ".join(f'"{_stem(word, language)}"' for word in words)
-        rank = -func.bm25(literal_column("searchindex"))
-        found = (
-            select(SearchEntry.id, rank)
-            .select_from(_FTS)
-            .join(SearchEntry, SearchEntry.id == _FTS.c.rowid)
-            .where(literal_column("searchindex").match(terms))
+        searchindex = literal_column("searchindex")
+        source = _FTS.join(SearchEntry, SearchEntry.id == _FTS.c.rowid)
+        matched = searchindex.match(_fts5_query(terms, prefixes=True))
+        rank = -func.bm25(searchindex)
+        # The whole-stem matches among them: FTS5 once more, on its own (not correlated).
+        whole = SearchEntry.id.in_(
+            select(_FTS.c.rowid)
+            .where(searchindex.match(_fts5_query(terms, prefixes=False)))
+            .correlate(None)
         )
     else:
-        wanted = func.plainto_tsquery(
-            cast(literal(CONFIGURATIONS[language]), REGCONFIG), " ".join(words)
-        )
         document = literal_column("searchentry.document")
+        wanted = _tsquery(language, terms, prefixes=True)
+        source = SearchEntry
+        matched = document.op("@@")(wanted)
         rank = func.ts_rank(document, wanted)
-        found = select(SearchEntry.id, rank).where(document.op("@@")(wanted))
+        whole = document.op("@@")(_tsquery(language, terms, prefixes=False))
+    # ("score": FTS5 tables have a hidden column named rank.)
+    whole, score = (whole if begins else true()).label("whole"), rank.label("score")
     found = (
-        found.join(Workshop, Workshop.id == SearchEntry.workshop_id)
-        .where(SearchEntry.language == language, *conditions)
-        .order_by(rank.desc(), SearchEntry.id)
+        select(SearchEntry.id, whole, score)
+        .select_from(source)
+        .join(Workshop, Workshop.id == SearchEntry.workshop_id)
+        .where(matched, SearchEntry.language == language, *conditions)
+        .order_by(whole.desc(), score.desc(), SearchEntry.id)
         .limit(limit)
     )
-    return [(entry_id, float(score)) for entry_id, score in session.exec(found)]
+    return [
+        (entry_id, bool(is_whole), float(score))
+        for entry_id, is_whole, score in session.exec(found)
+    ]
 
 
-def _marked(text: str, language: str, wanted: set[str]) -> list[tuple[str, bool]]:
-    """`text` in pieces, each word whose stem was searched for marked."""
+def _found(stem: str, terms: list[_Term]) -> bool:
+    """Whether a word with `stem` is one searched for: the same stem, or begun by a long one."""
+    return any(stem == term.stem or (term.prefix and stem.startswith(term.stem)) for term in terms)
+
+
+def _marked(text: str, language: str, terms: list[_Term]) -> list[tuple[str, bool]]:
+    """`text` in pieces, each word found by the search (`_found`) marked."""
     parts: list[tuple[str, bool]] = []
     end = 0
     for word in _WORD.finditer(text):
-        if _stem(word.group(), language) in wanted:
+        if _found(_stem(word.group(), language), terms):
             if word.start() > end:
                 parts.append((text[end : word.start()], False))
             parts.append((word.group(), True))
@@ -283,9 +353,11 @@ def find(
     organiser: str = "",
     outcome: str = "",
     action_status: str = "",
-    limit: int = 50,
-) -> list[Hit]:
-    """The texts of closed workshops that hold every word of `query`, most relevant first.
+    limit: int = SEARCH_HITS_SHOWN,
+) -> Found:
+    """The texts of closed workshops that hold every word of `query`: first those with every
+    word's whole stem, most relevant first, then those found by a stem's beginning
+    ("schuld" finds "schuldhulp"); at most `limit`, and whether there were more.
 
     Filters: the workshop's day from `since` to `until` (both included; a day or YYYY-MM-DD,
     as a date field sends it), a piece of its place or organisers (any case), a decision with
@@ -299,7 +371,7 @@ def find(
     limit = validation.whole_number(limit, low=1, high=SEARCH_HITS_MAX, refusal=InvalidChoice)
     words = _WORD.findall(str(query))[:SEARCH_WORDS_MAX]
     if not words:
-        return []
+        return Found(hits=[], more=False)
     conditions = _in_workshops(
         session,
         since=since,
@@ -309,21 +381,23 @@ def find(
         outcome=outcome,
         action_status=action_status,
     )
-    ranks = dict(
-        sorted(
-            (
-                match
-                for language in CONFIGURATIONS
-                for match in _matches(session, language, words, conditions, limit)
-            ),
-            key=lambda match: -match[1],
-        )[:limit]
+    terms = {language: _terms(words, language) for language in CONFIGURATIONS}
+    # One more than asked from each language: a hit beyond `limit` says there are more.
+    matches = sorted(
+        (
+            match
+            for language in CONFIGURATIONS
+            for match in _matches(session, language, terms[language], conditions, limit + 1)
+        ),
+        key=lambda match: (not match[1], -match[2]),
     )
+    shown = {entry_id: rank for entry_id, _, rank in matches[:limit]}
     rows = session.exec(
         select(SearchEntry, Workshop)
         .join(Workshop, Workshop.id == SearchEntry.workshop_id)
-        .where(SearchEntry.id.in_(list(ranks)))
+        .where(SearchEntry.id.in_(list(shown)))
     )
+    position = {entry_id: number for number, entry_id in enumerate(shown)}
     hits = [
         Hit(
             code=workshop.code,
@@ -333,14 +407,12 @@ def find(
             place=workshop.place,
             organisers=workshop.organisers,
             kind=entry.kind,
-            parts=_marked(
-                entry.text, entry.language, {_stem(word, entry.language) for word in words}
-            ),
-            rank=ranks[entry.id],
+            parts=_marked(entry.text, entry.language, terms[_language(entry.language)]),
+            rank=shown[entry.id],
         )
-        for entry, workshop in rows
+        for entry, workshop in sorted(rows, key=lambda row: position[row[0].id])
     ]
-    return sorted(hits, key=lambda hit: -hit.rank)
+    return Found(hits=hits, more=len(matches) > limit)
 
 
 def _content_words(name: str, language: str) -> set[str]:

@@ -2,11 +2,13 @@
 
 from sqlmodel import select
 
-from livinglab import dialogue, sensemaking, settings, workshops
+from livinglab import dialogue, insights, sensemaking, settings, workshops
+from livinglab.limits import SEARCH_HITS_SHOWN
 from livinglab.models import Decision, Stage
 from livinglab.records.record import build_record
 from livinglab.web.state.records import RecordsState
 from tests import test_record
+from tests.conftest import join
 from tests.state.conftest import advance, console, open_view, run
 from tests.test_record import HOSTILE
 
@@ -177,6 +179,31 @@ def test_the_library_finds_a_story_word_marked_and_a_filter_narrows(
     assert reader.hits == []
     search(reader, "bus", since="2020-01-01", until="2099-12-31")
     assert [marked(h) for h in reader.hits] == [["bus"]]
+
+
+def test_the_library_says_when_there_are_more_hits_than_it_shows(session, workshop, monkeypatch):
+    monkeypatch.setattr(settings, "RECORDS_KEY", "gemeente-houten-2026")
+    room, key = workshop
+    for person in range(2):  # one more story than shown, from two people (30 each at most)
+        _, token = join(session, room.code)
+        for number in range(SEARCH_HITS_SHOWN // 2 + 1):
+            insights.post_insight(
+                session=session,
+                code=room.code,
+                token=token,
+                text=f"De schuldhulp belde niet terug ({person}.{number}).",
+                client_ref=str(number),
+            )
+    session.commit()
+    close(session, room, key)
+    reader = library("gemeente-houten-2026")
+    assert not reader.more
+
+    search(reader, "schuld")  # "schuldhulp" begins with "schuld"
+    assert len(reader.hits) == SEARCH_HITS_SHOWN and reader.more
+    assert marked(reader.hits[0]) == ["schuldhulp"]
+    search(reader, "schuld", outcome="adopted")  # nothing was decided
+    assert reader.searched and reader.hits == [] and not reader.more
 
 
 def test_a_search_that_cannot_be_met_is_refused_and_changes_nothing(

@@ -230,6 +230,7 @@ def _search() -> rx.Component:
             role="status",
             custom_attrs=testid("records-count"),
         ),
+        rx.cond(R.more, rx.el.p(t["search_more"], custom_attrs=testid("records-more"))),
         rx.cond(
             R.hits.length() > 0,
             rx.el.ul(rx.foreach(R.hits, _hit), class_name="stack library"),

@@ -32,10 +32,12 @@ class RecordsState(ViewState, Downloads, LanguageState):
     readers: list[ReaderLine] = []
     #: The access link just made, shown once.
     new_link: str = ""
-    #: The last search that was not refused: what was typed, and what it found.
+    #: The last search that was not refused: what was typed, what it found, and whether it
+    #: found more than are shown.
     searched: bool = False
     query: str = ""
     hits: list[Hit] = []
+    more: bool = False
     #: Across the workshops: actions still to be done (overdue first), themes that came back.
     open_actions: list[followups.OpenAction] = []
     recurring: list[RecurringTheme] = []
@@ -116,7 +118,7 @@ class RecordsState(ViewState, Downloads, LanguageState):
             action_status=str(form.get("action_status", "")),
         )
         if found is not None:
-            self.searched, self.query, self.hits = True, query, found
+            self.searched, self.query, self.hits, self.more = True, query, found.hits, found.more
 
     async def _read_access(self) -> None:
         """Who may read the library: only the organisation key sees and changes the list."""
