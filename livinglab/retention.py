@@ -42,6 +42,10 @@ Kept
   actor is "facilitator", not a person), theme suggestions (they hold no text), and the
   phone's random id for each post (it only stops a double tap from posting twice).
 
+The record keeps what was printed: a purge seals a new version of the record without the
+texts (livinglab/records/versions.py) and takes the texts out of the earlier versions too;
+their check codes stay in the chain.
+
 A purge is one transaction per workshop. It sets `purged_at`, so purging again changes
 nothing, and a purged workshop cannot be opened again (`workshops.move_stage`).
 """
