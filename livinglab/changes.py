@@ -124,16 +124,17 @@ def _run_handlers(session: OrmSession) -> None:
         unwired = sorted({kind for _, kind in to_follow if kind in MUST_FOLLOW} - set(_handlers))
         if unwired:
             raise NothingFollows(", ".join(unwired))
-        due: dict[str, list[Handler]] = {}
+        due: dict[str, list[Handler]] = {}  # a room's vote or post has none: no read at all
         for code, kind in to_follow:
             for handler in _handlers.get(kind, ()):
-                if handler not in due.setdefault(code, []):
-                    due[code].append(handler)
+                if handler not in due.get(code, ()):
+                    due.setdefault(code, []).append(handler)
         for code, handlers in due.items():
             workshop = session.exec(select(Workshop).where(Workshop.code == code)).first()
             for handler in handlers if workshop is not None else ():
                 handler(session, workshop)
-        session.flush()
+        if due:
+            session.flush()
 
 
 def _forget_unfollowed(session: OrmSession, _previous_transaction=None) -> None:
