@@ -67,7 +67,6 @@ from livinglab.models import (
     Participant,
     Proposal,
     Reaction,
-    Stage,
     StageChange,
     Vote,
     Workshop,
@@ -75,7 +74,13 @@ from livinglab.models import (
     utcnow,
 )
 from livinglab.records import search
-from livinglab.workshops import find_workshop, require_facilitator
+from livinglab.workshops import (
+    closed_condition,
+    closing_condition,
+    find_workshop,
+    is_closed,
+    require_facilitator,
+)
 
 #: What a purged token hash starts with; a SHA-256 hex digest never does.
 PURGED_TOKEN_PREFIX = "purged-"
@@ -108,11 +113,11 @@ def _months_later(moment: datetime, months: int) -> datetime:
 
 def closed_at(*, session: Session, workshop: Workshop) -> datetime | None:
     """When the workshop last moved to "closed"; None while it is open."""
-    if workshop.stage != Stage.CLOSED:
+    if not is_closed(workshop):
         return None
     moment = session.exec(
         select(func.max(StageChange.changed_at)).where(
-            StageChange.workshop_id == workshop.id, StageChange.stage == Stage.CLOSED
+            StageChange.workshop_id == workshop.id, closing_condition()
         )
     ).one()
     return as_utc(moment) if moment is not None else None
@@ -136,7 +141,7 @@ def expired_workshops(*, session: Session, now: datetime | None = None) -> list[
     now = as_utc(now or utcnow())
     candidates = session.exec(
         select(Workshop)
-        .where(Workshop.stage == Stage.CLOSED, Workshop.purged_at.is_(None))
+        .where(closed_condition(), Workshop.purged_at.is_(None))
         .order_by(Workshop.id)
     )
     return [workshop for workshop in candidates if _is_expired(session, workshop, now)]

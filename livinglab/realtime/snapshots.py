@@ -31,10 +31,10 @@ from livinglab.sensemaking import ThemeSummary, theme_summaries
 from livinglab.throttle import new_participants
 from livinglab.voting import RoleBalance, RoundView, dots_of, round_view, voice_balance
 from livinglab.workshops import (
-    THEMED_STAGES,
     StageView,
     find_participant,
     find_workshop,
+    is_themed,
     stage_view,
 )
 
@@ -216,7 +216,7 @@ def board_snapshot(
         pending=pending_proposals(session=session, workshop_id=workshop.id),
         # Reactions are shown on theme columns only: no read for them while posts pour in.
         reactions=reaction_counts(session=session, workshop_id=workshop.id)
-        if workshop.stage in THEMED_STAGES
+        if is_themed(workshop.stage)
         else {},
         posted_cards=posted_cards(session=session, workshop_id=workshop.id, ids=posted)
         if posted and not with_cards
