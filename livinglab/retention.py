@@ -71,7 +71,6 @@ from livinglab.models import (
     Proposal,
     Reaction,
     RecordChange,
-    Stage,
     StageChange,
     Vote,
     Workshop,
@@ -79,7 +78,13 @@ from livinglab.models import (
     utcnow,
 )
 from livinglab.records import versions
-from livinglab.workshops import find_workshop, require_facilitator
+from livinglab.workshops import (
+    closed_condition,
+    closing_condition,
+    find_workshop,
+    is_closed,
+    require_facilitator,
+)
 
 #: What a purged token hash starts with; a SHA-256 hex digest never does.
 PURGED_TOKEN_PREFIX = "purged-"
@@ -112,11 +117,11 @@ def _months_later(moment: datetime, months: int) -> datetime:
 
 def closed_at(*, session: Session, workshop: Workshop) -> datetime | None:
     """When the workshop last moved to "closed"; None while it is open."""
-    if workshop.stage != Stage.CLOSED:
+    if not is_closed(workshop):
         return None
     moment = session.exec(
         select(func.max(StageChange.changed_at)).where(
-            StageChange.workshop_id == workshop.id, StageChange.stage == Stage.CLOSED
+            StageChange.workshop_id == workshop.id, closing_condition()
         )
     ).one()
     return as_utc(moment) if moment is not None else None
@@ -140,7 +145,7 @@ def expired_workshops(*, session: Session, now: datetime | None = None) -> list[
     now = as_utc(now or utcnow())
     candidates = session.exec(
         select(Workshop)
-        .where(Workshop.stage == Stage.CLOSED, Workshop.purged_at.is_(None))
+        .where(closed_condition(), Workshop.purged_at.is_(None))
         .order_by(Workshop.id)
     )
     return [workshop for workshop in candidates if _is_expired(session, workshop, now)]

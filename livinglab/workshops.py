@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from sqlalchemy import ColumnElement
 from sqlmodel import Session, func, select
 
 from livinglab import access, changes, throttle
@@ -63,9 +64,11 @@ class Act(StrEnum):
     POST = "post"
     #: Take one's own story back.
     WITHDRAW = "withdraw"
-    #: Shape the themes: make, name, merge, split, move cards, decide on suggestions.
+    #: Shape the themes: make, name, merge, split, move cards, decide on suggestions (while
+    #: the board is themed: the console shows the theme tools there).
     GROUP = "group"
-    #: A participant proposes a theme for their own card.
+    #: A participant proposes a theme for their own card (while making sense: the phone
+    #: shows it there).
     SUGGEST_THEME = "suggest_theme"
     #: A quick reaction on a theme.
     REACT = "react"
@@ -76,7 +79,8 @@ class Act(StrEnum):
     CHAIR = "chair"
     #: The facilitator chooses what the projector shows (also once the workshop is closed).
     SHOW = "show"
-    #: Hide or show a story, let a waiting one through, hide all of one author's stories.
+    #: The room's runners moderate stories: hide or show one, let a waiting one through,
+    #: hide all of one author's. After closing only a correction of the record changes them.
     MODERATE = "moderate"
     #: Change a closed workshop's record: a new version with a reason (records/corrections).
     CORRECT = "correct"
@@ -85,6 +89,8 @@ class Act(StrEnum):
 
 
 _OPEN = (Stage.WELCOME, Stage.COLLECT, Stage.SENSEMAKING, Stage.DIALOGUE)
+#: The stages whose board is grouped into themes (the others show one flat list).
+THEMED_STAGES = (Stage.SENSEMAKING, Stage.DIALOGUE)
 #: The stage policy: which stages allow each act. The domain asks `require_stage`;
 #: the pages ask `stages_allowing` what to show.
 STAGE_POLICY: dict[Act, tuple[Stage, ...]] = {
@@ -92,7 +98,7 @@ STAGE_POLICY: dict[Act, tuple[Stage, ...]] = {
     Act.POST: (Stage.COLLECT,),
     Act.WITHDRAW: _OPEN,
     Act.GROUP: _OPEN,
-    Act.SUGGEST_THEME: _OPEN,
+    Act.SUGGEST_THEME: (Stage.SENSEMAKING,),
     Act.REACT: (Stage.SENSEMAKING, Stage.DIALOGUE),
     Act.PROPOSE: (Stage.DIALOGUE,),
     Act.CHAIR: _OPEN,
@@ -101,13 +107,66 @@ STAGE_POLICY: dict[Act, tuple[Stage, ...]] = {
     Act.CORRECT: (Stage.CLOSED,),
     Act.ASK_ERASURE: (Stage.CLOSED,),
 }
-#: The stages whose board is grouped into themes (the others show one flat list).
-THEMED_STAGES = (Stage.SENSEMAKING, Stage.DIALOGUE)
+
+
+class Screen(StrEnum):
+    """A stage's own screen: what the console puts first ("now") and the phone's main part."""
+
+    #: People join; the console may switch review first on.
+    JOIN = "join"
+    #: Stories come in.
+    STORIES = "stories"
+    #: Themes form and people vote.
+    THEMES = "themes"
+    #: Proposals, consent, decisions and actions.
+    DIALOGUE = "dialogue"
+    #: What came of it: "you said, we did", the decision log.
+    OUTCOME = "outcome"
+
+
+#: Which screen each stage shows. The pages ask `stages_showing` (via components/common).
+STAGE_SCREEN: dict[Stage, Screen] = {
+    Stage.WELCOME: Screen.JOIN,
+    Stage.COLLECT: Screen.STORIES,
+    Stage.SENSEMAKING: Screen.THEMES,
+    Stage.DIALOGUE: Screen.DIALOGUE,
+    Stage.CLOSED: Screen.OUTCOME,
+}
 
 
 def stages_allowing(act: Act) -> tuple[Stage, ...]:
     """The stages in which `act` may be done."""
     return STAGE_POLICY[act]
+
+
+def stages_showing(screen: Screen) -> tuple[Stage, ...]:
+    """The stages whose own screen is `screen`."""
+    return tuple(stage for stage, shown in STAGE_SCREEN.items() if shown is screen)
+
+
+def stages_moving(step: int) -> tuple[Stage, ...]:
+    """The stages from which the workshop can move `step` (+1 forward, -1 back)."""
+    return tuple(stage for index, stage in enumerate(STAGES) if 0 <= index + step < len(STAGES))
+
+
+def is_themed(stage: str) -> bool:
+    """True when the board of `stage` is grouped into themes (else one flat list)."""
+    return stage in THEMED_STAGES
+
+
+def is_closed(workshop: Workshop) -> bool:
+    """True once the workshop is closed: its record stands, nobody sends, votes or answers."""
+    return workshop.stage == Stage.CLOSED
+
+
+def closed_condition() -> ColumnElement[bool]:
+    """The SQL condition "the workshop is closed", for queries over workshops."""
+    return Workshop.stage == Stage.CLOSED
+
+
+def closing_condition() -> ColumnElement[bool]:
+    """The SQL condition "this stage change closed its workshop", for queries over changes."""
+    return StageChange.stage == Stage.CLOSED
 
 
 def closes_workshop(stage: str) -> bool:
@@ -122,7 +181,7 @@ def require_stage(workshop: Workshop, act: Act) -> None:
     """Refuse `act` unless the workshop's stage allows it: closed, or the wrong step."""
     if workshop.stage in STAGE_POLICY[act]:
         return
-    if workshop.stage == Stage.CLOSED:
+    if is_closed(workshop):
         raise WorkshopClosed(workshop.code)
     raise WrongStage(workshop.stage)
 
@@ -288,7 +347,7 @@ def move_stage(
     index = STAGES.index(workshop.stage) + step
     if not 0 <= index < len(STAGES):
         raise InvalidChoice(str(index))
-    was_closed = workshop.stage == Stage.CLOSED
+    was_closed = is_closed(workshop)
     workshop.stage = STAGES[index].value
     workshop.timer_ends_at = None  # a timer belongs to the stage it was started in
     workshop.projector_focus = ProjectorFocus.FOLLOW  # a new stage brings its own focus
@@ -296,7 +355,7 @@ def move_stage(
     session.add(StageChange(workshop_id=workshop.id, stage=workshop.stage))
     session.flush()
     changes.record(session, workshop, Change.STAGE)
-    if workshop.stage == Stage.CLOSED:
+    if is_closed(workshop):
         changes.record(session, workshop, Change.CLOSED)  # its record is sealed (records/)
     elif was_closed:
         changes.record(session, workshop, Change.REOPENED)

@@ -81,6 +81,8 @@ def test_moving_a_card_into_a_theme_of_another_workshop_is_refused(session, room
     other, other_key = workshops.create_workshop(
         session=session, title="B", question="Q", language="nl", uses_names=False
     )
+    for _ in range(2):  # welcome, collect, sensemaking: themes are made while making sense
+        workshops.move_stage(session=session, code=other.code, key=other_key, step=1)
     foreign = sensemaking.create_theme(
         session=session, code=other.code, key=other_key, name="Elders"
     )

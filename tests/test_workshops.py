@@ -16,7 +16,7 @@ from livinglab.errors import (
     WorkshopClosed,
     WorkshopNotFound,
 )
-from livinglab.models import Participant, StageChange, Workshop, utcnow
+from livinglab.models import Participant, Stage, StageChange, Workshop, utcnow
 from tests.conftest import join, one_char_off
 
 
@@ -218,3 +218,67 @@ def test_stage_view_counts_participants(session, workshop):
     join(session, ws.code)
     join(session, ws.code)
     assert workshops.stage_view(session=session, workshop=ws).participants == 2
+
+
+def test_moderation_is_allowed_while_open_and_refused_once_closed(session, workshop):
+    """After closing, only a correction of the record changes what was shown."""
+    assert workshops.stages_allowing(workshops.Act.MODERATE) == (
+        Stage.WELCOME,
+        Stage.COLLECT,
+        Stage.SENSEMAKING,
+        Stage.DIALOGUE,
+    )
+    ws, key = workshop
+    workshops.require_stage(ws, workshops.Act.MODERATE)
+    for _ in range(3):
+        workshops.move_stage(session=session, code=ws.code, key=key, step=1)
+    assert workshops.is_closed(ws)
+    with pytest.raises(WorkshopClosed):
+        workshops.require_stage(ws, workshops.Act.MODERATE)
+
+
+def test_themes_are_shaped_and_suggested_where_the_screens_show_them():
+    """Themes may be prepared before making sense (the console folds their tools away until
+    the themed board); a phone suggests a theme while making sense."""
+    assert workshops.stages_allowing(workshops.Act.GROUP) == (
+        Stage.WELCOME,
+        Stage.COLLECT,
+        Stage.SENSEMAKING,
+        Stage.DIALOGUE,
+    )
+    assert workshops.stages_allowing(workshops.Act.SUGGEST_THEME) == (Stage.SENSEMAKING,)
+    assert [workshops.is_themed(stage) for stage in workshops.STAGES] == [
+        False,
+        False,
+        True,
+        True,
+        False,
+    ]
+
+
+def test_every_stage_shows_one_screen_of_its_own():
+    shown = [workshops.stages_showing(screen) for screen in workshops.Screen]
+    assert sorted(stage for stages in shown for stage in stages) == sorted(Stage)
+    assert workshops.stages_showing(workshops.Screen.OUTCOME) == (Stage.CLOSED,)
+    assert workshops.stages_showing(workshops.Screen.THEMES) == (Stage.SENSEMAKING,)
+
+
+def test_the_first_stage_moves_only_forward_and_the_last_only_back():
+    assert Stage.WELCOME not in workshops.stages_moving(-1)
+    assert Stage.CLOSED not in workshops.stages_moving(1)
+    assert workshops.stages_moving(1)[-1] is Stage.DIALOGUE
+    assert workshops.stages_moving(-1)[0] is Stage.COLLECT
+
+
+def test_closed_workshops_are_found_by_the_closed_condition(session, workshop):
+    ws, key = workshop
+    closed = select(Workshop.id).where(workshops.closed_condition())
+    assert session.exec(closed).all() == []
+    for _ in range(3):
+        workshops.move_stage(session=session, code=ws.code, key=key, step=1)
+    session.flush()
+    assert session.exec(closed).all() == [ws.id]
+    closing = select(StageChange.id).where(
+        StageChange.workshop_id == ws.id, workshops.closing_condition()
+    )
+    assert len(session.exec(closing).all()) == 1

@@ -20,7 +20,6 @@ from livinglab.limits import SMALLEST_GROUP_DEFAULT
 from livinglab.models import (
     Insight,
     Participant,
-    Stage,
     SuggestionStatus,
     Theme,
     ThemeSuggestion,
@@ -34,10 +33,11 @@ from livinglab.sensemaking import ThemeSummary, theme_summaries
 from livinglab.throttle import new_participants
 from livinglab.voting import RoleBalance, RoundView, dots_of, round_view, voice_balance
 from livinglab.workshops import (
-    THEMED_STAGES,
     StageView,
     find_participant,
     find_workshop,
+    is_closed,
+    is_themed,
     stage_view,
 )
 
@@ -149,7 +149,7 @@ class PhoneSnapshot:
 
 def _proposals(session: Session, workshop: Workshop) -> list[ProposalView]:
     """The proposals on the board; once closed, as the sealed record has them."""
-    sealed = sealed_record(session, workshop) if workshop.stage == Stage.CLOSED else None
+    sealed = sealed_record(session, workshop) if is_closed(workshop) else None
     if sealed is not None:
         return said_and_done(session, sealed)
     return board_proposals(session=session, workshop_id=workshop.id)
@@ -228,7 +228,7 @@ def board_snapshot(
         pending=pending_proposals(session=session, workshop_id=workshop.id),
         # Reactions are shown on theme columns only: no read for them while posts pour in.
         reactions=reaction_counts(session=session, workshop_id=workshop.id)
-        if workshop.stage in THEMED_STAGES
+        if is_themed(workshop.stage)
         else {},
         posted_cards=posted_cards(session=session, workshop_id=workshop.id, ids=posted)
         if posted and not with_cards

@@ -26,13 +26,13 @@ from livinglab.models import (
     ActionStatus,
     ActionUpdate,
     Proposal,
-    Stage,
     Workshop,
     utcnow,
 )
 from livinglab.records.access import require_access
 from livinglab.records.checkcode import digest
 from livinglab.validation import clean_text
+from livinglab.workshops import closed_condition, is_closed
 
 STATUSES = tuple(status.value for status in ActionStatus)
 #: An action nobody followed up yet.
@@ -125,7 +125,7 @@ def update_action(
     """Append a dated follow-up to an action of a closed workshop (update access needed)."""
     caller = require_access(session=session, credential=credential, level=AccessLevel.UPDATE)
     action, workshop = access_action(session, action_id)
-    if workshop.stage != Stage.CLOSED:
+    if not is_closed(workshop):
         raise NotClosedYet()
     if status not in STATUSES:
         raise BadActionStatus(str(status))
@@ -146,7 +146,7 @@ def _actions_of_closed(session: Session, *, organisers: str = ""):
     query = (
         through_proposals(select(Action, Workshop))
         .join(Workshop, Workshop.id == Proposal.workshop_id)
-        .where(Workshop.stage == Stage.CLOSED)
+        .where(closed_condition())
         .order_by(Action.id)
     )
     rows = list(session.exec(query))

@@ -9,18 +9,18 @@ from sqlmodel import Session, select
 
 from livinglab.codes import format_code
 from livinglab.errors import WorkshopNotFound
-from livinglab.models import Stage, Workshop
+from livinglab.models import Workshop
 from livinglab.records.access import require_access
 from livinglab.records.followups import addendum
 from livinglab.records.record import build_record, when
 from livinglab.records.versions import chain, sealed_record
-from livinglab.workshops import find_workshop, require_facilitator
+from livinglab.workshops import closed_condition, find_workshop, is_closed, require_facilitator
 
 
 def current_record(session: Session, workshop: Workshop) -> dict[str, Any]:
     """What an export of `workshop` holds now: its newest sealed version once it closed,
     the record so far (unsealed, no version) while it runs."""
-    if workshop.stage == Stage.CLOSED:
+    if is_closed(workshop):
         sealed = sealed_record(session, workshop)
         if sealed is not None:
             return sealed
@@ -51,7 +51,7 @@ def closed_workshops(*, session: Session, key: str) -> list[ClosedWorkshop]:
             code=w.code, shown_code=format_code(w.code), title=w.title, day=when(w.created_at)[:10]
         )
         for w in session.exec(
-            select(Workshop).where(Workshop.stage == Stage.CLOSED).order_by(Workshop.id.desc())
+            select(Workshop).where(closed_condition()).order_by(Workshop.id.desc())
         )
     ]
 
@@ -59,7 +59,7 @@ def closed_workshops(*, session: Session, key: str) -> list[ClosedWorkshop]:
 def _closed(session: Session, key: str, code: str) -> Workshop:
     require_access(session=session, credential=key)
     workshop = find_workshop(session=session, code=code)
-    if workshop.stage != Stage.CLOSED:
+    if not is_closed(workshop):
         raise WorkshopNotFound(code)
     return workshop
 

@@ -42,7 +42,6 @@ from livinglab.models import (
     Proposal,
     SearchEntry,
     SearchKind,
-    Stage,
     Theme,
     Workshop,
     as_utc,
@@ -51,6 +50,7 @@ from livinglab.records import followups
 from livinglab.records.access import require_access
 from livinglab.records.versions import sealed_record
 from livinglab.suggester import STOPWORDS
+from livinglab.workshops import closed_condition, is_closed
 
 #: PostgreSQL's text search configuration per workshop language (migration 0011 names them too).
 CONFIGURATIONS = {Language.NL: "dutch", Language.EN: "english"}
@@ -172,7 +172,7 @@ def index_workshop(session: Session, workshop: Workshop) -> None:
     while it is closed, none otherwise. Follows every change of a sealed record, a reopening
     and a follow-up (wired in livinglab/bootstrap.py), in the same transaction."""
     session.exec(delete(SearchEntry).where(SearchEntry.workshop_id == workshop.id))
-    record = sealed_record(session, workshop) if workshop.stage == Stage.CLOSED else None
+    record = sealed_record(session, workshop) if is_closed(workshop) else None
     if record is not None:
         language = _language(workshop.language)
         session.add_all(
@@ -199,7 +199,7 @@ def _in_workshops(
     action_status: str,
 ) -> list:
     """The conditions on `Workshop` that the filters ask for (closed ones always)."""
-    conditions = [Workshop.stage == Stage.CLOSED]
+    conditions = [closed_condition()]
     if since is not None:
         conditions.append(Workshop.created_at >= datetime.combine(since, time(), UTC))
     if until is not None:
@@ -215,7 +215,7 @@ def _in_workshops(
                     workshop_id
                     for workshop_id, its_place, its_organisers in session.exec(
                         select(Workshop.id, Workshop.place, Workshop.organisers).where(
-                            Workshop.stage == Stage.CLOSED
+                            closed_condition()
                         )
                     )
                     if wanted_place in its_place.casefold()
@@ -434,7 +434,7 @@ def recurring_themes(
     for theme_name, workshop in session.exec(
         select(Theme.name, Workshop)
         .join(Workshop, Workshop.id == Theme.workshop_id)
-        .where(Workshop.stage == Stage.CLOSED)
+        .where(closed_condition())
         .order_by(Workshop.id, Theme.id)
     ):
         language = _language(workshop.language)

@@ -21,9 +21,10 @@ from sqlmodel import Session, select
 
 from livinglab import changes
 from livinglab.changes import Change
-from livinglab.models import RecordChange, RecordVersion, Stage, Workshop, utcnow
+from livinglab.models import RecordChange, RecordVersion, Workshop, utcnow
 from livinglab.records.checkcode import canonical_json, digest
 from livinglab.records.record import build_record, when
+from livinglab.workshops import closed_condition, is_closed
 
 CHAIN_SCHEMA_ID = "https://livinglab.example/schema/record-chain/1"
 #: Changes that take texts out of the record: earlier versions lose their bodies.
@@ -137,7 +138,7 @@ def seal(
 
 def seal_on_closing(session: Session, workshop: Workshop) -> None:
     """Follows Change.CLOSED: the record as it is at closing (wired in bootstrap.py)."""
-    if workshop.stage == Stage.CLOSED:
+    if is_closed(workshop):
         seal(session, workshop, change=RecordChange.CLOSED, signer=FACILITATOR)
 
 
@@ -148,7 +149,7 @@ def seal_unsealed(session: Session) -> int:
         session.exec(
             select(Workshop)
             .where(
-                Workshop.stage == Stage.CLOSED,
+                closed_condition(),
                 Workshop.id.not_in(select(RecordVersion.workshop_id).distinct()),
             )
             .order_by(Workshop.id)

@@ -18,11 +18,10 @@ from collections.abc import Iterable
 from html.parser import HTMLParser
 from pathlib import Path
 
-from reflex import constants
-from reflex.config import get_config
-from reflex.utils import prerequisites
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from livinglab.web.reflex_internals import built_pages_dir, frontend_address
 
 #: The Content-Security-Policy, directive by directive; script hashes are added to script-src.
 CSP_DIRECTIVES: dict[str, tuple[str, ...]] = {
@@ -153,16 +152,10 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-def built_pages_dir() -> Path:
-    """Where Reflex's production build keeps the pages it serves (as Reflex mounts them)."""
-    frontend_path = get_config().frontend_path.strip("/")
-    return prerequisites.get_web_dir() / constants.Dirs.STATIC / frontend_path
-
-
 def with_security_headers(app: ASGIApp) -> ASGIApp:
     """The api_transformer for rx.App: `app` with the headers on every response."""
     return SecurityHeaders(
         app,
         content_security_policy(inline_script_hashes(built_pages_dir())),
-        hashed_prefix=get_config().prepend_frontend_path("/assets/"),
+        hashed_prefix=frontend_address("/assets/"),
     )

@@ -3,8 +3,13 @@
 Each use says why no public API does it (checked against reflex 0.10.1).
 """
 
+from pathlib import Path
+
 import reflex as rx
+from reflex import constants
+from reflex.config import get_config
 from reflex.state import State
+from reflex.utils import prerequisites
 
 # The client-side var that is true while the websocket is down. Reflex exports it only
 # from its banner component's module; we need it for the connection notice in the
@@ -12,6 +17,8 @@ from reflex.state import State
 from reflex_components_core.core.banner import has_connection_errors
 
 __all__ = [
+    "built_pages_dir",
+    "frontend_address",
     "has_connection_errors",
     "is_connected",
     "new_root_state",
@@ -47,3 +54,18 @@ def new_root_state(router_data: dict) -> State:
     root = State(_reflex_internal_init=True)
     root.router_data = root._update_router_vars(router_data, {})
     return root
+
+
+def built_pages_dir() -> Path:
+    """Where Reflex's production build keeps the pages it serves (as Reflex mounts them).
+
+    The security headers hash the build's inline scripts; Reflex names its build folder
+    (under `.web/`) only in its own utilities and constants.
+    """
+    frontend_path = get_config().frontend_path.strip("/")
+    return prerequisites.get_web_dir() / constants.Dirs.STATIC / frontend_path
+
+
+def frontend_address(path: str) -> str:
+    """`path` as the browser asks for it, under the app's frontend path (rxconfig)."""
+    return get_config().prepend_frontend_path(path)

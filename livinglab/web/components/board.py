@@ -3,13 +3,12 @@ to join, the stories."""
 
 import reflex as rx
 
-from livinglab.web.components.common import error_message, in_stages, insight_card, testid
+from livinglab.web.components.common import error_message, insight_card, testid, themed
 from livinglab.web.components.voting import voice_balance
 from livinglab.web.state.console import FacilitatorState as F
-from livinglab.workshops import THEMED_STAGES
 
 #: Themes replace the plain board once the group makes sense together.
-THEMED = in_stages(F, THEMED_STAGES)
+THEMED = themed(F)
 
 
 def only_for_facilitator(content: rx.Component) -> rx.Component:
@@ -105,17 +104,21 @@ def moderated_card(card, *buttons: rx.Component, hide_all: bool = False) -> rx.C
     return insight_card(card, F.t, actions=actions)
 
 
-def board(*, moderation: bool) -> rx.Component:
-    """The flat board of stories, newest first; `moderation` adds a hide button to each."""
+def board(*, moderation: rx.Var | bool) -> rx.Component:
+    """The flat board of stories, newest first; `moderation` (True, or while the Var is
+    true) adds a hide button to each."""
 
     def card_view(card):
-        if moderation:
-            return moderated_card(
-                card,
-                moderation_button("hide", F.hide_insight(card.id), "insight-hide"),
-                hide_all=True,
-            )
-        return insight_card(card, F.t)
+        if moderation is False:
+            return insight_card(card, F.t)
+        moderated = moderated_card(
+            card,
+            moderation_button("hide", F.hide_insight(card.id), "insight-hide"),
+            hide_all=True,
+        )
+        if moderation is True:
+            return moderated
+        return rx.cond(moderation, moderated, insight_card(card, F.t))
 
     return rx.el.section(
         rx.cond(

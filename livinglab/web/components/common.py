@@ -9,7 +9,14 @@ import reflex as rx
 from livinglab.models import Stage
 from livinglab.web.reflex_internals import has_connection_errors
 from livinglab.web.state.view import LanguageState
-from livinglab.workshops import Act, stages_allowing
+from livinglab.workshops import (
+    THEMED_STAGES,
+    Act,
+    Screen,
+    stages_allowing,
+    stages_moving,
+    stages_showing,
+)
 
 
 def icon(name, size: str = "") -> rx.Component:
@@ -21,14 +28,42 @@ def icon(name, size: str = "") -> rx.Component:
     return rx.el.span(class_name=classes + " icon-" + name, aria_hidden="true")
 
 
-def in_stages(state: type[rx.State], stages: Iterable[Stage]) -> rx.Var:
-    """True on the page while the workshop is in one of `stages`."""
+def _in_stages(state: type[rx.State], stages: Iterable[Stage]) -> rx.Var:
+    """True on the page while the workshop is in one of `stages` (the policy's answer)."""
     return functools.reduce(operator.or_, [state.stage == stage.value for stage in stages])
 
 
 def allows(state: type[rx.State], act: Act) -> rx.Var:
     """True on the page while the workshop's stage allows `act` (the stage policy's answer)."""
-    return in_stages(state, stages_allowing(act))
+    return _in_stages(state, stages_allowing(act))
+
+
+def shows(state: type[rx.State], screen: Screen) -> rx.Var:
+    """True on the page while the workshop's stage shows `screen` (`STAGE_SCREEN`)."""
+    return _in_stages(state, stages_showing(screen))
+
+
+def by_screen(
+    state: type[rx.State],
+    screens: dict[Screen, rx.Component],
+    default: rx.Component | None = None,
+) -> rx.Component:
+    """The component of the screen the workshop's stage shows; `default` for the others."""
+    cases = [
+        (*[stage.value for stage in stages_showing(screen)], component)
+        for screen, component in screens.items()
+    ]
+    return rx.match(state.stage, *cases, default if default is not None else rx.fragment())
+
+
+def themed(state: type[rx.State]) -> rx.Var:
+    """True on the page while the board is grouped into themes (`THEMED_STAGES`)."""
+    return _in_stages(state, THEMED_STAGES)
+
+
+def can_move(state: type[rx.State], step: int) -> rx.Var:
+    """True on the page while the stage can move `step` (+1 forward, -1 back)."""
+    return _in_stages(state, stages_moving(step))
 
 
 def page_title(state: type[rx.State], page: str, workshop=None) -> rx.Var:

@@ -18,7 +18,6 @@ from livinglab.limits import (
     TIMER_MAX_MINUTES,
     TYPED_CODE_MAX,
 )
-from livinglab.models import Stage
 from livinglab.web import routes
 from livinglab.web.components.board import (
     board,
@@ -29,6 +28,9 @@ from livinglab.web.components.board import (
 )
 from livinglab.web.components.cofacilitators import cofacilitator_controls, own_link
 from livinglab.web.components.common import (
+    allows,
+    by_screen,
+    can_move,
     error_message,
     stage_banner,
     testid,
@@ -48,7 +50,7 @@ from livinglab.web.components.themes import (
 from livinglab.web.components.voting import round_status
 from livinglab.web.state.console import PROXY_FIELD
 from livinglab.web.state.console import FacilitatorState as F
-from livinglab.workshops import ROLES, STAGES
+from livinglab.workshops import ROLES, Act, Screen
 
 #: Keyboard shortcuts for the live moments: the key, the buttons it clicks (data-testid;
 #: the first one shown and enabled), and what it does (a catalog key). The console lists
@@ -83,7 +85,11 @@ def _hidden_board() -> rx.Component:
                 rx.foreach(
                     F.hidden_cards,
                     lambda card: moderated_card(
-                        card, moderation_button("show", F.show_insight(card.id), "insight-show")
+                        card,
+                        rx.cond(
+                            allows(F, Act.MODERATE),
+                            moderation_button("show", F.show_insight(card.id), "insight-show"),
+                        ),
                     ),
                 ),
                 class_name="cards",
@@ -162,7 +168,9 @@ def _review_queue() -> rx.Component:
         class_name="stack review-queue",
         custom_attrs=testid("review-queue"),
     )
-    return rx.cond(F.review_first | (F.waiting_cards.length() > 0), queue)
+    return rx.cond(
+        allows(F, Act.MODERATE) & (F.review_first | (F.waiting_cards.length() > 0)), queue
+    )
 
 
 @_facilitator_only
@@ -388,14 +396,14 @@ def _controls() -> rx.Component:
                     "← ",
                     F.t["stage_prev"],
                     class_name="secondary",
-                    disabled=F.stage == STAGES[0].value,
+                    disabled=~can_move(F, -1),
                     on_click=F.previous_stage(F.stage),
                     custom_attrs=testid("stage-prev"),
                 ),
                 rx.el.button(
                     F.t["stage_next"],
                     " →",
-                    disabled=F.stage == STAGES[-1].value,
+                    disabled=~can_move(F, 1),
                     on_click=F.next_stage(F.stage),
                     custom_attrs=testid("stage-next"),
                 ),
@@ -674,10 +682,10 @@ def _export_controls() -> rx.Component:
     )
 
 
-def _flat_board() -> rx.Component:
+def _flat_board(*, moderation: rx.Var | bool) -> rx.Component:
     return rx.el.section(
         rx.el.h2(F.t["board_heading"]),
-        board(moderation=True),
+        board(moderation=moderation),
         class_name="stack",
     )
 
@@ -709,42 +717,60 @@ def _folded(summary, *content: rx.Component) -> rx.Component:
     )
 
 
+def _theme_tools() -> rx.Component:
+    """Making themes, while the stage policy allows grouping."""
+    return rx.cond(allows(F, Act.GROUP), theme_tools())
+
+
+def _theme_proposals() -> rx.Component:
+    """Participants' theme suggestions to decide on, while the stage policy allows grouping."""
+    return rx.cond(allows(F, Act.GROUP), participant_theme_proposals())
+
+
+def _prepared_themes() -> rx.Component:
+    """Before making sense: themes (and a round on them) may be prepared, folded away."""
+    return _folded(F.t["theme_tools_heading"], _theme_tools(), _voting_controls())
+
+
 def _by_stage() -> rx.Component:
-    """The main column, in the order the stage needs it: its tools first, then the board."""
-    return rx.match(
-        F.stage,
-        (
-            Stage.COLLECT.value,
-            rx.fragment(
-                _now(rx.fragment(_review_switch(), _write_for_paper())),
-                _flat_board(),
+    """The main column, in the order the stage needs it: its tools first, then the board.
+
+    The board's hide buttons follow the stage policy; the closed workshop's board keeps its
+    own (a record correction takes their place)."""
+    moderation = allows(F, Act.MODERATE)
+    return by_screen(
+        F,
+        {
+            Screen.JOIN: rx.fragment(
+                _now(_review_switch()),
+                _flat_board(moderation=moderation),
+                _prepared_themes(),
                 _export_controls(),
             ),
-        ),
-        (
-            Stage.SENSEMAKING.value,
-            rx.fragment(
-                _now(rx.fragment(theme_tools(), _voting_controls(), participant_theme_proposals())),
+            Screen.STORIES: rx.fragment(
+                _now(rx.fragment(_review_switch(), _write_for_paper())),
+                _flat_board(moderation=moderation),
+                _prepared_themes(),
+                _export_controls(),
+            ),
+            Screen.THEMES: rx.fragment(
+                _now(rx.fragment(_theme_tools(), _voting_controls(), _theme_proposals())),
                 _themed_board(),
                 _export_controls(),
             ),
-        ),
-        (
-            Stage.DIALOGUE.value,
-            rx.fragment(
+            Screen.DIALOGUE: rx.fragment(
                 _now(_dialogue_controls()),
                 _themed_board(),
                 _folded(
                     F.t["theme_tools_heading"],
-                    theme_tools(),
+                    _theme_tools(),
                     _voting_controls(),
-                    participant_theme_proposals(),
+                    _theme_proposals(),
                 ),
                 _export_controls(),
             ),
-        ),
-        (Stage.CLOSED.value, rx.fragment(_now(_export_controls()), _flat_board())),
-        rx.fragment(_now(_review_switch()), _flat_board(), _export_controls()),
+            Screen.OUTCOME: rx.fragment(_now(_export_controls()), _flat_board(moderation=True)),
+        },
     )
 
 

@@ -4,13 +4,14 @@ import reflex as rx
 
 from livinglab import reactions
 from livinglab.limits import INSIGHT_MAX, JOIN_RETRY_SECONDS, NAME_MAX, TYPED_CODE_MAX
-from livinglab.models import Stage
 from livinglab.web import routes
 from livinglab.web.components.common import (
     allows,
+    by_screen,
     error_message,
     icon,
     insight_card,
+    shows,
     stage_banner,
     testid,
     theme_options,
@@ -25,7 +26,7 @@ from livinglab.web.components.dialogue import (
 from livinglab.web.components.voting import ballot, results_chart
 from livinglab.web.state.phone import INSIGHT_FIELD, JoinCodeState
 from livinglab.web.state.phone import PhoneState as P
-from livinglab.workshops import ROLES, Act
+from livinglab.workshops import ROLES, Act, Screen
 
 #: The story fields' HTML limit, in UTF-16 units (what maxlength counts): an emoji is two,
 #: so this lets in every story the server accepts (INSIGHT_MAX code points, Python's len).
@@ -330,7 +331,7 @@ def _sensemaking() -> rx.Component:
 def _suggest_theme(card) -> rx.Component:
     """Under one's own card: propose the theme it fits."""
     return rx.cond(
-        (P.stage == Stage.SENSEMAKING.value) & (P.themes.length() > 0),
+        allows(P, Act.SUGGEST_THEME) & (P.themes.length() > 0),
         rx.el.form(
             rx.el.input(type="hidden", name="insight_id", value=card.id),
             rx.el.label(
@@ -398,13 +399,14 @@ def _dialogue() -> rx.Component:
 def _participating() -> rx.Component:
     return rx.el.div(
         stage_banner(P, instruction=True),
-        rx.match(
-            P.stage,
-            (Stage.COLLECT.value, _post_form()),
-            (Stage.SENSEMAKING.value, _sensemaking()),
-            (Stage.DIALOGUE.value, _dialogue()),
-            (Stage.CLOSED.value, you_said_we_did(P)),
-            rx.fragment(),
+        by_screen(
+            P,
+            {
+                Screen.STORIES: _post_form(),
+                Screen.THEMES: _sensemaking(),
+                Screen.DIALOGUE: _dialogue(),
+                Screen.OUTCOME: you_said_we_did(P),
+            },
         ),
         error_message(P, at=""),  # a refusal of no control in particular; the rest in place
         rx.cond(
@@ -429,7 +431,7 @@ def phone_page() -> rx.Component:
                     P.joined,
                     _participating(),
                     rx.cond(
-                        P.stage == Stage.CLOSED.value,
+                        shows(P, Screen.OUTCOME),
                         # Anyone with the link reads what came of it, months later too.
                         rx.el.div(stage_banner(P, instruction=True), you_said_we_did(P)),
                         rx.cond(

@@ -44,7 +44,7 @@ from livinglab.web.state.view import (
     path_code,
     show,
 )
-from livinglab.workshops import THEMED_STAGES, projector_shows
+from livinglab.workshops import is_themed, projector_shows
 
 KEY_COOKIE_MAX_AGE = 60 * 60 * 24 * 90
 PROXY_FIELD = "proxy-text"
@@ -214,7 +214,7 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
             cards = _with_posted(cards, snapshot.posted_cards)
         if cards is not held(self, "_cards"):
             self._cards = cards
-        if self.stage in THEMED_STAGES:
+        if is_themed(self.stage):
             columns = [
                 ThemeColumn(
                     id=theme.id,
