@@ -1086,7 +1086,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "correction_hide_open": {"nl": "Verbergen…", "en": "Hide…"},
     "correction_show_open": {"nl": "Weer tonen…", "en": "Show again…"},
     "correction_hide_save": {"nl": "Verbergen met deze reden", "en": "Hide with this reason"},
-    "correction_show_save": {"nl": "Weer tonen met deze reden", "en": "Show again with this reason"},
+    "correction_show_save": {
+        "nl": "Weer tonen met deze reden",
+        "en": "Show again with this reason",
+    },
     "correction_reason_help": {
         "nl": "De workshop is gesloten. Deze verandering wordt een nieuwe versie van het "
         "verslag. Je reden komt erin.",
@@ -1115,6 +1118,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Someone who took part asks for their own stories to be removed (GDPR). "
         "When you grant it, the record gets a new version without those stories.",
     },
+    "erasure_nav": {"nl": "Verzoeken om te verwijderen", "en": "Requests to remove"},
     "erasure_none": {"nl": "Er wachten geen verzoeken.", "en": "No requests are waiting."},
     "erasure_asked_on": {"nl": "Gevraagd op {date}", "en": "Asked on {date}"},
     "erasure_stories": {"nl": "Aantal verhalen: {n}", "en": "Number of stories: {n}"},

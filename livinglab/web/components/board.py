@@ -3,10 +3,18 @@ to join, the stories."""
 
 import reflex as rx
 
-from livinglab.web.components.common import error_message, in_stages, insight_card, testid
+from livinglab.models import RecordChange
+from livinglab.web.components.common import (
+    allows,
+    error_message,
+    in_stages,
+    insight_card,
+    testid,
+)
+from livinglab.web.components.corrections import corrected_card
 from livinglab.web.components.voting import voice_balance
 from livinglab.web.state.console import FacilitatorState as F
-from livinglab.workshops import THEMED_STAGES
+from livinglab.workshops import THEMED_STAGES, Act
 
 #: Themes replace the plain board once the group makes sense together.
 THEMED = in_stages(F, THEMED_STAGES)
@@ -106,14 +114,19 @@ def moderated_card(card, *buttons: rx.Component, hide_all: bool = False) -> rx.C
 
 
 def board(*, moderation: bool) -> rx.Component:
-    """The flat board of stories, newest first; `moderation` adds a hide button to each."""
+    """The flat board of stories, newest first; `moderation` adds a hide button to each
+    (after closing: a correction with a reason)."""
 
     def card_view(card):
         if moderation:
-            return moderated_card(
-                card,
-                moderation_button("hide", F.hide_insight(card.id), "insight-hide"),
-                hide_all=True,
+            return rx.cond(
+                allows(F, Act.CORRECT),
+                corrected_card(F, card, RecordChange.HIDE_STORY),
+                moderated_card(
+                    card,
+                    moderation_button("hide", F.hide_insight(card.id), "insight-hide"),
+                    hide_all=True,
+                ),
             )
         return insight_card(card, F.t)
 

@@ -18,7 +18,7 @@ from livinglab.limits import (
     TIMER_MAX_MINUTES,
     TYPED_CODE_MAX,
 )
-from livinglab.models import Stage
+from livinglab.models import RecordChange, Stage
 from livinglab.web import routes
 from livinglab.web.components.board import (
     board,
@@ -29,10 +29,12 @@ from livinglab.web.components.board import (
 )
 from livinglab.web.components.cofacilitators import cofacilitator_controls, own_link
 from livinglab.web.components.common import (
+    allows,
     error_message,
     stage_banner,
     testid,
 )
+from livinglab.web.components.corrections import corrected_card
 from livinglab.web.components.dialogue import (
     consent_status,
     decision_controls,
@@ -48,7 +50,7 @@ from livinglab.web.components.themes import (
 from livinglab.web.components.voting import round_status
 from livinglab.web.state.console import PROXY_FIELD
 from livinglab.web.state.console import FacilitatorState as F
-from livinglab.workshops import ROLES, STAGES
+from livinglab.workshops import ROLES, STAGES, Act
 
 #: Keyboard shortcuts for the live moments: the key, the buttons it clicks (data-testid;
 #: the first one shown and enabled), and what it does (a catalog key). The console lists
@@ -82,8 +84,12 @@ def _hidden_board() -> rx.Component:
             rx.el.ul(
                 rx.foreach(
                     F.hidden_cards,
-                    lambda card: moderated_card(
-                        card, moderation_button("show", F.show_insight(card.id), "insight-show")
+                    lambda card: rx.cond(
+                        allows(F, Act.CORRECT),
+                        corrected_card(F, card, RecordChange.SHOW_STORY),
+                        moderated_card(
+                            card, moderation_button("show", F.show_insight(card.id), "insight-show")
+                        ),
                     ),
                 ),
                 class_name="cards",
