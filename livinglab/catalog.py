@@ -1055,6 +1055,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "correction_version": {"nl": "Versie {n}", "en": "Version {n}"},
     "correction_reason_label": {"nl": "Reden", "en": "Reason"},
+    "correction_what": {"nl": "Wat is veranderd", "en": "What changed"},
     "correction_by": {"nl": "Door", "en": "By"},
     "correction_hide_story_one": {"nl": "1 verhaal verborgen", "en": "1 story hidden"},
     "correction_hide_story": {"nl": "{n} verhalen verborgen", "en": "{n} stories hidden"},
