@@ -206,4 +206,19 @@ def test_a_participant_asks_to_remove_their_stories_and_the_organisation_grants_
     expect(phone.get_by_test_id("erasure")).to_contain_text("Je verhalen zijn weggehaald")
     phone.screenshot(path=tmp_path / "phone-erasure-granted.png", full_page=True)
     problems += _layout_problems(phone, "phone, removed")
+
+    # The closed workshop's console hides a story as a correction, with a reason.
+    console = people.facilitator().new_page()
+    console.set_viewport_size({"width": 1366, "height": 768})
+    console.goto(routes.console_link(app_server.base_url, room.code, room.key))
+    card = console.get_by_test_id("insight-card").filter(has_text=STORIES[0])
+    expect(card).to_have_count(1, timeout=LOAD_TIMEOUT)
+    card.locator("summary").click()
+    card.get_by_test_id("correction-reason").fill("Er staat een adres in")
+    console.screenshot(path=tmp_path / "console-closed-correction.png")
+    card.get_by_test_id("correction-save").click()
+    hidden = console.get_by_test_id("insight-card-hidden").filter(has_text=STORIES[0])
+    expect(hidden).to_have_count(1, timeout=PUSH_TIMEOUT)
+    expect(hidden.locator("summary")).to_have_text("Weer tonen…")
+    found += violations(console)
     assert found == [] and problems == []
