@@ -1021,4 +1021,127 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "log_story_count": {"nl": "Aantal verhalen: {n}", "en": "Number of stories: {n}"},
     "log_removed": {"nl": "(verwijderd)", "en": "(removed)"},
+    # Corrections after closing: every change is a new version of the record, with a reason
+    "error_reason_required": {
+        "nl": "Schrijf waarom je dit verandert. De reden komt in het verslag.",
+        "en": "Write why you change this. The reason goes into the record.",
+    },
+    "error_nothing_to_correct": {
+        "nl": "Dit is al zo. Er is niets veranderd.",
+        "en": "This is already so. Nothing was changed.",
+    },
+    "error_bad_correction": {
+        "nl": "Deze verandering kan niet in een gesloten verslag.",
+        "en": "This change is not possible in a closed record.",
+    },
+    "error_erasure_request_not_found": {
+        "nl": "Dit verzoek bestaat niet meer. Laad de pagina opnieuw.",
+        "en": "This request no longer exists. Load the page again.",
+    },
+    "error_nothing_to_erase": {
+        "nl": "Er zijn geen verhalen van jou om weg te halen.",
+        "en": "There are no stories of yours to remove.",
+    },
+    "log_version": {
+        "nl": "Versie {n} van het verslag · gemaakt {date}",
+        "en": "Version {n} of the record · made {date}",
+    },
+    "log_corrections": {"nl": "Correcties", "en": "Corrections"},
+    "log_corrections_help": {
+        "nl": "Na het sluiten is het verslag alleen zo veranderd. "
+        "Elke verandering is een nieuwe versie met een eigen controlecode.",
+        "en": "After closing, the record was changed only like this. "
+        "Every change is a new version with its own check code.",
+    },
+    "correction_version": {"nl": "Versie {n}", "en": "Version {n}"},
+    "correction_reason_label": {"nl": "Reden", "en": "Reason"},
+    "correction_what": {"nl": "Wat is veranderd", "en": "What changed"},
+    "correction_by": {"nl": "Door", "en": "By"},
+    "correction_hide_story_one": {"nl": "1 verhaal verborgen", "en": "1 story hidden"},
+    "correction_hide_story": {"nl": "{n} verhalen verborgen", "en": "{n} stories hidden"},
+    "correction_show_story_one": {"nl": "1 verhaal weer getoond", "en": "1 story shown again"},
+    "correction_show_story": {"nl": "{n} verhalen weer getoond", "en": "{n} stories shown again"},
+    "correction_erasure_one": {
+        "nl": "1 verhaal verwijderd op verzoek (AVG)",
+        "en": "1 story removed on request (GDPR)",
+    },
+    "correction_erasure": {
+        "nl": "{n} verhalen verwijderd op verzoek (AVG)",
+        "en": "{n} stories removed on request (GDPR)",
+    },
+    "correction_smallest_group": {
+        "nl": "kleinste groep van {before} naar {after}",
+        "en": "smallest group from {before} to {after}",
+    },
+    "correction_closed": {"nl": "opnieuw gesloten", "en": "closed again"},
+    "correction_purge": {
+        "nl": "bewaartermijn voorbij: teksten verwijderd",
+        "en": "retention period over: texts removed",
+    },
+    "made_by_facilitator": {"nl": "de begeleider", "en": "the facilitator"},
+    "made_by_cofacilitator": {"nl": "een mede-begeleider", "en": "a co-facilitator"},
+    "made_by_organisation": {"nl": "de organisatie", "en": "the organisation"},
+    "made_by_records_reader": {"nl": "{name} (verslagen)", "en": "{name} (records)"},
+    "made_by_retention": {"nl": "automatisch (bewaartermijn)", "en": "automatic (retention)"},
+    "made_by_upgrade": {"nl": "automatisch (update)", "en": "automatic (update)"},
+    "correction_hide_open": {"nl": "Verbergen…", "en": "Hide…"},
+    "correction_show_open": {"nl": "Weer tonen…", "en": "Show again…"},
+    "correction_hide_save": {"nl": "Verbergen met deze reden", "en": "Hide with this reason"},
+    "correction_show_save": {
+        "nl": "Weer tonen met deze reden",
+        "en": "Show again with this reason",
+    },
+    "correction_reason_help": {
+        "nl": "De workshop is gesloten. Deze verandering wordt een nieuwe versie van het "
+        "verslag. Je reden komt erin.",
+        "en": "The workshop is closed. This change becomes a new version of the record. "
+        "Your reason goes into it.",
+    },
+    "correction_hidden_note": {
+        "nl": "Een verborgen verhaal staat niet in het verslag. Weer tonen kan alleen "
+        "op het bedieningsscherm van de workshop.",
+        "en": "A hidden story is not in the record. Only the workshop's facilitator "
+        "console can show it again.",
+    },
+    "correction_group_heading": {
+        "nl": "Kleinste groep veranderen",
+        "en": "Change the smallest group",
+    },
+    "correction_group_save": {"nl": "Veranderen met deze reden", "en": "Change with this reason"},
+    "records_chain": {"nl": "Alle versies (JSON)", "en": "All versions (JSON)"},
+    "erasure_heading": {
+        "nl": "Verzoeken om verhalen te verwijderen ({n})",
+        "en": "Requests to remove stories ({n})",
+    },
+    "erasure_intro": {
+        "nl": "Iemand die meedeed vraagt om de eigen verhalen weg te halen (AVG). "
+        "Als je het verzoek uitvoert, krijgt het verslag een nieuwe versie zonder die verhalen.",
+        "en": "Someone who took part asks for their own stories to be removed (GDPR). "
+        "When you grant it, the record gets a new version without those stories.",
+    },
+    "erasure_nav": {"nl": "Verzoeken om te verwijderen", "en": "Requests to remove"},
+    "erasure_none": {"nl": "Er wachten geen verzoeken.", "en": "No requests are waiting."},
+    "erasure_asked_on": {"nl": "Gevraagd op {date}", "en": "Asked on {date}"},
+    "erasure_stories": {"nl": "Aantal verhalen: {n}", "en": "Number of stories: {n}"},
+    "erasure_grant": {"nl": "Verhalen verwijderen", "en": "Remove the stories"},
+    "erasure_request": {"nl": "Mijn verhalen laten weghalen", "en": "Have my stories removed"},
+    "erasure_explain": {
+        "nl": "Wil je niet meer dat je verhalen in het verslag staan? Vraag of we ze weghalen.",
+        "en": "Do you no longer want your stories in the record? Ask us to remove them.",
+    },
+    "erasure_confirm_question": {
+        "nl": "Weet je het zeker? Je kunt dit zelf niet terugdraaien. De organisatie haalt "
+        "al je verhalen weg en maakt een nieuwe versie van het verslag.",
+        "en": "Are you sure? You cannot undo this yourself. The organisation removes all "
+        "your stories and makes a new version of the record.",
+    },
+    "erasure_confirm": {"nl": "Ja, vraag het aan", "en": "Yes, ask for it"},
+    "erasure_waiting": {
+        "nl": "Je verzoek is verstuurd. De organisatie haalt je verhalen weg.",
+        "en": "Your request has been sent. The organisation will remove your stories.",
+    },
+    "erasure_granted": {
+        "nl": "Je verhalen zijn weggehaald. Dank je wel dat je meedeed.",
+        "en": "Your stories have been removed. Thank you for taking part.",
+    },
 }

@@ -11,6 +11,7 @@ from weasyprint.urls import URLFetcher, URLFetchingError
 from livinglab import anonymity
 from livinglab.dialogue import ANSWERS
 from livinglab.i18n import catalog
+from livinglab.records.view import correction_lines, version_line
 from livinglab.settings import PROJECT_ROOT
 from livinglab.workshops import ROLES, STAGES
 
@@ -53,6 +54,8 @@ def render_html(record: dict[str, Any]) -> str:
             stages=STAGES,
             answers=ANSWERS,
             split_note=lambda split: anonymity.note(split, t),
+            version=version_line(record, t),
+            corrections=correction_lines(record, t),
             stylesheet=stylesheet,
         )
     )

@@ -36,11 +36,13 @@ class RoleCount:
 
 @dataclass(frozen=True)
 class Story:
-    """One story as the record keeps it: text and role, never who wrote it."""
+    """One story as the record keeps it: text and role, never who wrote it; its id lets a
+    reader with update access hide it (a correction)."""
 
     text: str
     role: str
     written_for: bool
+    id: int = 0
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,66 @@ class ProposalLines:
 
 
 @dataclass(frozen=True)
+class CorrectionLine:
+    """A version made after the first, as the page and the PDF list it: never a hidden text."""
+
+    version: int
+    day: str
+    #: What changed, in words and counts ("1 verhaal verborgen").
+    what: str
+    reason: str
+    #: Who made it: a role in words, a records reader by name.
+    by: str
+
+
+def _what(stamp: dict[str, Any], t: dict[str, str]) -> str:
+    change, counts = stamp["change"], stamp.get("what") or {}
+    if change == "smallest_group":
+        return (
+            t["correction_smallest_group"]
+            .replace("{before}", str(counts.get("smallest_group_before", "")))
+            .replace("{after}", str(counts.get("smallest_group", "")))
+        )
+    if change in ("closed", "purge"):
+        return t[f"correction_{change}"]
+    stories = int(counts.get("stories", 0))
+    key = f"correction_{change}_one" if stories == 1 else f"correction_{change}"
+    return t.get(key, change).replace("{n}", str(stories))
+
+
+def _by(made_by: dict[str, str], t: dict[str, str]) -> str:
+    role = made_by.get("role", "")
+    return t.get(f"made_by_{role}", role).replace("{name}", made_by.get("name", ""))
+
+
+def correction_lines(record: dict[str, Any], t: dict[str, str]) -> list[CorrectionLine]:
+    """Every version after the first of a sealed record, oldest first, in `t`'s language."""
+    return [
+        CorrectionLine(
+            version=stamp["version"],
+            day=stamp["made_at"][:10],
+            what=_what(stamp, t),
+            reason=stamp.get("reason", ""),
+            by=_by(stamp.get("made_by") or {}, t),
+        )
+        for stamp in record.get("corrections") or []
+    ]
+
+
+def version_line(record: dict[str, Any], t: dict[str, str]) -> str:
+    """ "Versie 2 van het verslag · gemaakt 2026-12-07"; "" for a record that was never
+    sealed (an export while the workshop runs)."""
+    stamp = record.get("seal")
+    if not stamp:
+        return ""
+    return (
+        t["log_version"]
+        .replace("{n}", str(stamp["version"]))
+        .replace("{date}", stamp["made_at"][:10])
+    )
+
+
+@dataclass(frozen=True)
 class RecordView:
     """Everything the record page shows, in the order of the PDF."""
 
@@ -106,6 +168,10 @@ class RecordView:
     #: Who does what by when, its status and dated follow-ups.
     actions: list[ActionView]
     digest: str
+    #: Which sealed version this is, in words ("" when it was never sealed).
+    version: str
+    #: The versions after the first: what changed, why and by whom.
+    corrections: list[CorrectionLine]
     #: The follow-up addendum's own check code (it covers the original's).
     addendum_digest: str
     #: Whether the reader may follow actions up (update access).
@@ -113,7 +179,7 @@ class RecordView:
 
 
 def _stories(insights: list[dict]) -> list[Story]:
-    return [Story(c["text"], c["role"], c["written_for"]) for c in insights]
+    return [Story(c["text"], c["role"], c["written_for"], c["id"]) for c in insights]
 
 
 def _tallies(results: list[dict[str, Any]], t: dict[str, str]) -> list[Tally]:
@@ -226,6 +292,8 @@ def record_view(
         ],
         actions=actions,
         digest=record["digest"],
+        version=version_line(record, t),
+        corrections=correction_lines(record, t),
         addendum_digest=record["addendum"]["digest"],
         may_update=may_update,
     )

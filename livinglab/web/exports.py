@@ -20,7 +20,8 @@ from livinglab.db import make_engine
 from livinglab.export.opendata import csv_zip, record_json
 from livinglab.export.pdf import render_pdf
 
-SUFFIX = {"pdf": "pdf", "json": "json", "csv": "zip"}
+#: The file formats and their suffixes; "chain" is every version of a closed record (JSON).
+SUFFIX = {"pdf": "pdf", "json": "json", "csv": "zip", "chain": "json"}
 
 
 @cache
@@ -36,16 +37,21 @@ def _engine(database_url: str) -> Engine:
 
 
 def file_bytes(record: dict[str, Any], file_format: str) -> bytes:
-    """The record as the bytes of a PDF, a JSON file or a ZIP of CSV files."""
+    """The record as the bytes of a PDF, a JSON file or a ZIP of CSV files (a chain of
+    versions: JSON)."""
     if file_format == "pdf":
         return render_pdf(record)
-    if file_format == "json":
+    if file_format in ("json", "chain"):
         return record_json(record).encode()
     return csv_zip(record)
 
 
 def filename(record: dict[str, Any], file_format: str) -> str:
-    """A name that says what the file is: livinglab-CODE-2026-11-25.pdf."""
+    """A name that says what the file is: livinglab-CODE-2026-11-25.pdf, and for every
+    version of a record livinglab-CODE-record-chain.json."""
+    if file_format == "chain":
+        code = record.get("code") or record["workshop"]["code"]
+        return f"livinglab-{code}-record-chain.{SUFFIX[file_format]}"
     day = record["workshop"]["created_at"][:10]
     return f"livinglab-{record['workshop']['code']}-{day}.{SUFFIX[file_format]}"
 

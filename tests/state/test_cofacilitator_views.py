@@ -1,11 +1,13 @@
 """A co-facilitator's console: every handler called with a co-facilitator key, as any client
 can call any handler; the server decides, not the buttons on the page."""
 
+import json
+
 import pytest
 from sqlmodel import Session, select
 
 from livinglab import db
-from livinglab.models import CoFacilitator, FacilitatorAct, Workshop
+from livinglab.models import CoFacilitator, FacilitatorAct, RecordVersion, Workshop
 from livinglab.realtime.snapshots import board_snapshot
 from livinglab.web.state.console import FacilitatorState
 from tests.state.conftest import advance, console, joined_phone, run
@@ -29,6 +31,8 @@ ALLOWED = {
     "add_paper_participant",
     "write_for_paper",
     "vote_for_paper",
+    # After closing: hide or show a story again with a reason, a new version of the record.
+    "correct_story",
 }
 #: What stays with the facilitator.
 REFUSED = {
@@ -197,7 +201,8 @@ ALLOWED_IN_ORDER = [
 
 def test_a_cofacilitator_may_moderate_group_and_act_for_people_on_paper(room):
     lead, helper, code = room
-    assert {name for name, _ in ALLOWED_IN_ORDER} | {"write_for_paper", "vote_for_paper"} == ALLOWED
+    later = {"write_for_paper", "vote_for_paper", "correct_story"}
+    assert {name for name, _ in ALLOWED_IN_ORDER} | later == ALLOWED
     for name, refusal in ALLOWED_IN_ORDER:
         run(getattr(helper, name)(*arguments(name, helper)))
         assert helper.error_key == refusal, name
@@ -211,6 +216,19 @@ def test_a_cofacilitator_may_moderate_group_and_act_for_people_on_paper(room):
     run(helper.write_for_paper(*arguments("write_for_paper", helper)))
     assert helper.error_key == ""
     assert "Op papier" in [card.text for card in helper._cards]
+
+
+def test_a_cofacilitator_corrects_a_closed_workshop_signed_as_a_cofacilitator(room):
+    lead, helper, code = room
+    story = lead._cards[0].id
+    while lead.stage != "closed":
+        advance(lead)
+    helper = console(code, helper._key())
+    run(helper.correct_story({"change": "hide_story", "insight_id": story, "reason": "Naam"}))
+    assert helper.error_key == ""
+    with Session(db.engine()) as session:
+        newest = session.exec(select(RecordVersion).order_by(RecordVersion.number.desc())).first()
+    assert newest.number == 2 and json.loads(newest.seal)["made_by"]["role"] == "cofacilitator"
 
 
 def test_a_revoked_cofacilitator_screen_goes_blank_at_the_next_push(room):

@@ -5,7 +5,7 @@ from sqlmodel import select
 from livinglab import dialogue, insights, sensemaking, settings, workshops
 from livinglab.limits import SEARCH_HITS_SHOWN
 from livinglab.models import Decision, Stage
-from livinglab.records import versions
+from livinglab.records.versions import sealed_record
 from livinglab.web.state.records import RecordsState
 from tests import test_record
 from tests.conftest import join
@@ -89,7 +89,9 @@ def test_a_closed_workshops_log_reads_in_the_browser_as_the_pdf_shows_it(
         ("Plan maken", "Team Werk", "2027-01-31", "planned")
     ]
     assert log.may_update and log.addendum_digest != log.digest
-    assert log.digest == versions.newest(session, decided).digest
+    # The newest sealed version, not the live tables.
+    assert log.digest == sealed_record(session, decided)["digest"]
+    assert log.version.startswith("Versie 1 van het verslag") and log.corrections == []
 
     # The key typed on the log's own page opens the log at once.
     typed = open_view(RecordsState, path)

@@ -3,9 +3,12 @@ to join, the stories."""
 
 import reflex as rx
 
-from livinglab.web.components.common import error_message, insight_card, testid, themed
+from livinglab.models import RecordChange
+from livinglab.web.components.common import allows, error_message, insight_card, testid, themed
+from livinglab.web.components.corrections import corrected_card
 from livinglab.web.components.voting import voice_balance
 from livinglab.web.state.console import FacilitatorState as F
+from livinglab.workshops import Act
 
 #: Themes replace the plain board once the group makes sense together.
 THEMED = themed(F)
@@ -106,15 +109,19 @@ def moderated_card(card, *buttons: rx.Component, hide_all: bool = False) -> rx.C
 
 def board(*, moderation: rx.Var | bool) -> rx.Component:
     """The flat board of stories, newest first; `moderation` (True, or while the Var is
-    true) adds a hide button to each."""
+    true) adds a hide button to each (after closing: a correction with a reason)."""
 
     def card_view(card):
         if moderation is False:
             return insight_card(card, F.t)
-        moderated = moderated_card(
-            card,
-            moderation_button("hide", F.hide_insight(card.id), "insight-hide"),
-            hide_all=True,
+        moderated = rx.cond(
+            allows(F, Act.CORRECT),
+            corrected_card(F, card, RecordChange.HIDE_STORY),
+            moderated_card(
+                card,
+                moderation_button("hide", F.hide_insight(card.id), "insight-hide"),
+                hide_all=True,
+            ),
         )
         if moderation is True:
             return moderated

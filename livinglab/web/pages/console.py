@@ -18,6 +18,7 @@ from livinglab.limits import (
     TIMER_MAX_MINUTES,
     TYPED_CODE_MAX,
 )
+from livinglab.models import RecordChange
 from livinglab.web import routes
 from livinglab.web.components.board import (
     board,
@@ -35,6 +36,7 @@ from livinglab.web.components.common import (
     stage_banner,
     testid,
 )
+from livinglab.web.components.corrections import corrected_card
 from livinglab.web.components.dialogue import (
     consent_status,
     decision_controls,
@@ -84,11 +86,15 @@ def _hidden_board() -> rx.Component:
             rx.el.ul(
                 rx.foreach(
                     F.hidden_cards,
-                    lambda card: moderated_card(
-                        card,
-                        rx.cond(
-                            allows(F, Act.MODERATE),
-                            moderation_button("show", F.show_insight(card.id), "insight-show"),
+                    lambda card: rx.cond(
+                        allows(F, Act.CORRECT),
+                        corrected_card(F, card, RecordChange.SHOW_STORY),
+                        moderated_card(
+                            card,
+                            rx.cond(
+                                allows(F, Act.MODERATE),
+                                moderation_button("show", F.show_insight(card.id), "insight-show"),
+                            ),
                         ),
                     ),
                 ),

@@ -16,6 +16,7 @@ from livinglab.web.components.common import (
     testid,
     theme_options,
 )
+from livinglab.web.components.corrections import erasure_request
 from livinglab.web.components.dialogue import (
     consent_ballot,
     consent_result,
@@ -408,6 +409,7 @@ def _participating() -> rx.Component:
                 Screen.OUTCOME: you_said_we_did(P),
             },
         ),
+        rx.cond(allows(P, Act.ASK_ERASURE), erasure_request(P)),
         error_message(P, at=""),  # a refusal of no control in particular; the rest in place
         rx.cond(
             P.my_insights.length() > 0,

@@ -5,10 +5,17 @@ the PDF, in the same order)."""
 import reflex as rx
 
 from livinglab.limits import FOLLOWUP_MAX, NAME_MAX, SEARCH_MAX
-from livinglab.models import AccessLevel, Outcome
+from livinglab.models import AccessLevel, Outcome, RecordChange
 from livinglab.records.followups import STATUSES
 from livinglab.web import routes
 from livinglab.web.components.common import error_message, page_title, testid
+from livinglab.web.components.corrections import (
+    correction_list,
+    erasure_requests,
+    smallest_group_correction,
+    story_correction,
+    version_line,
+)
 from livinglab.web.components.dialogue import consent_result, followed_up
 from livinglab.web.components.voting import results_chart
 from livinglab.web.state.records import RecordsState as R
@@ -31,6 +38,14 @@ def _files(code) -> rx.Component:
             )
             for file_format, label in FILES
         ],
+        # Every version of the record, to check the chain (python -m livinglab verify).
+        rx.el.button(
+            R.t["records_chain"],
+            class_name="quiet",
+            disabled=R.exporting != "",
+            on_click=R.download(code, "chain"),
+            custom_attrs=testid("record-chain"),
+        ),
         class_name="row",
     )
 
@@ -333,6 +348,7 @@ def _on_this_page() -> rx.Component:
     t = R.t
     return rx.el.nav(
         rx.el.a(t["records_all"], href="#all"),
+        rx.cond(R.may_update, rx.el.a(t["erasure_nav"], href="#erasures")),
         rx.el.a(t["open_actions_heading"], href="#open-actions"),
         rx.el.a(t["recurring_heading"], href="#recurring"),
         aria_label=t["records_on_page"],
@@ -345,6 +361,7 @@ def _library() -> rx.Component:
     return rx.fragment(
         _on_this_page(),
         _search(),
+        rx.cond(R.may_update, erasure_requests(R)),
         _section(
             "all",
             "records_all",
@@ -490,6 +507,12 @@ def _stories(log) -> rx.Component:
                                     ")",
                                     class_name="muted",
                                 ),
+                                rx.cond(
+                                    log.may_update,
+                                    story_correction(
+                                        R, story.id, RecordChange.HIDE_STORY, R.correct
+                                    ),
+                                ),
                                 class_name="card",
                             ),
                         ),
@@ -501,6 +524,7 @@ def _stories(log) -> rx.Component:
         ),
         rx.cond(log.themes.length() == 0, rx.el.p(t["log_no_insights"])),
         rx.el.p(log.hidden_insights, " ", t["log_hidden"]),
+        rx.cond(log.may_update, rx.el.p(t["correction_hidden_note"], class_name="muted")),
         rx.cond(log.waiting_insights > 0, rx.el.p(log.waiting_insights, " ", t["log_waiting"])),
     )
 
@@ -519,6 +543,7 @@ def _votes(log) -> rx.Component:
             ),
         ),
         rx.cond(log.rounds.length() == 0, rx.el.p(t["log_no_votes"])),
+        rx.cond(log.may_update, smallest_group_correction(R)),
     )
 
 
@@ -646,6 +671,7 @@ def _log(log) -> rx.Component:
         rx.cond(log.place != "", _labelled("field_place", log.place)),
         rx.cond(log.organisers != "", _labelled("field_organisers", log.organisers)),
         rx.cond(log.purged_at != "", rx.el.p(t["log_purged"].replace("{date}", log.purged_at))),
+        version_line(R, log),
         rx.el.div(
             rx.el.span(t["log_digest"], ": ", class_name="label"),
             rx.el.code(log.digest, custom_attrs=testid("record-digest")),
@@ -660,6 +686,7 @@ def _log(log) -> rx.Component:
         _votes(log),
         _proposals(log),
         _actions(log),
+        correction_list(R, log),
         class_name="stack",
     )
 

@@ -29,6 +29,7 @@ from livinglab.realtime.snapshots import (
     ThemeProposal,
     board_snapshot,
 )
+from livinglab.records.corrections import correct_as_runner
 from livinglab.records.library import facilitator_record
 from livinglab.sensemaking import ProposedTheme
 from livinglab.voting import RoleBalance
@@ -374,6 +375,19 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
     async def show_insight(self, insight_id: int):
         """Show a hidden card again, or let a waiting one through."""
         await self._act(insights.set_hidden, insight_id=insight_id, hidden=False)
+
+    @rx.event
+    async def correct_story(self, form: dict):
+        """After closing: hide a story, or show a hidden one again, with the reason typed;
+        the record gets a new version (a refusal is shown beside the story's form)."""
+        insight_id = as_int(form.get("insight_id", ""))
+        await self._act(
+            correct_as_runner,
+            at=f"correct-{insight_id}",
+            change=str(form.get("change", "")),
+            reason=str(form.get("reason", "")),
+            insight_id=insight_id,
+        )
 
     @rx.event
     async def let_all_through(self):

@@ -9,6 +9,7 @@ from livinglab.errors import JoinWaits, TooManyAttempts, WorkshopNotFound
 from livinglab.insights import InsightCard
 from livinglab.realtime.hub import Audience
 from livinglab.realtime.snapshots import PhoneSnapshot, RoomView, phone_snapshot
+from livinglab.records.corrections import ask_erasure
 from livinglab.web import keyring, room, routes
 from livinglab.web.state.view import (
     LanguageState,
@@ -71,6 +72,10 @@ class PhoneState(ViewState, RoomMirror, LanguageState):
     #: Which control the last refusal belongs to ("post", "ballot-3", "suggest-12"): the
     #: page shows the message beside it, where the person just tapped.
     error_at: str = ""
+    #: After closing, this person's request to remove their stories: "" (none), "waiting",
+    #: "granted"; and whether the phone is asking "are you sure?" first.
+    erasure: str = ""
+    confirming_erasure: bool = False
 
     async def _domain_at(self, at: str, call, **kwargs):
         """`_domain`, with a refusal shown beside the control `at`."""
@@ -101,6 +106,7 @@ class PhoneState(ViewState, RoomMirror, LanguageState):
             joined=snapshot.joined,
             my_insights=snapshot.my_insights,
             my_reactions=snapshot.my_reactions,
+            erasure=snapshot.erasure,
         )
 
     def _show_dots(self, dots: dict[int, int]) -> None:
@@ -296,6 +302,24 @@ class PhoneState(ViewState, RoomMirror, LanguageState):
         )
         if mine is not None:
             show(self, my_reactions=mine)
+
+    @rx.event
+    def confirm_erasure(self):
+        """Asking to remove one's stories cannot be undone by oneself: ask first."""
+        self.confirming_erasure = True
+
+    @rx.event
+    def cancel_erasure(self):
+        self.confirming_erasure = False
+
+    @rx.event
+    async def ask_erasure(self):
+        """After closing: ask the organisation to remove all of one's stories (asking twice
+        is one request)."""
+        asked = await self._domain_at("erasure", ask_erasure, code=self.code, token=self._token())
+        self.confirming_erasure = False
+        if asked is not None:
+            await self._refresh()
 
     def _after_vote(self, dots: dict[int, int] | None) -> None:
         """Show this person's own dots; the room (items, round) comes from the hub's pushes."""

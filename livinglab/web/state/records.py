@@ -8,7 +8,18 @@ import reflex as rx
 from livinglab.limits import SEARCH_MAX
 from livinglab.records import followups
 from livinglab.records.access import ReaderLine, invite, readers, require_access, revoke
-from livinglab.records.library import ClosedWorkshop, closed_record, closed_workshops
+from livinglab.records.corrections import (
+    ErasureLine,
+    correct_as_reader,
+    grant_erasure,
+    waiting_erasures,
+)
+from livinglab.records.library import (
+    ClosedWorkshop,
+    closed_record,
+    closed_workshops,
+    record_chain,
+)
 from livinglab.records.search import Hit, RecurringTheme, find, recurring_themes
 from livinglab.records.view import RecordView, read_log
 from livinglab.web import routes
@@ -30,6 +41,11 @@ class RecordsState(ViewState, Downloads, LanguageState):
     #: True for the organisation key's holder: they invite and revoke people.
     organisation: bool = False
     readers: list[ReaderLine] = []
+    #: True for a person with update access (and the organisation key): they correct
+    #: records and grant requests to remove stories.
+    may_update: bool = False
+    #: Participants' requests to remove their stories, waiting for someone with update access.
+    erasures: list[ErasureLine] = []
     #: The access link just made, shown once.
     new_link: str = ""
     #: The last search that was not refused: what was typed, what it found, and whether it
@@ -124,9 +140,18 @@ class RecordsState(ViewState, Downloads, LanguageState):
         """Who may read the library: only the organisation key sees and changes the list."""
         caller = await self._domain(require_access, credential=self.records_key)
         self.organisation = bool(caller and caller.organisation)
+        self.may_update = bool(caller and caller.may_update)
+        await self._read_erasures()
         self.readers = (
             await self._domain(readers, credential=self.records_key) or []
             if self.organisation
+            else []
+        )
+
+    async def _read_erasures(self) -> None:
+        self.erasures = (
+            await self._domain(waiting_erasures, credential=self.records_key) or []
+            if self.may_update
             else []
         )
 
@@ -173,10 +198,46 @@ class RecordsState(ViewState, Downloads, LanguageState):
         if updated is not None:
             await self._read_record()
 
+    @rx.event
+    async def correct(self, form: dict):
+        """Hide a story of the log, or change the smallest group, with the reason typed: the
+        record gets a new version (update access, checked on the server)."""
+        change = str(form.get("change", ""))
+        insight_id = as_int(form.get("insight_id", ""))
+        group = change == "smallest_group"
+        self.error_at = "correct-group" if group else f"correct-{insight_id}"
+        target = {"size": form.get("size", "")} if group else {"insight_id": insight_id}
+        made = await self._domain(
+            correct_as_reader,
+            credential=self.records_key,
+            code=path_code(self.router.url.path),
+            change=change,
+            reason=str(form.get("reason", "")),
+            **target,
+        )
+        if made is not None:
+            await self._read_record()
+
+    @rx.event
+    async def grant_erasure(self, form: dict):
+        """Remove the stories of a participant who asked for it, with a reason: a new version
+        of their workshop's record (update access, checked on the server)."""
+        request_id = as_int(form.get("request_id", ""))
+        self.error_at = f"erasure-{request_id}"
+        await self._domain(
+            grant_erasure,
+            credential=self.records_key,
+            request_id=request_id,
+            reason=str(form.get("reason", "")),
+        )
+        if not self.error_key:
+            await self._read_erasures()
+
     @rx.event(background=True)
     async def download(self, code: str, file_format: str):
-        """One closed workshop's log as PDF, JSON or CSV."""
+        """One closed workshop's log as PDF, JSON or CSV, or every version of it ("chain")."""
+        read = record_chain if file_format == "chain" else closed_record
         async for event in self._deliver(
-            closed_record, str(file_format), key=self.records_key, code=str(code)
+            read, str(file_format), key=self.records_key, code=str(code)
         ):
             yield event
