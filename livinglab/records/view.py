@@ -11,6 +11,7 @@ from livinglab import anonymity
 from livinglab.codes import format_code
 from livinglab.dialogue import ANSWERS, ActionView, GroupAnswers
 from livinglab.i18n import catalog
+from livinglab.models import RecordChange
 from livinglab.records.access import require_access
 from livinglab.records.followups import said_and_done
 from livinglab.records.library import closed_record
@@ -98,13 +99,13 @@ class CorrectionLine:
 
 def _what(stamp: dict[str, Any], t: dict[str, str]) -> str:
     change, counts = stamp["change"], stamp.get("what") or {}
-    if change == "smallest_group":
+    if change == RecordChange.SMALLEST_GROUP:
         return (
             t["correction_smallest_group"]
             .replace("{before}", str(counts.get("smallest_group_before", "")))
             .replace("{after}", str(counts.get("smallest_group", "")))
         )
-    if change in ("closed", "purge"):
+    if change in (RecordChange.CLOSED, RecordChange.PURGE):
         return t[f"correction_{change}"]
     stories = int(counts.get("stories", 0))
     key = f"correction_{change}_one" if stories == 1 else f"correction_{change}"

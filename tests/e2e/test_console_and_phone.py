@@ -154,11 +154,16 @@ def test_the_theme_menu_under_ones_own_story_starts_at_its_theme(people, app_ser
     post(phone, grouped)
     post(phone, loose)
     move_to(console, "sensemaking")
+    # The stage's own tools replace the collect screen: wait for them, and for each theme
+    # to be on the board before the next (its push renders the form again).
+    expect(console.get_by_test_id("now")).to_have_attribute("data-stage", "sensemaking")
     for name in ("Brieven", "Vervoer"):
         console.get_by_test_id("theme-name").fill(name)
+        expect(console.get_by_test_id("theme-create")).to_be_visible(timeout=PUSH_TIMEOUT)
         console.get_by_test_id("theme-create").click()
+        column = console.locator(f'[data-testid="theme-column"][data-theme-name="{name}"]')
+        expect(column).to_have_count(1, timeout=PUSH_TIMEOUT)
     vervoer = console.locator('[data-testid="theme-column"][data-theme-name="Vervoer"]')
-    expect(vervoer).to_have_count(1, timeout=PUSH_TIMEOUT)
     cards_with_text(console, grouped).get_by_test_id("card-move").select_option(label="Vervoer")
     expect(vervoer.get_by_test_id("insight-card")).to_have_count(1, timeout=PUSH_TIMEOUT)
 
