@@ -126,6 +126,19 @@ def move_to(console: Page, stage: str) -> None:
         expect(current).to_have_attribute("data-stage", following, timeout=PUSH_TIMEOUT)
 
 
+def make_theme(console: Page, name: str) -> None:
+    """Make a theme with the tools of the console's "now" section (making sense) and wait
+    until its column is on the board: each theme's push renders the form again, and
+    another stage's copy of the tools sits folded away (hidden) elsewhere on the page."""
+    now = console.get_by_test_id("now")
+    expect(now).to_have_attribute("data-stage", "sensemaking", timeout=PUSH_TIMEOUT)
+    now.get_by_test_id("theme-name").fill(name)
+    now.get_by_test_id("theme-create").click()
+    expect(
+        console.locator(f'[data-testid="theme-column"][data-theme-name="{name}"]')
+    ).to_have_count(1, timeout=PUSH_TIMEOUT)
+
+
 def post(phone: Page, text: str) -> None:
     """Post one insight and wait until the phone lists it among its own posts."""
     field = phone.get_by_test_id("insight-text")

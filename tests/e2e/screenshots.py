@@ -24,6 +24,7 @@ from .room import (
     cards_with_text,
     create_workshop,
     join,
+    make_theme,
     move_to,
     post,
 )
@@ -140,8 +141,7 @@ def sensemaking(docs: Path, text: dict, room, phones, language: str) -> None:
     """A theme with quick reactions from the phones; the privacy page a phone links to."""
     console = room.console
     move_to(console, "sensemaking")
-    console.get_by_test_id("theme-name").fill(text["theme"])
-    console.get_by_test_id("theme-create").click()
+    make_theme(console, text["theme"])
     for phone, kind in zip(phones, ("recognise", "affects_me", "recognise"), strict=False):
         button = phone.locator(f'[data-testid="reaction"][data-kind="{kind}"]')
         button.click()

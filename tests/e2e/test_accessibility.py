@@ -13,6 +13,7 @@ from .room import (
     STAGES,
     create_workshop,
     join,
+    make_theme,
     move_to,
     post,
     wait_hydrated,
@@ -69,8 +70,7 @@ def test_every_page_in_every_stage_has_no_wcag_violations(people, app_server, la
         if stage == "collect":
             post(phone, "De brieven van de gemeente zijn moeilijk")
         if stage == "sensemaking":
-            room.console.get_by_test_id("theme-name").fill("Brieven")
-            room.console.get_by_test_id("theme-create").click()
+            make_theme(room.console, "Brieven")
             room.console.get_by_test_id("round-open").click()
             expect(phone.get_by_test_id("ballot")).to_be_visible(timeout=PUSH_TIMEOUT)
         if stage == "dialogue":

@@ -12,7 +12,16 @@ from playwright.sync_api import Locator, Page, expect
 from livinglab.i18n import translate
 from livinglab.limits import INSIGHT_MAX
 
-from .room import LOAD_TIMEOUT, PUSH_TIMEOUT, cards_with_text, create_workshop, join, move_to, post
+from .room import (
+    LOAD_TIMEOUT,
+    PUSH_TIMEOUT,
+    cards_with_text,
+    create_workshop,
+    join,
+    make_theme,
+    move_to,
+    post,
+)
 
 LAPTOP = {"width": 1366, "height": 768}
 EMOJI = "\N{GRINNING FACE}"  # one code point, two UTF-16 units
@@ -73,8 +82,7 @@ def test_each_stage_brings_its_main_controls_into_the_laptops_first_screen(peopl
         if stage == "collect":
             post(phone, "De bus naar het bedrijventerrein rijdt pas om acht uur")
         if stage == "sensemaking":
-            console.get_by_test_id("theme-name").fill("Vervoer")
-            console.get_by_test_id("theme-create").click()
+            make_theme(console, "Vervoer")
             expect(console.get_by_test_id("theme-column")).to_have_count(2, timeout=PUSH_TIMEOUT)
             console.get_by_test_id("round-open").click()
             assert_in_first_screen(console, "round-reveal")
@@ -124,8 +132,7 @@ def test_a_refused_dot_and_a_refused_story_are_explained_in_view_beside_them(peo
     move_to(console, "sensemaking")
     themes = ("Vervoer", "Schulden", "Werk", "Taal", "Zorg", "Wonen", "Geld", "Kinderopvang")
     for name in themes:
-        console.get_by_test_id("theme-name").fill(name)
-        console.get_by_test_id("theme-create").click()
+        make_theme(console, name)
         expect(
             console.locator(f'[data-testid="theme-column"][data-theme-name="{name}"]')
         ).to_have_count(1, timeout=PUSH_TIMEOUT)
@@ -158,9 +165,7 @@ def test_the_theme_menu_under_ones_own_story_starts_at_its_theme(people, app_ser
     # to be on the board before the next (its push renders the form again).
     expect(console.get_by_test_id("now")).to_have_attribute("data-stage", "sensemaking")
     for name in ("Brieven", "Vervoer"):
-        console.get_by_test_id("theme-name").fill(name)
-        expect(console.get_by_test_id("theme-create")).to_be_visible(timeout=PUSH_TIMEOUT)
-        console.get_by_test_id("theme-create").click()
+        make_theme(console, name)
         column = console.locator(f'[data-testid="theme-column"][data-theme-name="{name}"]')
         expect(column).to_have_count(1, timeout=PUSH_TIMEOUT)
     vervoer = console.locator('[data-testid="theme-column"][data-theme-name="Vervoer"]')

@@ -12,7 +12,7 @@ from contextlib import closing
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from .room import PUSH_TIMEOUT, cards_with_text, create_workshop, join, move_to, post
+from .room import PUSH_TIMEOUT, cards_with_text, create_workshop, join, make_theme, move_to, post
 from .server import SOCKET_INTERVAL_SECONDS, SOCKET_TIMEOUT_SECONDS, AppServer
 
 #: How long after the server is back a phone must show the right state.
@@ -60,8 +60,7 @@ def add_dot(phone: Page, theme: str) -> None:
 
 def open_round_on(console: Page, themes: tuple[str, ...], dots: int) -> None:
     for name in themes:
-        console.get_by_test_id("theme-name").fill(name)
-        console.get_by_test_id("theme-create").click()
+        make_theme(console, name)
         expect(
             console.locator(f'[data-testid="theme-column"][data-theme-name="{name}"]')
         ).to_have_count(1, timeout=PUSH_TIMEOUT)

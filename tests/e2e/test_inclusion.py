@@ -3,7 +3,7 @@ quick reactions from a phone, and deleting a workshop."""
 
 from playwright.sync_api import expect
 
-from .room import PUSH_TIMEOUT, cards_with_text, create_workshop, join, move_to
+from .room import PUSH_TIMEOUT, cards_with_text, create_workshop, join, make_theme, move_to
 
 
 def test_paper_story_reactions_and_deleting_the_workshop(people, app_server):
@@ -26,8 +26,7 @@ def test_paper_story_reactions_and_deleting_the_workshop(people, app_server):
     phone = people.phone().new_page()
     join(phone, f"{app_server.base_url}/j/{room.code}")
     move_to(console, "sensemaking")
-    console.get_by_test_id("theme-name").fill("Formulieren")
-    console.get_by_test_id("theme-create").click()
+    make_theme(console, "Formulieren")
     idea = phone.get_by_test_id("reaction").filter(has_text="Idee")
     expect(idea).to_have_attribute("aria-pressed", "false", timeout=PUSH_TIMEOUT)
     idea.click()

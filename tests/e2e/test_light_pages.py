@@ -14,6 +14,7 @@ from .room import (
     PUSH_TIMEOUT,
     create_workshop,
     join,
+    make_theme,
     move_to,
     post,
     wait_hydrated,
@@ -312,8 +313,7 @@ def test_phone_pages_fit_320_px_with_text_at_200_percent_and_large_targets(peopl
     problems += layout_problems(phone, "collect")
 
     move_to(room.console, "sensemaking")
-    room.console.get_by_test_id("theme-name").fill("Brieven")
-    room.console.get_by_test_id("theme-create").click()
+    make_theme(room.console, "Brieven")
     room.console.get_by_test_id("round-open").click()
     expect(phone.get_by_test_id("ballot")).to_be_visible(timeout=PUSH_TIMEOUT)
     expect(phone.get_by_test_id("suggest-theme-select")).to_be_visible(timeout=PUSH_TIMEOUT)

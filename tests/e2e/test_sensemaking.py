@@ -5,7 +5,16 @@ from playwright.sync_api import Page, expect
 from livinglab.web import routes
 from tests.test_suggester import DUTCH
 
-from .room import LOAD_TIMEOUT, PUSH_TIMEOUT, cards_with_text, create_workshop, join, move_to, post
+from .room import (
+    LOAD_TIMEOUT,
+    PUSH_TIMEOUT,
+    cards_with_text,
+    create_workshop,
+    join,
+    make_theme,
+    move_to,
+    post,
+)
 from .scripted import ScriptedRoom
 
 STORIES = {
@@ -38,8 +47,7 @@ def test_group_by_keyboard_and_drag_then_vote_with_equal_dots(people, app_server
     console = room.console
 
     for name in ("Vervoer", "Schulden"):
-        console.get_by_test_id("theme-name").fill(name)
-        console.get_by_test_id("theme-create").click()
+        make_theme(console, name)
         expect(column(console, name)).to_have_count(1, timeout=PUSH_TIMEOUT)
     # Phones see the themes forming: names and counts only.
     expect(phones["resident"].get_by_test_id("phone-theme")).to_have_count(2, timeout=PUSH_TIMEOUT)

@@ -734,8 +734,8 @@ def _theme_proposals() -> rx.Component:
 
 
 def _prepared_themes() -> rx.Component:
-    """Before making sense: themes (and a round on them) may be prepared, folded away."""
-    return _folded(F.t["theme_tools_heading"], _theme_tools(), _voting_controls())
+    """Before making sense: themes may be prepared, their tools folded away."""
+    return _folded(F.t["theme_tools_heading"], _theme_tools())
 
 
 def _by_stage() -> rx.Component:
