@@ -1047,6 +1047,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Version {n} of the record · made {date}",
     },
     "log_corrections": {"nl": "Correcties", "en": "Corrections"},
+    "log_corrections_link": {"nl": "Correcties bekijken", "en": "See the corrections"},
     "log_corrections_help": {
         "nl": "Na het sluiten is het verslag alleen zo veranderd. "
         "Elke verandering is een nieuwe versie met een eigen controlecode.",
@@ -1093,7 +1094,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "correction_reason_help": {
         "nl": "De workshop is gesloten. Deze verandering wordt een nieuwe versie van het "
-        "verslag. Je reden komt erin.",
+        "verslag. De reden komt erin.",
         "en": "The workshop is closed. This change becomes a new version of the record. "
         "Your reason goes into it.",
     },
@@ -1115,7 +1116,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "erasure_intro": {
         "nl": "Iemand die meedeed vraagt om de eigen verhalen weg te halen (AVG). "
-        "Als je het verzoek uitvoert, krijgt het verslag een nieuwe versie zonder die verhalen.",
+        "Voert u het verzoek uit, dan krijgt het verslag een nieuwe versie zonder die verhalen.",
         "en": "Someone who took part asks for their own stories to be removed (GDPR). "
         "When you grant it, the record gets a new version without those stories.",
     },

@@ -104,7 +104,14 @@ def version_line(state, log) -> rx.Component:
     """Which version of the record this is, and when it was made (nothing when unsealed)."""
     return rx.cond(
         log.version != "",
-        rx.el.p(log.version, class_name="label", custom_attrs=testid("record-version")),
+        rx.el.p(
+            rx.el.span(log.version, custom_attrs=testid("record-version")),
+            rx.cond(
+                log.corrections.length() > 0,
+                rx.fragment(" · ", rx.el.a(state.t["log_corrections_link"], href="#corrections")),
+            ),
+            class_name="label",
+        ),
     )
 
 
