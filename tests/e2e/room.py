@@ -110,6 +110,16 @@ def join(phone: Page, join_url: str, *, role: str = "resident", name: str = "") 
     expect(submit).to_have_count(0)
 
 
+def press_next(console: Page) -> None:
+    """Press the console's next-stage button once, never twice: Playwright retries a click
+    whose button was drawn again while it clicked (a push arrived), and the retry, pressed
+    at the stage the first click reached, moves one stage further (seen on a busy machine:
+    collect → dialogue for one press)."""
+    step = console.get_by_test_id("stage-next")
+    expect(step).to_be_enabled(timeout=PUSH_TIMEOUT)
+    step.dispatch_event("click")
+
+
 def move_to(console: Page, stage: str) -> None:
     """Press stage-next on the console until the workshop is at `stage`.
 
@@ -120,7 +130,7 @@ def move_to(console: Page, stage: str) -> None:
     target = STAGES.index(stage)
     while STAGES.index(at := current.get_attribute("data-stage")) < target:
         following = STAGES[STAGES.index(at) + 1]
-        console.get_by_test_id("stage-next").click()
+        press_next(console)
         if closes_workshop(at):
             console.get_by_test_id("stage-close-confirm").click()
         expect(current).to_have_attribute("data-stage", following, timeout=PUSH_TIMEOUT)

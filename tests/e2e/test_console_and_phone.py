@@ -21,6 +21,7 @@ from .room import (
     make_theme,
     move_to,
     post,
+    press_next,
 )
 
 LAPTOP = {"width": 1366, "height": 768}
@@ -99,7 +100,7 @@ def test_each_stage_brings_its_main_controls_into_the_laptops_first_screen(peopl
         snapshot(console, f"console-{stage}")
 
     # Closing asks first, and says what the phones will see.
-    console.get_by_test_id("stage-next").click()
+    press_next(console)
     ask = console.get_by_test_id("stage-close")
     expect(ask).to_contain_text(translate("close_explain", "nl"))
     assert_in_view(console, ask)

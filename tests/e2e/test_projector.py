@@ -14,7 +14,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from .room import LOAD_TIMEOUT, PUSH_TIMEOUT, cards_with_text, join, post
+from .room import LOAD_TIMEOUT, PUSH_TIMEOUT, cards_with_text, join, post, press_next
 from .scripted import THEME_NAMES, ScriptedRoom
 
 SIZES = [(1920, 1080), (1280, 720), (1024, 768)]
@@ -264,7 +264,7 @@ def test_console_switches_what_the_projector_shows_until_the_stage_moves(people,
     # The choice lasts until the stage moves.
     choice.select_option("proposal")
     expect(shows).to_have_attribute("data-shows", "proposal", timeout=PUSH_TIMEOUT)
-    console.get_by_test_id("stage-next").click()
+    press_next(console)
     expect(shows).to_have_attribute("data-shows", "board", timeout=PUSH_TIMEOUT)
     expect(projector.get_by_test_id("stage-current")).to_have_attribute("data-stage", "sensemaking")
     expect(choice).to_have_value("")

@@ -16,6 +16,7 @@ from .room import (
     join,
     move_to,
     post,
+    press_next,
     wait_hydrated,
 )
 
@@ -58,7 +59,7 @@ def test_two_phones_join_by_qr_post_follow_stages_and_survive_reload(people, app
     expect(room.projector.get_by_test_id("insight-card")).to_have_count(2)
     expect(room.projector.get_by_test_id("participant-count")).to_have_text("2")
 
-    room.console.get_by_test_id("stage-next").click()
+    press_next(room.console)
     for page in [room.console, room.projector, *phones]:
         expect(stage_of(page)).to_have_attribute("data-stage", "sensemaking", timeout=PUSH_TIMEOUT)
 
