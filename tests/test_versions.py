@@ -3,6 +3,7 @@ in a hash chain, on SQLite and PostgreSQL."""
 
 import json
 
+import jsonschema
 import pytest
 from sqlmodel import func, select
 
@@ -15,15 +16,21 @@ from livinglab.errors import (
     NothingToErase,
     ReadOnlyAccess,
     ReasonRequired,
+    TextTooLong,
     WorkshopClosed,
     WrongStage,
 )
+from livinglab.export.opendata import SCHEMA_PATH, record_csv
+from livinglab.export.pdf import render_pdf
+from livinglab.limits import CORRECTION_REASON_MAX
 from livinglab.models import Insight, RecordVersion, utcnow
 from livinglab.records import access as records_access
 from livinglab.records import corrections, search, versions
 from livinglab.records.checkcode import verify
 from livinglab.records.library import closed_record, record_chain
+from livinglab.validation import clean_text
 from tests.conftest import join
+from tests.hostile import sample
 
 KEY = "bibliotheek-sleutel-2027"
 SECRET = "Mijn buurman Kees heeft schulden bij de woningbouw"
@@ -346,3 +353,28 @@ def test_verify_says_which_version_and_finds_a_broken_chain(session, room, tmp_p
     assert cli.check(chained, None) == 1
     stories_left = session.exec(select(func.count()).select_from(Insight)).one()
     assert stories_left == 3
+
+
+def test_hostile_reasons_are_stored_cleaned_or_refused_and_every_export_holds(session, room):
+    """Hostile text as the reasons of corrections: each is stored as clean text in a new
+    version, or refused with nothing changed; the sealed record still exports and verifies."""
+    ws, key, _tokens, stories = room
+    change = "hide_story"
+    for text in sample(40):
+        before = count_versions(session)
+        try:
+            version = as_runner(session, ws, key, change, reason=text, insight_id=stories[1].id)
+        except (ReasonRequired, TextTooLong):
+            session.rollback()
+            assert count_versions(session) == before
+            continue
+        seal = json.loads(version.seal)
+        assert seal["reason"] == clean_text(text, limit=CORRECTION_REASON_MAX)
+        change = "show_story" if change == "hide_story" else "hide_story"
+    record = versions.sealed_record(session, ws)
+    assert len(record["corrections"]) == count_versions(session) - 1 >= 20
+    assert verify(record, record["digest"])
+    assert versions.verify_chain(versions.chain(session, ws)).unbroken
+    jsonschema.validate(record, json.loads(SCHEMA_PATH.read_text()))
+    record_csv(record)
+    assert render_pdf(record).startswith(b"%PDF")
