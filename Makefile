@@ -23,7 +23,8 @@ test: test-setup
 
 setup: $(VENV)/.installed .tools/.installed $(PDF_FONTS)
 
-test-setup: setup $(VENV)/.installed-dev /usr/bin/chromium /usr/bin/redis-server postgresql
+test-setup: setup $(VENV)/.installed-dev /usr/bin/chromium /usr/bin/redis-server postgresql \
+	.tools/node_modules/oidc-provider/package.json
 
 migrate: setup
 	$(PY) -m livinglab migrate
@@ -47,6 +48,11 @@ $(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed
 .tools/.installed:
 	npm install --silent --no-fund --no-audit --prefix .tools bun@1.4.5
 	touch $@
+
+# The sign-in tests meet a real OpenID Connect provider: the certified `oidc-provider`
+# package from the npm registry, run by Node on loopback (tests/oidc/provider.mjs).
+.tools/node_modules/oidc-provider/package.json: .tools/.installed
+	npm install --silent --no-fund --no-audit --prefix .tools oidc-provider@9.13.3
 
 # Browser tests drive Debian's Chromium (never `playwright install`); the
 # several-workers tests start their own redis-server on loopback, and the suite

@@ -1,6 +1,7 @@
-"""Real PostgreSQL and Redis for the tests: started on loopback with data in a temp folder.
+"""Real PostgreSQL, Redis and an OpenID Connect provider for the tests, on loopback.
 
-Debian's packages (`make test` installs them when missing); nothing is left running.
+Debian's packages and the npm registry's `oidc-provider` (`make test` installs them when
+missing); data in temp folders; nothing is left running.
 """
 
 import os
@@ -11,6 +12,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from tests.e2e.server import free_port
@@ -112,3 +114,53 @@ def postgres_server() -> Iterator[str]:
             check=False,
         )
         shutil.rmtree(folder, ignore_errors=True)
+
+
+#: The identity provider's script (tests/oidc/provider.mjs) and where `make test` puts its package.
+OIDC_SCRIPT = Path(__file__).parent / "oidc" / "provider.mjs"
+OIDC_MODULES = Path(__file__).parent.parent / ".tools" / "node_modules"
+
+
+@dataclass(frozen=True)
+class IdentityProvider:
+    """A running OpenID Connect provider and the client registered at it."""
+
+    issuer: str
+    client_id: str
+    client_secret: str
+    redirect_uris: tuple[str, ...]
+
+
+@contextmanager
+def oidc_provider(redirect_uris: tuple[str, ...]) -> Iterator[IdentityProvider]:
+    """The certified `oidc-provider` (Node) with three people: fatima (group
+    facilitators), ruud (records-readers), noor (no group). Its login form takes their id."""
+    if not (OIDC_MODULES / "oidc-provider").is_dir():
+        raise RuntimeError("oidc-provider is not installed: run `make test-setup`")
+    port = free_port()
+    provider = IdentityProvider(
+        issuer=f"http://127.0.0.1:{port}",
+        client_id="livinglab",
+        client_secret="livinglab-test-secret-" + os.urandom(8).hex(),
+        redirect_uris=redirect_uris,
+    )
+    server = subprocess.Popen(
+        ["node", str(OIDC_SCRIPT)],
+        env={
+            **os.environ,
+            "OIDC_PROVIDER_MODULE": str(OIDC_MODULES / "oidc-provider" / "lib" / "index.js"),
+            "OIDC_PORT": str(port),
+            "OIDC_CLIENT_ID": provider.client_id,
+            "OIDC_CLIENT_SECRET": provider.client_secret,
+            "OIDC_REDIRECT_URIS": " ".join(redirect_uris),
+        },
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        _wait_for_port(port)
+        yield provider
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
