@@ -132,10 +132,15 @@ def _erase(session: Session, workshop: Workshop, participant_id: int) -> int:
     return erased
 
 
-def _granted(session: Session, participant_id: int, version_number: int) -> None:
-    request = session.exec(
+def _request_of(session: Session, participant_id: int) -> ErasureRequest | None:
+    """This participant's erasure request (at most one each), if they asked."""
+    return session.exec(
         select(ErasureRequest).where(ErasureRequest.participant_id == participant_id)
     ).first()
+
+
+def _granted(session: Session, participant_id: int, version_number: int) -> None:
+    request = _request_of(session, participant_id)
     if request is not None and request.granted_in is None:
         request.granted_in = version_number
         session.add(request)
@@ -175,9 +180,7 @@ def ask_erasure(*, session: Session, code: str, token: str) -> ErasureRequest:
     workshop, participant = require_participant(
         session=session, code=code, token=token, act=Act.ASK_ERASURE
     )
-    request = session.exec(
-        select(ErasureRequest).where(ErasureRequest.participant_id == participant.id)
-    ).first()
+    request = _request_of(session, participant.id)
     if request is not None:
         return request
     if workshop.purged_at is not None or not _stories_of(session, participant.id):
@@ -190,9 +193,7 @@ def ask_erasure(*, session: Session, code: str, token: str) -> ErasureRequest:
 
 def erasure_asked(*, session: Session, participant: Participant) -> str:
     """Where this participant's request stands: "" (none), "waiting" or "granted"."""
-    request = session.exec(
-        select(ErasureRequest).where(ErasureRequest.participant_id == participant.id)
-    ).first()
+    request = _request_of(session, participant.id)
     if request is None:
         return ""
     return "waiting" if request.granted_in is None else "granted"

@@ -22,7 +22,7 @@ from sqlmodel import Session, select
 from livinglab import changes
 from livinglab.changes import Change
 from livinglab.models import RecordChange, RecordVersion, Workshop, utcnow
-from livinglab.records.checkcode import canonical_json, digest
+from livinglab.records.checkcode import canonical_json, digest, verify
 from livinglab.records.record import build_record, when
 from livinglab.workshops import closed_condition, is_closed
 
@@ -230,9 +230,8 @@ def verify_chain(document: dict[str, Any]) -> ChainCheck:
 def find_version(document: dict[str, Any], printed_digest: str) -> dict[str, Any] | None:
     """The version in a chain (or the single record) whose check code was printed and whose
     content still matches it; None when there is none."""
-    expected = str(printed_digest).strip().lower()
     candidates = document.get("versions", []) if is_chain(document) else [document]
     for entry in candidates:
-        if "erased_in" not in entry and entry.get("digest") == expected == digest(entry):
+        if "erased_in" not in entry and verify(entry, printed_digest):
             return entry
     return None

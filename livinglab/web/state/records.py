@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 import reflex as rx
 
 from livinglab.limits import SEARCH_MAX
+from livinglab.models import RecordChange
 from livinglab.records import followups
 from livinglab.records.access import ReaderLine, invite, readers, require_access, revoke
 from livinglab.records.corrections import (
@@ -204,7 +205,7 @@ class RecordsState(ViewState, Downloads, LanguageState):
         record gets a new version (update access, checked on the server)."""
         change = str(form.get("change", ""))
         insight_id = as_int(form.get("insight_id", ""))
-        group = change == "smallest_group"
+        group = change == RecordChange.SMALLEST_GROUP
         self.error_at = "correct-group" if group else f"correct-{insight_id}"
         target = {"size": form.get("size", "")} if group else {"insight_id": insight_id}
         made = await self._domain(
