@@ -23,8 +23,11 @@
     if (!box || !box.hasAttribute || !box.hasAttribute("data-shortcuts-switch")) { return; }
     try { window.localStorage.setItem(STORED, box.checked ? "on" : "off"); } catch (e) { /* private mode */ }
   });
-  // The console is drawn after this script runs, and again after a reconnect.
+  // The console may be drawn before this script runs, and is drawn again after a reconnect;
+  // opening the list shows the switch as stored, whatever happened in between.
+  showSwitch();
   new MutationObserver(showSwitch).observe(document.documentElement, { childList: true, subtree: true });
+  document.addEventListener("toggle", showSwitch, true);
 
   function typing(el) {
     if (!el || el.nodeType !== 1) { return false; }
