@@ -14,6 +14,7 @@ from livinglab.errors import (
     ActionNotFound,
     ErasureRequestNotFound,
     InsightNotFound,
+    MemberNotFound,
     NotFacilitator,
     NotParticipant,
     NotYourInsight,
@@ -28,6 +29,7 @@ from livinglab.models import (
     Decision,
     ErasureRequest,
     Insight,
+    Member,
     Participant,
     Proposal,
     RecordsReader,
@@ -150,3 +152,11 @@ def access_erasure_request(session: Session, request_id: object) -> tuple[Erasur
     if request is None:
         raise ErasureRequestNotFound(str(request_id))
     return request, session.get(Workshop, request.workshop_id)
+
+
+def access_member(session: Session, member_id: object) -> Member:
+    """A member of the organisation, removed or not (callers check their roles)."""
+    member = session.get(Member, member_id) if isinstance(member_id, int) else None
+    if member is None:
+        raise MemberNotFound(str(member_id))
+    return member

@@ -9,12 +9,15 @@ changes on the console as usual.
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlmodel import Session, select
+from sqlmodel import Session, or_, select
 
 from livinglab.codes import format_code
 from livinglab.errors import InvalidChoice
 from livinglab.limits import PROMPT_MAX
-from livinglab.models import Agenda, AgendaStep, StagePrompt, Workshop
+from livinglab.models import Agenda, AgendaStep, CoFacilitator, StagePrompt, Workshop
+from livinglab.organisation import audit, members
+from livinglab.organisation.audit import AuditAct
+from livinglab.organisation.members import SignedIn
 from livinglab.validation import clean_text
 from livinglab.workshops import STAGES, create_workshop, is_facilitator, require_facilitator
 
@@ -48,6 +51,8 @@ class OwnWorkshop:
     question: str
     stage: str
     language: str
+    #: They lead it (else they help run it with a co-facilitator link).
+    lead: bool = True
 
 
 def _steps(rows: Iterable[StagePrompt | AgendaStep]) -> list[Step]:
@@ -87,13 +92,34 @@ def _workshop_steps(session: Session, workshop: Workshop) -> list[Step]:
     )
 
 
-def own_workshops(*, session: Session, keys: dict[str, str]) -> list[OwnWorkshop]:
-    """The workshops whose keys this browser holds (`keys`: code -> key), newest first.
+def _led_or_helped(session: Session, by: SignedIn | None) -> list[Workshop]:
+    """The workshops a signed-in member runs, or co-runs through a link they opened."""
+    if by is None or not by.holds(*members.RUNS_WORKSHOPS):
+        return []
+    helped = select(CoFacilitator.workshop_id).where(
+        CoFacilitator.member_id == by.member_id, CoFacilitator.revoked_at.is_(None)
+    )
+    return list(
+        session.exec(
+            select(Workshop).where(
+                or_(Workshop.lead_member_id == by.member_id, Workshop.id.in_(helped))
+            )
+        )
+    )
 
-    A key that no longer opens its workshop (deleted, a wrong cookie) lists nothing.
+
+def own_workshops(
+    *, session: Session, keys: dict[str, str], by: SignedIn | None = None
+) -> list[OwnWorkshop]:
+    """The workshops this browser holds keys of (`keys`: code -> key) and, signed in, every
+    workshop the member runs or co-runs on any device; newest first.
+
+    A key that no longer opens its workshop (deleted, a wrong cookie, handed over) lists
+    nothing.
     """
     held = session.exec(select(Workshop).where(Workshop.code.in_(list(keys)))).all()
-    found = [workshop for workshop in held if is_facilitator(workshop, keys[workshop.code])]
+    found = {w.id: w for w in held if is_facilitator(session, w, keys[w.code])}
+    found.update({w.id: w for w in _led_or_helped(session, by)})
     return [
         OwnWorkshop(
             code=w.code,
@@ -102,8 +128,10 @@ def own_workshops(*, session: Session, keys: dict[str, str]) -> list[OwnWorkshop
             question=w.question,
             stage=w.stage,
             language=w.language,
+            lead=(by is not None and w.lead_member_id == by.member_id)
+            or is_facilitator(session, w, keys.get(w.code, "")),
         )
-        for w in sorted(found, key=lambda w: w.id, reverse=True)
+        for w in sorted(found.values(), key=lambda w: w.id, reverse=True)
     ]
 
 
@@ -128,13 +156,17 @@ def create_prepared(
     agenda_id: int = 0,
     like_code: str = "",
     like_key: str = "",
+    by: SignedIn | None,
     **details,
 ) -> tuple[Workshop, str]:
     """A new workshop (as `workshops.create_workshop`) with the prompts and planned minutes
     of a ready agenda (`agenda_id`), or of an earlier workshop whose key is `like_key`.
+    Neither: an empty plan.
 
-    Neither: an empty plan, as before.
+    Only a signed-in member who runs workshops (a facilitator or an admin) starts one: it is
+    theirs, on every device they sign in on.
     """
+    starter = members.require(by, *members.RUNS_WORKSHOPS)
     if agenda_id:
         agenda = session.exec(select(Agenda).where(Agenda.id == agenda_id)).first()
         if agenda is None:
@@ -146,5 +178,8 @@ def create_prepared(
     else:
         steps = []
     workshop, key = create_workshop(session=session, **details)
+    workshop.lead_member_id = starter.member_id
+    session.add(workshop)
     _plan(session, workshop, steps)
+    audit.record_by(session, starter, AuditAct.WORKSHOP_STARTED, workshop_code=workshop.code)
     return workshop, key

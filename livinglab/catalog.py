@@ -1145,4 +1145,52 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Je verhalen zijn weggehaald. Dank je wel dat je meedeed.",
         "en": "Your stories have been removed. Thank you for taking part.",
     },
+    # Members who sign in (livinglab/organisation): refusals.
+    "error_sign_in_required": {
+        "nl": "Log eerst in. Alleen mensen van de organisatie kunnen dit.",
+        "en": "Please sign in first. Only people of the organisation can do this.",
+    },
+    "error_role_required": {
+        "nl": "Dat mag je niet met jouw rol. Vraag een beheerder om een andere rol.",
+        "en": "Your role does not allow this. Ask an admin for another role.",
+    },
+    "error_invite_invalid": {
+        "nl": "Deze uitnodiging werkt niet meer: hij is al gebruikt of verlopen. "
+        "Vraag een beheerder om een nieuwe.",
+        "en": "This invitation no longer works: it was used already or it expired. "
+        "Ask an admin for a new one.",
+    },
+    "error_member_not_found": {
+        "nl": "Deze persoon staat niet in de lijst.",
+        "en": "This person is not on the list.",
+    },
+    "error_last_admin": {
+        "nl": "Er moet altijd één beheerder zijn. Maak eerst iemand anders beheerder.",
+        "en": "There must always be one admin. Make someone else admin first.",
+    },
+    "error_bad_role": {"nl": "Kies minstens één geldige rol.", "en": "Choose at least one valid role."},
+    "error_sign_in_failed": {
+        "nl": "Inloggen is niet gelukt. Probeer het opnieuw.",
+        "en": "Signing in did not work. Please try again.",
+    },
+    "error_too_many_sign_ins": {
+        "nl": "Te veel mislukte pogingen. Wacht een kwartier en probeer het dan opnieuw.",
+        "en": "Too many failed attempts. Wait a quarter of an hour, then try again.",
+    },
+    "error_not_a_colleague": {
+        "nl": "Kies een collega die workshops mag leiden.",
+        "en": "Choose a colleague who may run workshops.",
+    },
+    # --- Signing in and out: pages and buttons (web/auth.py, oidc_routes.py) ---
+    # (keys of the sign-in helper go below this line)
+
+    # --- Passkeys: adding one, signing in with one (passkey_routes.py) ---
+    # (keys of the passkey helper go below this line)
+
+    # --- Start page signed in: my workshops, handover (pages/start.py, console) ---
+    # (keys of the start-page helper go below this line)
+
+    # --- Admin: members and the audit trail (pages/admin.py) ---
+    # (keys of the admin helper go below this line)
+
 }

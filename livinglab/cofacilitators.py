@@ -19,9 +19,11 @@ from livinglab.credentials import digest_secret
 from livinglab.errors import NotFacilitator
 from livinglab.limits import NAME_MAX
 from livinglab.models import CoFacilitator, FacilitatorAct, Workshop, utcnow
+from livinglab.organisation.audit import AuditAct
 from livinglab.validation import clean_text
 from livinglab.workshops import (
     Act,
+    audit_lead,
     find_workshop,
     is_facilitator,
     require_facilitator,
@@ -69,7 +71,7 @@ def _active(session: Session, workshop: Workshop, key: str) -> CoFacilitator | N
 def find_runner(*, session: Session, code: str, key: str) -> Runner | None:
     """Who holds `key` in workshop `code`: the facilitator, a co-facilitator, or nobody."""
     workshop = find_workshop(session=session, code=code)
-    if is_facilitator(workshop, key):
+    if is_facilitator(session, workshop, key):
         return Runner(workshop)
     helper = _active(session, workshop, key)
     return Runner(workshop, helper.id) if helper is not None else None
@@ -110,6 +112,7 @@ def invite(*, session: Session, code: str, key: str, label: str = "") -> tuple[C
     session.add(helper)
     session.flush()
     changes.record(session, workshop, Change.PEOPLE)
+    audit_lead(session, workshop, AuditAct.COFACILITATOR_LINK_MADE, detail=helper.label)
     return helper, secret
 
 
@@ -122,6 +125,7 @@ def revoke(*, session: Session, code: str, key: str, cofacilitator_id: int) -> N
         session.add(helper)
         session.flush()
         changes.record(session, workshop, Change.PEOPLE)
+        audit_lead(session, workshop, AuditAct.COFACILITATOR_LINK_STOPPED, detail=helper.label)
 
 
 def cofacilitators(*, session: Session, workshop_id: int) -> list[CoFacilitatorView]:

@@ -234,3 +234,53 @@ class NothingToErase(DomainError):
     """The participant has no stories in the record (none written, or removed already)."""
 
     key = "error_nothing_to_erase"
+
+
+class SignInRequired(DomainError):
+    """The act needs a member of the organisation, signed in (a participant never does)."""
+
+    key = "error_sign_in_required"
+
+
+class RoleRequired(DomainError):
+    """Signed in, but without a role that allows this act."""
+
+    key = "error_role_required"
+
+
+class InviteInvalid(DomainError):
+    """An invitation or setup link that is unknown, used already or expired."""
+
+    key = "error_invite_invalid"
+
+
+class MemberNotFound(DomainError):
+    key = "error_member_not_found"
+
+
+class LastAdmin(DomainError):
+    """The organisation would be left without an admin, and nobody could manage it."""
+
+    key = "error_last_admin"
+
+
+class BadRole(InvalidChoice):
+    key = "error_bad_role"
+
+
+class SignInFailed(DomainError):
+    """The identity provider's answer or the passkey did not check out: nothing was stored."""
+
+    key = "error_sign_in_failed"
+
+
+class TooManySignIns(DomainError):
+    """Too many failed sign-ins from this address or for this account lately."""
+
+    key = "error_too_many_sign_ins"
+
+
+class NotAColleague(DomainError):
+    """A workshop can only be handed over to a member who may run workshops."""
+
+    key = "error_not_a_colleague"

@@ -196,6 +196,9 @@ class Workshop(SQLModel, table=True):
     people_in_room: int | None = None
     #: A sample workshop made by `python -m livinglab demo` (livinglab/demo.py), not a real one.
     demo: bool = False
+    #: The member who runs it (livinglab/organisation); None for a workshop from before
+    #: members, or a sample one: then only the facilitator key leads it.
+    lead_member_id: int | None = Field(default=None, foreign_key="member.id", index=True)
 
 
 class CoFacilitator(SQLModel, table=True):
@@ -212,6 +215,8 @@ class CoFacilitator(SQLModel, table=True):
     label: str = Field(max_length=NAME_MAX)
     created_at: datetime = _timestamp()
     revoked_at: datetime | None = _timestamp(nullable=True, default=False)
+    #: The member who opened this link while signed in: the workshop is then on their list.
+    member_id: int | None = Field(default=None, foreign_key="member.id", index=True)
 
 
 class FacilitatorAct(SQLModel, table=True):
@@ -553,3 +558,113 @@ class ErasureRequest(SQLModel, table=True):
     requested_at: datetime = _timestamp()
     #: The record version that removed the stories; None while the request waits.
     granted_in: int | None = None
+
+
+class MemberRole(StrEnum):
+    """What a member of the organisation may do; a member can hold several."""
+
+    #: Manages members and settings, reads the audit trail.
+    ADMIN = "admin"
+    #: Starts and runs workshops.
+    FACILITATOR = "facilitator"
+    #: Reads the records library.
+    RECORDS_READER = "records_reader"
+    #: Reads the records library, follows actions up and corrects records.
+    RECORDS_UPDATER = "records_updater"
+
+
+class Member(SQLModel, table=True):
+    """A person of the organisation who signs in (participants never do).
+
+    `subject` is the identity provider's `iss|sub` ("" for a passkey member); `roles` is a
+    comma-separated set of MemberRole. A removed member keeps their row (the audit trail
+    names them) but can do nothing.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=NAME_MAX)
+    email: str = Field(default="", max_length=254)
+    subject: str = Field(default="", max_length=512, index=True)
+    roles: str = Field(default="", max_length=80)
+    created_at: datetime = _timestamp()
+    removed_at: datetime | None = _timestamp(nullable=True, default=False)
+
+
+class MemberSession(SQLModel, table=True):
+    """A signed-in browser: the cookie holds the token, this row its SHA-256."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    member_id: int = Field(foreign_key="member.id", index=True)
+    token_hash: str = Field(index=True, unique=True, max_length=64)
+    #: How they signed in: "oidc", "passkey" or "link" (livinglab/organisation/sessions.py).
+    method: str = Field(max_length=10)
+    created_at: datetime = _timestamp()
+    last_seen_at: datetime = _timestamp()
+    ended_at: datetime | None = _timestamp(nullable=True, default=False)
+    #: The provider's ID token, sent back as `id_token_hint` when signing out there.
+    id_token: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
+
+
+class Invite(SQLModel, table=True):
+    """A personal link that makes (or adds a device to) a member: used once, then spent.
+
+    The setup link of a fresh install is an invite for the first admin (`made_by` None).
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(index=True, unique=True, max_length=64)
+    name: str = Field(default="", max_length=NAME_MAX)
+    roles: str = Field(default="", max_length=80)
+    #: An existing member's new device; None: the link makes a new member.
+    member_id: int | None = Field(default=None, foreign_key="member.id")
+    made_by: int | None = Field(default=None, foreign_key="member.id")
+    made_at: datetime = _timestamp()
+    expires_at: datetime = _timestamp()
+    used_at: datetime | None = _timestamp(nullable=True, default=False)
+
+
+class Passkey(SQLModel, table=True):
+    """A member's WebAuthn credential: the public key only (the private one never leaves
+    their device or password manager)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    member_id: int = Field(foreign_key="member.id", index=True)
+    credential_id: str = Field(index=True, unique=True, max_length=1400)
+    public_key: str = Field(sa_column=Column(Text, nullable=False))
+    sign_count: int = 0
+    created_at: datetime = _timestamp()
+    last_used_at: datetime | None = _timestamp(nullable=True, default=False)
+
+
+class SignInChallenge(SQLModel, table=True):
+    """One sign-in under way (OpenID Connect `state`, or a WebAuthn challenge): kept in the
+    database so that any worker can finish it; used once, valid for a few minutes."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    #: "oidc", "passkey-add" or "passkey-sign-in".
+    kind: str = Field(max_length=16)
+    #: SHA-256 of the `state` (OIDC) or of the challenge (WebAuthn): what comes back.
+    lookup_hash: str = Field(index=True, unique=True, max_length=64)
+    nonce: str = Field(default="", max_length=128)
+    verifier: str = Field(default="", max_length=128)
+    challenge: str = Field(default="", max_length=128)
+    invite_id: int | None = Field(default=None, foreign_key="invite.id")
+    return_to: str = Field(default="/", max_length=200)
+    created_at: datetime = _timestamp()
+
+
+class AuditEvent(SQLModel, table=True):
+    """One act that matters, appended and never changed: who, when, what, which workshop.
+
+    No foreign key to the workshop: the trail outlives a deleted workshop (its code stays).
+    `actor` is a member's name, a co-facilitator's label, "facilitator link", "participant"
+    or "system"; a retention purge replaces co-facilitators' labels with their role.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = _timestamp()
+    member_id: int | None = Field(default=None, foreign_key="member.id", index=True)
+    actor: str = Field(max_length=NAME_MAX + 20)
+    act: str = Field(max_length=40, index=True)
+    workshop_code: str = Field(default="", max_length=16, index=True)
+    detail: str = Field(default="", max_length=300)

@@ -77,8 +77,11 @@ from livinglab.models import (
     as_utc,
     utcnow,
 )
+from livinglab.organisation import audit
+from livinglab.organisation.audit import AuditAct
 from livinglab.records import versions
 from livinglab.workshops import (
+    audit_lead,
     closed_condition,
     closing_condition,
     find_workshop,
@@ -253,6 +256,10 @@ def purge_workshop(
         .where(ActionUpdate.action_id.in_(select(Action.id).where(_owned_actions(workshop))))
         .values(reader_id=None)
     )
+    labels = session.exec(
+        select(CoFacilitator.label).where(CoFacilitator.workshop_id == workshop.id)
+    ).all()
+    audit.forget_cofacilitators(session, workshop.code, list(labels))
     session.exec(
         update(CoFacilitator)
         .where(CoFacilitator.workshop_id == workshop.id)
@@ -306,6 +313,7 @@ def delete_workshop(*, session: Session, code: str, key: str, typed_code: str) -
     workshop = require_facilitator(session=session, code=code, key=key)
     if normalize_code(typed_code) != workshop.code:
         raise WrongConfirmation(str(typed_code)[:32])
+    audit_lead(session, workshop, AuditAct.WORKSHOP_DELETED)
     for model in _tables_leaves_first():
         rows = _of_workshop(model.__table__, workshop.id)
         if rows is not None:

@@ -46,3 +46,22 @@ METRICS_ALLOW = tuple(
     for address in os.environ.get("LIVINGLAB_METRICS_ALLOW", "").split(",")
     if address.strip()
 )
+
+#: Single sign-on with the organisation's identity provider (OpenID Connect): its issuer
+#: address (discovery at <issuer>/.well-known/openid-configuration) and livinglab's client
+#: there. Empty issuer: members sign in with passkeys (the embedded default).
+OIDC_ISSUER = os.environ.get("LIVINGLAB_OIDC_ISSUER", "").rstrip("/")
+OIDC_CLIENT_ID = os.environ.get("LIVINGLAB_OIDC_CLIENT_ID", "")
+OIDC_CLIENT_SECRET = os.environ.get("LIVINGLAB_OIDC_CLIENT_SECRET", "")
+#: Roles from a claim of the ID token: the claim's name, and "group=role" pairs
+#: (comma-separated, e.g. "livinglab-admins=admin,team-participatie=facilitator").
+#: Empty: an admin assigns every role on the members page.
+OIDC_ROLES_CLAIM = os.environ.get("LIVINGLAB_OIDC_ROLES_CLAIM", "groups")
+OIDC_ROLES = os.environ.get("LIVINGLAB_OIDC_ROLES", "")
+
+#: A member's session ends after this many hours without any act.
+SESSION_IDLE_HOURS = float(os.environ.get("LIVINGLAB_SESSION_IDLE_HOURS", "12"))
+
+#: Failed sign-ins allowed per client address, and per account, in 15 minutes.
+SIGN_IN_FAILURES_PER_ADDRESS = int(os.environ.get("LIVINGLAB_SIGN_IN_FAILURES_PER_ADDRESS", "20"))
+SIGN_IN_FAILURES_PER_ACCOUNT = int(os.environ.get("LIVINGLAB_SIGN_IN_FAILURES_PER_ACCOUNT", "5"))

@@ -184,3 +184,25 @@ def wrong_codes() -> AttemptLimiter:
 def new_participants() -> JoinCeiling:
     """New participants per client address, for the whole deployment."""
     return JoinCeiling(per_minute=settings.JOINS_PER_MINUTE, window=window("joins"))
+
+
+#: Failed sign-ins are counted over this many seconds.
+SIGN_IN_WINDOW = 15 * 60
+
+
+@cache
+def failed_sign_ins_by_address() -> AttemptLimiter:
+    """Failed sign-ins per client address (a script trying accounts or forged answers)."""
+    return AttemptLimiter(
+        limit=settings.SIGN_IN_FAILURES_PER_ADDRESS,
+        window=window("sign-in-address", seconds=SIGN_IN_WINDOW),
+    )
+
+
+@cache
+def failed_sign_ins_by_account() -> AttemptLimiter:
+    """Failed sign-ins per account, from any address (one person's passkey guessed at)."""
+    return AttemptLimiter(
+        limit=settings.SIGN_IN_FAILURES_PER_ACCOUNT,
+        window=window("sign-in-account", seconds=SIGN_IN_WINDOW),
+    )

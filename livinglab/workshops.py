@@ -48,6 +48,8 @@ from livinglab.models import (
     as_utc,
     utcnow,
 )
+from livinglab.organisation import audit, members, sessions
+from livinglab.organisation.audit import AuditAct
 from livinglab.validation import clean_text, whole_number
 
 #: The roadmap, in order: collect stories, make sense together, dialogue toward change.
@@ -237,9 +239,18 @@ def find_workshop(*, session: Session, code: str) -> Workshop:
     return workshop
 
 
-def is_facilitator(workshop: Workshop, key: str) -> bool:
-    """True when `key` is this workshop's facilitator key (constant-time comparison)."""
-    return matches(key, workshop.facilitator_key_hash)
+def is_facilitator(session: Session, workshop: Workshop, key: str) -> bool:
+    """True when `key` leads this workshop: its facilitator key, or the session of the member
+    who runs it. Either way only while that member may still run workshops: a removed
+    member, or one whose role was taken away, is refused at their very next act."""
+    if workshop.lead_member_id is None:
+        return matches(key, workshop.facilitator_key_hash)
+    if not members.may_run_workshops(session, workshop.lead_member_id):
+        return False
+    if matches(key, workshop.facilitator_key_hash):
+        return True
+    member = sessions.signed_in(session, key)
+    return member is not None and member.member_id == workshop.lead_member_id
 
 
 def require_facilitator(
@@ -247,7 +258,7 @@ def require_facilitator(
 ) -> Workshop:
     """The workshop, if `key` is its facilitator key and its stage allows `act` (when given)."""
     workshop = find_workshop(session=session, code=code)
-    if not is_facilitator(workshop, key):
+    if not is_facilitator(session, workshop, key):
         raise NotFacilitator(code)
     if act is not None:
         require_stage(workshop, act)
@@ -357,9 +368,25 @@ def move_stage(
     changes.record(session, workshop, Change.STAGE)
     if is_closed(workshop):
         changes.record(session, workshop, Change.CLOSED)  # its record is sealed (records/)
+        audit_lead(session, workshop, AuditAct.WORKSHOP_CLOSED)
     elif was_closed:
         changes.record(session, workshop, Change.REOPENED)
+        audit_lead(session, workshop, AuditAct.WORKSHOP_REOPENED)
     return workshop
+
+
+def audit_lead(session: Session, workshop: Workshop, act: AuditAct, detail: str = "") -> None:
+    """Put an act of the workshop's facilitator on the audit trail: the member who runs it
+    (only they can act as its facilitator), or "facilitator link" for a workshop without."""
+    lead = members.active_member(session, workshop.lead_member_id)
+    audit.record(
+        session,
+        act,
+        actor=lead.name if lead is not None else audit.FACILITATOR_LINK,
+        member_id=lead.id if lead is not None else None,
+        workshop_code=workshop.code,
+        detail=detail,
+    )
 
 
 #: What the projector shows in each stage unless the facilitator chose otherwise.

@@ -8,6 +8,8 @@ from sqlalchemy import Engine, create_engine, text
 from sqlmodel import Session
 
 from livinglab import bootstrap, db, settings, throttle, workshops
+from livinglab.models import Member
+from livinglab.organisation import members
 from tests.services import postgres_server, redis_server
 
 _databases = itertools.count()
@@ -29,10 +31,20 @@ def stories_without_pause(monkeypatch):
 @pytest.fixture(autouse=True)
 def fresh_throttles():
     """Every test starts with empty throttle windows, made from the settings it set."""
-    for limiter in (throttle.wrong_codes, throttle.new_participants):
+    for limiter in (
+        throttle.wrong_codes,
+        throttle.new_participants,
+        throttle.failed_sign_ins_by_address,
+        throttle.failed_sign_ins_by_account,
+    ):
         limiter.cache_clear()
     yield
-    for limiter in (throttle.wrong_codes, throttle.new_participants):
+    for limiter in (
+        throttle.wrong_codes,
+        throttle.new_participants,
+        throttle.failed_sign_ins_by_address,
+        throttle.failed_sign_ins_by_account,
+    ):
         limiter.cache_clear()
 
 
@@ -63,6 +75,15 @@ def join(session, code: str, name: str = "", role: str = "resident") -> tuple[ob
     participant, token = workshops.join(session=session, code=code, name=name, role=role)
     session.commit()
     return participant, token
+
+
+def a_member(session, *roles: str, name: str = "Fatima"):
+    """A member of the organisation with `roles` (facilitator when none given), committed,
+    as the domain receives them (livinglab/organisation/members.py)."""
+    member = Member(name=name, roles=members.roles_text(roles or ("facilitator",)))
+    session.add(member)
+    session.commit()
+    return members.as_signed_in(member)
 
 
 def one_char_off(secret: str) -> str:

@@ -4,9 +4,9 @@ import pytest
 from sqlmodel import select
 
 from livinglab import agendas, workshops
-from livinglab.errors import InvalidChoice, NotFacilitator
+from livinglab.errors import InvalidChoice, NotFacilitator, RoleRequired, SignInRequired
 from livinglab.models import StagePrompt, Workshop
-from tests.conftest import one_char_off
+from tests.conftest import a_member, one_char_off
 
 DETAILS = {"title": "Nieuw", "question": "Wat nu?", "language": "nl", "uses_names": False}
 
@@ -41,7 +41,9 @@ def test_ready_agendas_cover_the_roadmap_in_both_languages(session):
 
 def test_a_workshop_from_an_agenda_gets_its_prompts_and_planned_minutes(session):
     agenda = agendas.agendas(session=session, language="nl")[1]
-    workshop, key = agendas.create_prepared(session=session, agenda_id=agenda.id, **DETAILS)
+    workshop, key = agendas.create_prepared(
+        session=session, agenda_id=agenda.id, by=a_member(session), **DETAILS
+    )
     assert [(stage, prompt) for stage, prompt, _ in plan(session, workshop)] == [
         (step.stage, step.prompt) for step in agenda.steps
     ]
@@ -56,7 +58,7 @@ def test_a_new_workshop_like_an_earlier_one_copies_its_plan(session):
         session=session, code=earlier.code, key=key, stage="collect", prompt="Vertel"
     )
     copy, _copy_key = agendas.create_prepared(
-        session=session, like_code=earlier.code, like_key=key, **DETAILS
+        session=session, like_code=earlier.code, like_key=key, by=a_member(session), **DETAILS
     )
     assert plan(session, copy) == [("collect", "Vertel", None)]
     assert copy.code != earlier.code
@@ -68,11 +70,17 @@ def test_starting_like_a_workshop_needs_its_key_and_bad_choices_store_nothing(se
     count = len(session.exec(select(Workshop)).all())
     with pytest.raises(NotFacilitator):
         agendas.create_prepared(
-            session=session, like_code=earlier.code, like_key=one_char_off(key), **DETAILS
+            session=session,
+            like_code=earlier.code,
+            like_key=one_char_off(key),
+            by=a_member(session),
+            **DETAILS,
         )
     session.rollback()
     with pytest.raises(InvalidChoice):
-        agendas.create_prepared(session=session, agenda_id=9999, **DETAILS)
+        agendas.create_prepared(
+            session=session, agenda_id=9999, by=a_member(session, name="Ruud"), **DETAILS
+        )
     session.rollback()
     assert len(session.exec(select(Workshop)).all()) == count
 
@@ -86,3 +94,19 @@ def test_a_browser_lists_only_the_workshops_its_keys_open(session):
     )
     assert [(w.code, w.title) for w in listed] == [(first.code, "Nieuw")]
     assert agendas.own_workshops(session=session, keys={}) == []
+
+
+def test_only_a_signed_in_member_who_runs_workshops_starts_one(session):
+    count = len(session.exec(select(Workshop)).all())
+    with pytest.raises(SignInRequired):
+        agendas.create_prepared(session=session, by=None, **DETAILS)
+    session.rollback()
+    with pytest.raises(RoleRequired):
+        agendas.create_prepared(
+            session=session, by=a_member(session, "records_reader", name="Ruud"), **DETAILS
+        )
+    session.rollback()
+    assert len(session.exec(select(Workshop)).all()) == count
+    admin = a_member(session, "admin", name="Ada")
+    workshop, _key = agendas.create_prepared(session=session, by=admin, **DETAILS)
+    assert workshop.lead_member_id == admin.member_id

@@ -17,7 +17,7 @@ from pypdf import PdfReader
 from livinglab import dialogue, insights, limits, sensemaking, workshops
 from livinglab.catalog import MESSAGES
 from livinglab.errors import DomainError, EmptyText, TextTooLong
-from livinglab.export import opendata
+from livinglab.export import tables
 from livinglab.export.opendata import SCHEMA_PATH, record_csv, record_json
 from livinglab.export.pdf import NoFetching, render_pdf
 from livinglab.records.record import build_record, verify
@@ -277,7 +277,7 @@ def test_every_field_stores_the_cleaned_text_or_refuses_it_and_the_exports_hold(
     for name, table in record_csv(record).items():
         for row in list(csv.reader(io.StringIO(table)))[1:]:
             for cell in row:
-                assert not cell.lstrip().startswith(opendata.FORMULA_STARTS), (name, cell)
+                assert not cell.lstrip().startswith(tables.FORMULA_STARTS), (name, cell)
 
     if "postgresql" in database_url:
         return  # the PDF is made from the record, whatever database it came from

@@ -21,7 +21,7 @@ from livinglab.errors import (
     WorkshopNotFound,
     WrongRecordsKey,
 )
-from livinglab.export import opendata
+from livinglab.export import tables
 from livinglab.export.opendata import SCHEMA_PATH, csv_zip, record_csv, record_json
 from livinglab.export.pdf import NoFetching, render_html, render_pdf
 from livinglab.records import versions
@@ -309,12 +309,12 @@ def test_csv_cells_never_start_a_formula_and_the_json_keeps_the_exact_text(sessi
     in_csv = sorted(text for _id, _theme, _role, text in rows)
     # A leading tab or return is trimmed when stored; every other formula start is marked.
     assert in_csv == sorted("'" + t if t[0] in "=+-@" else t for t in cleaned)
-    assert not any(text.startswith(opendata.FORMULA_STARTS) for text in in_csv)
+    assert not any(text.startswith(tables.FORMULA_STARTS) for text in in_csv)
     assert verify(json.loads(record_json(record)), record["digest"])
     # Numbers stay numbers: only text is marked.
-    assert opendata.spreadsheet_safe(-1) == -1 and opendata.spreadsheet_safe("gewoon") == "gewoon"
+    assert tables.spreadsheet_safe(-1) == -1 and tables.spreadsheet_safe("gewoon") == "gewoon"
     # A spreadsheet may trim leading spaces before it reads a formula.
-    assert opendata.spreadsheet_safe("  =1+1") == "'  =1+1"
+    assert tables.spreadsheet_safe("  =1+1") == "'  =1+1"
 
 
 #: Every voice in the room, as people type it: emoji with skin tones, ZWJ families and flags,

@@ -38,9 +38,9 @@ def test_create_workshop_stores_only_a_hash_of_a_long_key(session):
     assert len(key) >= 32  # token_urlsafe(24): 192 bits
     assert key not in workshop.facilitator_key_hash
     assert workshop.stage == "welcome"
-    assert workshops.is_facilitator(workshop, key)
-    assert not workshops.is_facilitator(workshop, one_char_off(key))
-    assert not workshops.is_facilitator(workshop, "")
+    assert workshops.is_facilitator(session, workshop, key)
+    assert not workshops.is_facilitator(session, workshop, one_char_off(key))
+    assert not workshops.is_facilitator(session, workshop, "")
     changes = session.exec(select(StageChange).where(StageChange.workshop_id == workshop.id))
     assert [change.stage for change in changes] == ["welcome"]
 

@@ -1,6 +1,5 @@
 """The record for other systems: JSON (the schema in record.schema.json) and CSV files."""
 
-import csv
 import io
 import json
 import zipfile
@@ -8,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from livinglab.anonymity import MERGED
+from livinglab.export.tables import table
 from livinglab.models import Answer
 from livinglab.workshops import ROLES
 
@@ -19,29 +19,6 @@ GROUPS = (*ROLES, MERGED)
 def record_json(record: dict[str, Any]) -> str:
     """The record as readable JSON (the digest covers its canonical form, not this layout)."""
     return json.dumps(record, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-
-
-#: What a spreadsheet reads as the start of a formula (OWASP, CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(cell: Any) -> Any:
-    """A text cell a spreadsheet shows as text, never runs: a leading ' before a formula start,
-    also one behind spaces (a spreadsheet may trim them before it reads the cell).
-
-    Only the CSV files get this; the JSON and the digest keep the exact text.
-    """
-    if isinstance(cell, str) and cell.lstrip().startswith(FORMULA_STARTS):
-        return "'" + cell
-    return cell
-
-
-def _table(header: list[str], rows: list[list[Any]]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows([spreadsheet_safe(cell) for cell in row] for row in rows)
-    return out.getvalue()
 
 
 def record_csv(record: dict[str, Any]) -> dict[str, str]:
@@ -83,9 +60,9 @@ def record_csv(record: dict[str, Any]) -> dict[str, str]:
             for action in proposal["actions"]
         )
     return {
-        "insights.csv": _table(["insight_id", "theme", "role", "text"], insights),
-        "votes.csv": _table(["round_id", "item", "dots", *GROUPS, "merged_roles"], tallies),
-        "decisions.csv": _table(
+        "insights.csv": table(["insight_id", "theme", "role", "text"], insights),
+        "votes.csv": table(["round_id", "item", "dots", *GROUPS, "merged_roles"], tallies),
+        "decisions.csv": table(
             [
                 "proposal_id",
                 "theme",
@@ -96,8 +73,8 @@ def record_csv(record: dict[str, Any]) -> dict[str, str]:
             ],
             decisions,
         ),
-        "actions.csv": _table(["proposal_id", "what", "owner", "due"], actions),
-        "not_shown.csv": _table(
+        "actions.csv": table(["proposal_id", "what", "owner", "due"], actions),
+        "not_shown.csv": table(
             ["reason", "insights"],
             [["hidden", record["hidden_insights"]], ["waiting", record["waiting_insights"]]],
         ),
@@ -114,7 +91,7 @@ def _followups_csv(record: dict[str, Any]) -> dict[str, str]:
         for action in addendum["actions"]
         for update in action["followups"]
     ]
-    return {"followups.csv": _table(["action", "day", "status", "note"], rows)}
+    return {"followups.csv": table(["action", "day", "status", "note"], rows)}
 
 
 def csv_zip(record: dict[str, Any]) -> bytes:

@@ -33,6 +33,8 @@ from livinglab.models import (
     RecordVersion,
     Workshop,
 )
+from livinglab.organisation import audit
+from livinglab.organisation.audit import AuditAct
 from livinglab.records.access import require_access
 from livinglab.records.versions import Signer, newest, seal
 from livinglab.validation import clean_text
@@ -118,6 +120,13 @@ def correct(
         else:
             raise NothingToCorrect(str(story.id))
     version = seal(session, workshop, change=change, signer=signer, reason=reason, what=what)
+    audit.record(
+        session,
+        AuditAct.RECORD_CORRECTED,
+        actor=signer.name or signer.audit,
+        workshop_code=workshop.code,
+        detail=f"{change}, version {version.number}",
+    )
     if change is RecordChange.ERASURE:
         _granted(session, story.participant_id, version.number)
     return version

@@ -29,6 +29,8 @@ from livinglab.models import (
     Workshop,
     utcnow,
 )
+from livinglab.organisation import audit
+from livinglab.organisation.audit import AuditAct
 from livinglab.records.access import require_access
 from livinglab.records.checkcode import digest
 from livinglab.validation import clean_text
@@ -139,6 +141,13 @@ def update_action(
     session.add(update)
     session.flush()
     changes.record(session, workshop, Change.FOLLOWED_UP)  # the note is found in the library
+    audit.record(
+        session,
+        AuditAct.ACTION_FOLLOWED_UP,
+        actor=caller.name,
+        workshop_code=workshop.code,
+        detail=f"action {action.id}: {status}",
+    )
     return update
 
 

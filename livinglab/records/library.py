@@ -10,11 +10,19 @@ from sqlmodel import Session, select
 from livinglab.codes import format_code
 from livinglab.errors import WorkshopNotFound
 from livinglab.models import Workshop
+from livinglab.organisation import audit
+from livinglab.organisation.audit import AuditAct
 from livinglab.records.access import require_access
 from livinglab.records.followups import addendum
 from livinglab.records.record import build_record, when
 from livinglab.records.versions import chain, sealed_record
-from livinglab.workshops import closed_condition, find_workshop, is_closed, require_facilitator
+from livinglab.workshops import (
+    audit_lead,
+    closed_condition,
+    find_workshop,
+    is_closed,
+    require_facilitator,
+)
 
 
 def current_record(session: Session, workshop: Workshop) -> dict[str, Any]:
@@ -29,7 +37,9 @@ def current_record(session: Session, workshop: Workshop) -> dict[str, Any]:
 
 def facilitator_record(*, session: Session, code: str, key: str) -> dict[str, Any]:
     """The record for a download from the console: the facilitator key is required."""
-    return current_record(session, require_facilitator(session=session, code=code, key=key))
+    workshop = require_facilitator(session=session, code=code, key=key)
+    audit_lead(session, workshop, AuditAct.RECORD_EXPORTED)
+    return current_record(session, workshop)
 
 
 @dataclass(frozen=True)
@@ -57,10 +67,11 @@ def closed_workshops(*, session: Session, key: str) -> list[ClosedWorkshop]:
 
 
 def _closed(session: Session, key: str, code: str) -> Workshop:
-    require_access(session=session, credential=key)
+    caller = require_access(session=session, credential=key)
     workshop = find_workshop(session=session, code=code)
     if not is_closed(workshop):
         raise WorkshopNotFound(code)
+    audit.record(session, AuditAct.RECORD_EXPORTED, actor=caller.name, workshop_code=workshop.code)
     return workshop
 
 

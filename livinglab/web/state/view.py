@@ -14,10 +14,13 @@ from livinglab.db import session_scope
 from livinglab.dialogue import GroupAnswers, ProposalView
 from livinglab.errors import DomainError
 from livinglab.i18n import catalog
+from livinglab.organisation import sessions
+from livinglab.organisation.members import SignedIn
 from livinglab.realtime.snapshots import RoomView
 from livinglab.sensemaking import ThemeSummary
 from livinglab.voting import Tally, VoteItem
 from livinglab.web import room
+from livinglab.web.auth import session_cookie
 from livinglab.web.exports import SUFFIX, export_file
 
 Result = TypeVar("Result")
@@ -91,6 +94,16 @@ class ViewState(rx.State, mixin=True):
     def _client_address(self) -> str:
         """The address this browser connects from, as Reflex resolved it (throttles key on it)."""
         return self.router.session.client_ip or "unknown"
+
+    def _session_token(self) -> str:
+        """The member session this browser signed in with: the HttpOnly cookie, as sent with
+        the websocket's opening request (never readable by the page's scripts). A sign-in or
+        sign-out loads the page again, so the socket always carries the current one."""
+        return session_cookie(self.router.headers.cookie)
+
+    async def _signed_in(self) -> SignedIn | None:
+        """The member behind this browser's session, with their roles as they are now."""
+        return await self._domain(sessions.signed_in, token=self._session_token())
 
     async def _domain(self, call: Callable[..., Result], **kwargs) -> Result | None:
         """Run a domain call in its own committed transaction, off the event loop; then
