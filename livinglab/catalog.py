@@ -1168,7 +1168,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Er moet altijd één beheerder zijn. Maak eerst iemand anders beheerder.",
         "en": "There must always be one admin. Make someone else admin first.",
     },
-    "error_bad_role": {"nl": "Kies minstens één geldige rol.", "en": "Choose at least one valid role."},
+    "error_bad_role": {
+        "nl": "Kies minstens één geldige rol.",
+        "en": "Choose at least one valid role.",
+    },
     "error_sign_in_failed": {
         "nl": "Inloggen is niet gelukt. Probeer het opnieuw.",
         "en": "Signing in did not work. Please try again.",
@@ -1183,14 +1186,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- Signing in and out: pages and buttons (web/auth.py, oidc_routes.py) ---
     # (keys of the sign-in helper go below this line)
-
     # --- Passkeys: adding one, signing in with one (passkey_routes.py) ---
     # (keys of the passkey helper go below this line)
-
     # --- Start page signed in: my workshops, handover (pages/start.py, console) ---
     # (keys of the start-page helper go below this line)
-
     # --- Admin: members and the audit trail (pages/admin.py) ---
     # (keys of the admin helper go below this line)
-
 }

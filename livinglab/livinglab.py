@@ -2,6 +2,7 @@
 registers its pages. Nothing else."""
 
 import reflex as rx
+from starlette.applications import Starlette
 
 from livinglab import bootstrap
 from livinglab.realtime.hub import Audience
@@ -9,18 +10,23 @@ from livinglab.web import room, routes
 from livinglab.web.components.common import offline_banner, page_title
 from livinglab.web.feeds import feeds
 from livinglab.web.headers import with_security_headers
+from livinglab.web.oidc_routes import ROUTES as OIDC_ROUTES
 from livinglab.web.pages.console import console_page
 from livinglab.web.pages.phone import code_page, phone_page
 from livinglab.web.pages.privacy import privacy_page
 from livinglab.web.pages.projector import projector_page
 from livinglab.web.pages.records import record_page, record_title, records_page
 from livinglab.web.pages.start import start_page
+from livinglab.web.passkey_routes import ROUTES as PASSKEY_ROUTES
 from livinglab.web.reflex_internals import replace_connection_toast
 from livinglab.web.state.console import FacilitatorState
 from livinglab.web.state.phone import JoinCodeState, PhoneState
 from livinglab.web.state.privacy import PrivacyState
 from livinglab.web.state.records import RecordsState
 from livinglab.web.state.start import StartState
+
+#: Signing members in and out over plain HTTP (the session cookie is HttpOnly).
+sign_in_routes = Starlette(routes=[*OIDC_ROUTES, *PASSKEY_ROUTES])
 
 app = rx.App(
     stylesheets=["/livinglab.css", "/icons.css"],
@@ -36,7 +42,7 @@ app = rx.App(
         rx.el.script(src="/lang.js", defer=True),
     ],
     html_lang="nl",
-    api_transformer=[feeds, with_security_headers],
+    api_transformer=[feeds, sign_in_routes, with_security_headers],
 )
 # The connection notice in the workshop's language, instead of Reflex's English toast.
 replace_connection_toast(app, lambda stateful: offline_banner() if stateful else None)
@@ -84,3 +90,6 @@ app.add_page(
     title=page_title(PrivacyState, "title_privacy"),
     on_load=PrivacyState.on_load,
 )
+# Pages of signing in (passkeys, invitations) go below.
+
+# Pages of the admin (members, audit trail) go below.

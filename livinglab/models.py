@@ -450,6 +450,9 @@ class RecordsReader(SQLModel, table=True):
     subject: str = Field(default="", max_length=255)
     invited_at: datetime = _timestamp()
     revoked_at: datetime | None = _timestamp(nullable=True, default=False)
+    #: The member this link became (`python -m livinglab migrate`): the link keeps working
+    #: with the member's roles, and stops when the member is removed.
+    member_id: int | None = Field(default=None, foreign_key="member.id")
 
 
 class ActionUpdate(SQLModel, table=True):

@@ -13,6 +13,28 @@ ACTIONS_CALENDAR = "/feeds/actions.ics"
 HEALTH = "/healthz"
 METRICS = "/metrics"
 PRIVACY = "/privacy"
+#: Members (livinglab/organisation): the passkey sign-in page, an invitation or the setup
+#: link, the admin's members page and audit trail.
+SIGN_IN = "/sign-in"
+WELCOME = "/welcome"
+ADMIN = "/admin"
+AUDIT = "/admin/audit"
+#: Plain HTTP routes that set or clear the session cookie (livinglab/web/auth.py):
+#: GET AUTH_SIGN_IN?next=/path starts a sign-in (the identity provider, or SIGN_IN);
+#: GET AUTH_CALLBACK is where the identity provider sends people back;
+#: GET AUTH_INVITE?token= accepts an invitation through the identity provider;
+#: POST AUTH_SIGN_OUT ends the session (and at the provider, when it offers it).
+AUTH_SIGN_IN = "/auth/sign-in"
+AUTH_CALLBACK = "/auth/callback"
+AUTH_INVITE = "/auth/invite"
+AUTH_SIGN_OUT = "/auth/sign-out"
+#: POST, JSON: WebAuthn options and answers (livinglab/web/passkey_routes.py).
+PASSKEY_ADD_OPTIONS = "/auth/passkey/add/options"
+PASSKEY_ADD = "/auth/passkey/add"
+PASSKEY_SIGN_IN_OPTIONS = "/auth/passkey/sign-in/options"
+PASSKEY_SIGN_IN = "/auth/passkey/sign-in"
+#: GET, CSV: the audit trail with the page's filters (livinglab/web/feeds.py).
+AUDIT_CSV = "/admin/audit.csv"
 
 
 def _in_room(route: str, code) -> str:

@@ -120,9 +120,15 @@ def upgrade() -> None:
         batch.add_column(sa.Column("member_id", sa.Integer(), nullable=True))
         batch.create_index(op.f("ix_cofacilitator_member_id"), ["member_id"])
         batch.create_foreign_key("fk_cofacilitator_member", "member", ["member_id"], ["id"])
+    with op.batch_alter_table("recordsreader") as batch:
+        batch.add_column(sa.Column("member_id", sa.Integer(), nullable=True))
+        batch.create_foreign_key("fk_recordsreader_member", "member", ["member_id"], ["id"])
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("recordsreader") as batch:
+        batch.drop_constraint("fk_recordsreader_member", type_="foreignkey")
+        batch.drop_column("member_id")
     with op.batch_alter_table("cofacilitator") as batch:
         batch.drop_constraint("fk_cofacilitator_member", type_="foreignkey")
         batch.drop_index(op.f("ix_cofacilitator_member_id"))
