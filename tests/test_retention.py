@@ -19,10 +19,16 @@ from livinglab.models import (
     Action,
     Agenda,
     AgendaStep,
+    AuditEvent,
     ConsentAnswer,
     Insight,
+    Invite,
+    Member,
+    MemberSession,
     Participant,
+    Passkey,
     Proposal,
+    SignInChallenge,
     StageChange,
     Vote,
     Workshop,
@@ -294,7 +300,12 @@ def test_retention_is_chosen_at_creation_and_twelve_months_by_default(session):
 
 
 #: Tables that hold no workshop's data: the ready agendas every workshop can start from.
-SHARED_TABLES = {Agenda.__tablename__, AgendaStep.__tablename__}
+#: Not a workshop's data: the ready agendas, and the organisation's members and audit trail
+#: (which outlives a deleted workshop by design).
+SHARED_TABLES = {Agenda.__tablename__, AgendaStep.__tablename__} | {
+    model.__tablename__
+    for model in (AuditEvent, Invite, Member, MemberSession, Passkey, SignInChallenge)
+}
 
 
 def _rows(session) -> dict[str, int]:
@@ -347,6 +358,8 @@ def test_delete_removes_every_row_of_the_workshop_and_leaves_the_other_intact(se
     retention.delete_workshop(session=session, code=other.code, key=other_key, typed_code=typed)
     session.commit()
     assert set(_rows(session).values()) == {0}
+    deleted = session.exec(select(AuditEvent).where(AuditEvent.act == "workshop_deleted")).all()
+    assert sorted(row.workshop_code for row in deleted) == sorted([ws.code, other.code])
 
 
 def test_command_line_purge_says_what_it_removed(session, closed, capsys):
