@@ -39,7 +39,7 @@ from livinglab.access import access_member
 from livinglab.credentials import digest_secret
 from livinglab.errors import DomainError, RoleRequired, SignInFailed
 from livinglab.limits import NAME_MAX
-from livinglab.models import Invite, Member, SignInChallenge, utcnow
+from livinglab.models import Invite, Member, SignInChallenge, as_utc, utcnow
 from livinglab.organisation import audit, members, sessions
 from livinglab.organisation.audit import AuditAct
 from livinglab.validation import clean_text
@@ -264,7 +264,7 @@ def _challenge(session: Session, lookup: str) -> SignInChallenge:
     )
     if challenge is None:
         raise _Refused("unknown or used state")
-    if utcnow() - challenge.created_at > CHALLENGE_VALID:
+    if utcnow() - as_utc(challenge.created_at) > CHALLENGE_VALID:
         raise _Refused("sign-in took too long")
     return challenge
 
@@ -358,7 +358,7 @@ def _valid_invite(session: Session, invite_id: int | None) -> Invite | None:
     if invite_id is None:
         return None
     invite = session.exec(select(Invite).where(Invite.id == invite_id)).first()
-    if invite is None or invite.used_at is not None or invite.expires_at <= utcnow():
+    if invite is None or invite.used_at is not None or as_utc(invite.expires_at) <= utcnow():
         raise _Refused("invitation used or expired meanwhile")
     return invite
 
