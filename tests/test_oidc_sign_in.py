@@ -317,13 +317,25 @@ def test_a_state_works_once_and_not_after_ten_minutes_nor_with_a_provider_error(
         other.add(challenge)
     with pytest.raises(SignInFailed):
         finished(late)
+    # A sign-in nobody came back from is cleared away when the next one begins.
+    abandoned = begun(person="ruud")
+    with db.session_scope() as other:
+        for challenge in other.exec(select(SignInChallenge)):
+            challenge.created_at = utcnow() - timedelta(minutes=11)
+            other.add(challenge)
+    fresh = begun(person="ruud")
+    assert stored(session)["challenges"] == 1
+    with pytest.raises(SignInFailed):
+        finished(abandoned)
+    finished(fresh)
     erred = begun(person="ruud")
     with pytest.raises(SignInFailed):
         finished({"state": erred["state"], "error": "access_denied"})
     with pytest.raises(SignInFailed):
         finished({"code": "made-up", "state": "made-up"})
-    assert stored(session) == before
-    assert len(failures(session)) == 4
+    before["members"] = stored(session)["members"]
+    assert stored(session) == {**before, "sessions": before["sessions"] + 1}
+    assert len(failures(session)) == 5
 
 
 def test_too_many_failures_from_one_address_are_refused_before_anything_else(session, monkeypatch):
