@@ -455,3 +455,13 @@ def test_a_provider_that_does_not_answer_gets_a_page_that_says_so(client, monkey
     monkeypatch.setattr(settings, "OIDC_ISSUER", "http://127.0.0.1:9")
     answer = client.get("/auth/sign-in", headers={"accept-language": "en"})
     assert answer.status_code == 503 and "does not answer" in answer.text
+
+
+def test_keys_the_provider_rolled_are_fetched_again_once(session, monkeypatch):
+    """A kept key set without the token's key: asked for again, then the token passes."""
+    provider = oidc.discovery()
+    stale = KeySet([RSAKey.generate_key(2048, parameters={"kid": "old"})])
+    monkeypatch.setitem(oidc._keys, provider.jwks_uri, (time.monotonic(), stale))
+    member, _, _ = sign_in("ruud")
+    assert member.roles == "records_reader"
+    assert oidc._keys[provider.jwks_uri][1] is not stale
