@@ -1186,6 +1186,33 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- Signing in and out: pages and buttons (web/auth.py, oidc_routes.py) ---
     # (keys of the sign-in helper go below this line)
+    "sign_in_refused_title": {
+        "nl": "Inloggen lukt niet",
+        "en": "You cannot sign in",
+    },
+    "sign_in_no_role": {
+        "nl": "Je organisatie kent je, maar je hebt nog geen rol in livinglab. "
+        "Vraag een beheerder om je een rol te geven. Daarna kun je inloggen.",
+        "en": "Your organisation knows you, but you do not have a role in livinglab yet. "
+        "Ask an admin to give you a role. Then you can sign in.",
+    },
+    "sign_in_provider_down": {
+        "nl": "De inlogdienst van je organisatie reageert nu niet. Probeer het later opnieuw.",
+        "en": "The sign-in service of your organisation does not answer now. "
+        "Please try again later.",
+    },
+    "sign_in_try_again": {
+        "nl": "Opnieuw inloggen",
+        "en": "Sign in again",
+    },
+    "sign_in_to_start": {
+        "nl": "Naar de startpagina",
+        "en": "Go to the start page",
+    },
+    "sign_out_refused": {
+        "nl": "Uitloggen kan alleen met de knop Uitloggen in livinglab.",
+        "en": "You can only sign out with the Sign out button in livinglab.",
+    },
     # --- Passkeys: adding one, signing in with one (passkey_routes.py) ---
     # (keys of the passkey helper go below this line)
     # --- Start page signed in: my workshops, handover (pages/start.py, console) ---

@@ -17,10 +17,12 @@ import hashlib
 from collections.abc import Iterable
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from livinglab import settings
 from livinglab.web.reflex_internals import built_pages_dir, frontend_address
 
 #: The Content-Security-Policy, directive by directive; script hashes are added to script-src.
@@ -99,6 +101,14 @@ def content_security_policy(script_hashes: Iterable[str] = ()) -> str:
     """The Content-Security-Policy header value, allowing the given inline scripts."""
     directives = {**CSP_DIRECTIVES}
     directives["script-src"] = (*directives["script-src"], *script_hashes)
+    if settings.OIDC_ISSUER:
+        # Signing out (a form's POST) goes on to the identity provider to sign out there too;
+        # Chromium holds form-action to the redirect's address as well.
+        issuer = urlsplit(settings.OIDC_ISSUER)
+        directives["form-action"] = (
+            *directives["form-action"],
+            f"{issuer.scheme}://{issuer.netloc}",
+        )
     return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
 
 
