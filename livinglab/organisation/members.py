@@ -21,7 +21,7 @@ from livinglab.errors import (
     SignInRequired,
 )
 from livinglab.limits import NAME_MAX
-from livinglab.models import Invite, Member, MemberRole, MemberSession, utcnow
+from livinglab.models import Invite, Member, MemberRole, MemberSession, as_utc, utcnow
 from livinglab.organisation import audit
 from livinglab.organisation.audit import AuditAct
 from livinglab.validation import clean_text
@@ -177,7 +177,7 @@ def open_invite(session: Session, token: object) -> Invite:
         if token
         else None
     )
-    if invite is None or invite.used_at is not None or invite.expires_at <= utcnow():
+    if invite is None or invite.used_at is not None or as_utc(invite.expires_at) <= utcnow():
         raise InviteInvalid()
     return invite
 
