@@ -306,3 +306,23 @@ def test_the_relying_party_is_a_name_never_an_ip_address():
     assert passkeys.relying_party("http://pc.local:3000", "https://lab.houten.nl").id == "pc.local"
     with pytest.raises(SignInFailed):
         passkeys.relying_party("", "")
+
+
+def test_the_welcome_page_describes_the_invitation(session):
+    first = passkeys.invitation(session, token=setup(session))
+    assert first.first_admin and first.roles == ("admin",) and not first.new_device
+    boss = a_member(session, "admin", name="Ruud")
+    _, token = members.invite(
+        session=session, by=boss, name="Sam", roles=["records_reader", "facilitator"]
+    )
+    session.commit()
+    sam = passkeys.invitation(session, token=token)
+    assert sam == passkeys.Invitation(
+        name="Sam",
+        roles=("facilitator", "records_reader"),
+        invited_by="Ruud",
+        first_admin=False,
+        new_device=False,
+    )
+    with pytest.raises(InviteInvalid):
+        passkeys.invitation(session, token="nope")

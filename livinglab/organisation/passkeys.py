@@ -106,6 +106,33 @@ class Started:
     member_id: int
 
 
+@dataclass(frozen=True)
+class Invitation:
+    """An invitation as its welcome page shows it."""
+
+    name: str
+    roles: tuple[str, ...]
+    invited_by: str
+    #: The setup link of a fresh install: its opener becomes the first admin.
+    first_admin: bool
+    #: A new device for an existing member (the name is theirs, not asked).
+    new_device: bool
+
+
+def invitation(session: Session, *, token: str) -> Invitation:
+    """What the invitation behind `token` offers (InviteInvalid when used, expired or unknown)."""
+    invite = members.open_invite(session, token)
+    by = members.active_member(session, invite.made_by) if invite.made_by is not None else None
+    roles = members.role_set(invite.roles)
+    return Invitation(
+        name=invite.name,
+        roles=tuple(role.value for role in members.ROLES if role.value in roles),
+        invited_by=by.name if by is not None else "",
+        first_admin=invite.made_by is None,
+        new_device=invite.member_id is not None,
+    )
+
+
 def _is_ip(host: str) -> bool:
     try:
         ipaddress.ip_address(host.strip("[]"))
