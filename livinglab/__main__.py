@@ -1,5 +1,5 @@
 """Command line: migrate, export a workshop's record, verify a record, purge expired data,
-back up and restore the database, make the sample workshops."""
+back up and restore the database, make the sample workshops, print a setup link."""
 
 import argparse
 import json
@@ -16,11 +16,12 @@ from livinglab.export.pdf import render_pdf
 from livinglab.i18n import translate
 from livinglab.joinurl import public_url
 from livinglab.models import as_utc, utcnow
+from livinglab.organisation import members
 from livinglab.realtime.bus import announcer_for_commands
 from livinglab.records.library import current_record
 from livinglab.records.versions import chain, find_version, is_chain, seal_unsealed, verify_chain
 from livinglab.retention import PurgeReport, expired_workshops, personal_data, purge_workshop
-from livinglab.web.routes import demo_links
+from livinglab.web.routes import WELCOME, demo_links
 from livinglab.workshops import find_workshop
 
 
@@ -165,6 +166,26 @@ def demo(force: bool) -> int:
     return 0
 
 
+def setup_address(token: str) -> str:
+    """The welcome page of a setup token: on LIVINGLAB_PUBLIC_URL, else on localhost (a
+    passkey cannot be made on an IP address such as 127.0.0.1)."""
+    origin = settings.PUBLIC_URL or f"http://localhost:{settings.PORT}"
+    return f"{origin}{WELCOME}?token={token}"
+
+
+def setup_link(*, only_when_needed: bool = False) -> int:
+    """Print a new one-time link that makes its opener the first admin (earlier unused ones
+    stop working); with `only_when_needed`, only while the organisation has no admin."""
+    with db.session_scope() as session:
+        if only_when_needed and not members.needs_setup(session):
+            return 0
+        token = members.setup_link(session)
+    if only_when_needed:
+        print("No admin yet: open this link to become the first admin (valid for 24 hours).")
+    print(f"Setup link: {setup_address(token)}")
+    return 0
+
+
 def _moment(text: str) -> datetime:
     """An ISO 8601 time from the command line; without a time zone it is UTC."""
     try:
@@ -217,6 +238,10 @@ def main(argv: list[str] | None = None) -> int:
     demo_parser.add_argument(
         "--force", action="store_true", help="also when the database holds real workshops"
     )
+    commands.add_parser(
+        "setup-link",
+        help="print a one-time link that makes its opener an admin (earlier ones stop)",
+    )
     args = parser.parse_args(argv)
     bootstrap.wire()
     if settings.REDIS_URL:
@@ -229,7 +254,9 @@ def main(argv: list[str] | None = None) -> int:
             sealed = seal_unsealed(session)  # closed before records were sealed
         if sealed:
             print(f"Sealed the records of {sealed} closed workshops as version 1.")
-        return 0
+        return setup_link(only_when_needed=True)
+    if args.command == "setup-link":
+        return setup_link()
     if args.command == "export":
         return export(args.code, args.format, args.out)
     if args.command == "backup":

@@ -1215,6 +1215,77 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- Passkeys: adding one, signing in with one (passkey_routes.py) ---
     # (keys of the passkey helper go below this line)
+    "passkey_title_welcome": {"nl": "Welkom — livinglab", "en": "Welcome — livinglab"},
+    "passkey_title_sign_in": {"nl": "Inloggen — livinglab", "en": "Sign in — livinglab"},
+    "passkey_welcome_heading": {"nl": "Welkom bij livinglab", "en": "Welcome to livinglab"},
+    "passkey_first_admin": {
+        "nl": "Je wordt de eerste beheerder. Daarna nodig je zelf collega's uit.",
+        "en": "You become the first admin. Then you invite your colleagues yourself.",
+    },
+    "passkey_invited_by": {"nl": "Uitgenodigd door", "en": "Invited by"},
+    "passkey_your_roles": {"nl": "Je rol", "en": "Your role"},
+    "passkey_new_device": {
+        "nl": "Je voegt een passkey toe op dit apparaat voor je account:",
+        "en": "You are adding a passkey on this device for your account:",
+    },
+    "passkey_member_role_admin": {"nl": "beheerder", "en": "admin"},
+    "passkey_member_role_facilitator": {"nl": "begeleider", "en": "facilitator"},
+    "passkey_member_role_records_reader": {
+        "nl": "lezer van de besluitenlogs",
+        "en": "reader of the decision logs",
+    },
+    "passkey_member_role_records_updater": {
+        "nl": "bijwerker van de besluitenlogs",
+        "en": "updater of the decision logs",
+    },
+    "passkey_name_label": {"nl": "Je naam", "en": "Your name"},
+    "passkey_what": {
+        "nl": "Je logt in met een passkey: een sleutel op dit apparaat (telefoon, laptop of "
+        "wachtwoordbeheerder), ontgrendeld met je vingerafdruk, gezicht of pincode. "
+        "Geen wachtwoord nodig.",
+        "en": "You sign in with a passkey: a key on this device (phone, laptop or password "
+        "manager), unlocked with your fingerprint, face or PIN. No password needed.",
+    },
+    "passkey_add_button": {
+        "nl": "Passkey maken en inloggen",
+        "en": "Create a passkey and sign in",
+    },
+    "passkey_oidc_link": {
+        "nl": "Inloggen met je organisatie-account",
+        "en": "Sign in with your organisation account",
+    },
+    "passkey_sign_in_heading": {"nl": "Inloggen", "en": "Sign in"},
+    "passkey_sign_in_intro": {
+        "nl": "Voor medewerkers van de organisatie. Deelnemers aan een workshop hoeven niet "
+        "in te loggen.",
+        "en": "For staff of the organisation. Workshop participants do not need to sign in.",
+    },
+    "passkey_sign_in_button": {"nl": "Inloggen met een passkey", "en": "Sign in with a passkey"},
+    "passkey_no_account": {
+        "nl": "Nog geen passkey? Vraag een beheerder om een uitnodiging.",
+        "en": "No passkey yet? Ask an admin for an invitation.",
+    },
+    "passkey_busy": {"nl": "Even geduld…", "en": "One moment…"},
+    "passkey_error_ip_address": {
+        "nl": "Passkeys werken niet op een IP-adres zoals 127.0.0.1. Open deze pagina via "
+        "http://localhost (met hetzelfde poortnummer) of via de naam van de server.",
+        "en": "Passkeys do not work on an IP address such as 127.0.0.1. Open this page at "
+        "http://localhost (with the same port number) or at the server's name.",
+    },
+    "passkey_error_unsupported": {
+        "nl": "Deze browser kan hier geen passkey gebruiken. Gebruik een recente browser; "
+        "de pagina moet via HTTPS of http://localhost openen.",
+        "en": "This browser cannot use a passkey here. Use a recent browser; the page must "
+        "open over HTTPS or at http://localhost.",
+    },
+    "passkey_error_cancelled": {
+        "nl": "Er is geen passkey gemaakt of gekozen. Probeer het opnieuw.",
+        "en": "No passkey was created or chosen. Please try again.",
+    },
+    "passkey_error_network": {
+        "nl": "De server is niet bereikbaar. Controleer de verbinding en probeer het opnieuw.",
+        "en": "The server cannot be reached. Check the connection and try again.",
+    },
     # --- Start page signed in: my workshops, handover (pages/start.py, console) ---
     # (keys of the start-page helper go below this line)
     # --- Admin: members and the audit trail (pages/admin.py) ---

@@ -16,6 +16,7 @@ from livinglab.web.pages.phone import code_page, phone_page
 from livinglab.web.pages.privacy import privacy_page
 from livinglab.web.pages.projector import projector_page
 from livinglab.web.pages.records import record_page, record_title, records_page
+from livinglab.web.pages.signin import sign_in_page, welcome_page
 from livinglab.web.pages.start import start_page
 from livinglab.web.passkey_routes import ROUTES as PASSKEY_ROUTES
 from livinglab.web.reflex_internals import replace_connection_toast
@@ -23,6 +24,7 @@ from livinglab.web.state.console import FacilitatorState
 from livinglab.web.state.phone import JoinCodeState, PhoneState
 from livinglab.web.state.privacy import PrivacyState
 from livinglab.web.state.records import RecordsState
+from livinglab.web.state.signin import SignInState, WelcomeState
 from livinglab.web.state.start import StartState
 
 #: Signing members in and out over plain HTTP (the session cookie is HttpOnly).
@@ -40,6 +42,7 @@ app = rx.App(
         rx.el.script(src="/count.js", defer=True),
         rx.el.script(src="/shortcuts.js", defer=True),
         rx.el.script(src="/lang.js", defer=True),
+        rx.el.script(src="/passkey.js", defer=True),
     ],
     html_lang="nl",
     api_transformer=[feeds, sign_in_routes, with_security_headers],
@@ -91,5 +94,17 @@ app.add_page(
     on_load=PrivacyState.on_load,
 )
 # Pages of signing in (passkeys, invitations) go below.
+app.add_page(
+    sign_in_page,
+    route=routes.SIGN_IN,
+    title=page_title(SignInState, "passkey_title_sign_in"),
+    on_load=SignInState.on_load,
+)
+app.add_page(
+    welcome_page,
+    route=routes.WELCOME,
+    title=page_title(WelcomeState, "passkey_title_welcome"),
+    on_load=WelcomeState.on_load,
+)
 
 # Pages of the admin (members, audit trail) go below.
