@@ -176,6 +176,7 @@ def _new_challenge(
     member_id: int | None = None,
     return_to: str = "/",
 ) -> bytes:
+    forget_old_challenges(session)  # a challenge nobody answered is never kept for long
     challenge = secrets.token_bytes(32)
     text = bytes_to_base64url(challenge)
     session.add(
