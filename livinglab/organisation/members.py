@@ -21,7 +21,7 @@ from livinglab.errors import (
     SignInRequired,
 )
 from livinglab.limits import NAME_MAX
-from livinglab.models import Invite, Member, MemberRole, MemberSession, utcnow
+from livinglab.models import Invite, Member, MemberRole, MemberSession, as_utc, utcnow
 from livinglab.organisation import audit
 from livinglab.organisation.audit import AuditAct
 from livinglab.validation import clean_text
@@ -177,7 +177,7 @@ def open_invite(session: Session, token: object) -> Invite:
         if token
         else None
     )
-    if invite is None or invite.used_at is not None or invite.expires_at <= utcnow():
+    if invite is None or invite.used_at is not None or as_utc(invite.expires_at) <= utcnow():
         raise InviteInvalid()
     return invite
 
@@ -244,6 +244,8 @@ def set_roles(*, session: Session, by: SignedIn | None, member_id: object, roles
     admin = require(by, MemberRole.ADMIN)
     member = access_member(session, member_id)
     chosen = roles_text(roles)
+    if not chosen:
+        raise BadRole("")  # no role at all: remove the member instead
     if member.removed_at is not None:
         raise MemberNotFound(str(member_id))
     if MemberRole.ADMIN.value not in chosen and [m.id for m in _admins(session)] == [member.id]:

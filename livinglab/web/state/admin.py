@@ -126,8 +126,10 @@ class AdminState(ViewState, LanguageState):
         member_id = as_int(form.get("member_id", ""))
         self.error_at = f"member-{member_id}"
         me = await self._admin()
-        await self._domain(members.set_roles, by=me, member_id=member_id, roles=chosen_roles(form))
-        if self.access == "admin":
+        changed = await self._domain(
+            members.set_roles, by=me, member_id=member_id, roles=chosen_roles(form)
+        )
+        if changed is not None:  # a refusal stays beside the row (a re-read would clear it)
             await self._read_members(me)
 
     @rx.event
@@ -148,8 +150,8 @@ class AdminState(ViewState, LanguageState):
         self.error_at = f"member-{member_id}"
         self.confirming_remove = 0
         me = await self._admin()
-        await self._domain(members.remove, by=me, member_id=member_id)
-        if self.access == "admin":
+        removed = await self._domain(members.remove, by=me, member_id=member_id)
+        if removed is not None:
             await self._read_members(me)
 
     @rx.event
