@@ -29,8 +29,9 @@ from livinglab.errors import (
     WrongRecordsKey,
 )
 from livinglab.limits import NAME_MAX
-from livinglab.models import AccessLevel, MemberRole, RecordsReader, utcnow
-from livinglab.organisation import members, sessions
+from livinglab.models import AccessLevel, Member, MemberRole, RecordsReader, utcnow
+from livinglab.organisation import audit, members, sessions
+from livinglab.organisation.audit import AuditAct
 from livinglab.validation import clean_text
 
 #: How the audit trail names the holder of the organisation key.
@@ -171,3 +172,50 @@ def readers(*, session: Session, credential: str) -> list[ReaderLine]:
         )
         for reader in session.exec(select(RecordsReader).order_by(RecordsReader.id.desc()))
     ]
+
+
+@dataclass(frozen=True)
+class BecameMember:
+    """A records link turned into a member by the upgrade (`python -m livinglab migrate`)."""
+
+    name: str
+    role: str
+    removed: bool
+
+
+def links_to_members(session: Session) -> list[BecameMember]:
+    """Every records link without a member becomes one (records_reader or records_updater;
+    a revoked link becomes a removed member) and is linked to them: the link keeps working,
+    now with the member's roles. Runs once per link; a second run changes nothing."""
+    became = []
+    for reader in session.exec(
+        select(RecordsReader).where(RecordsReader.member_id.is_(None)).order_by(RecordsReader.id)
+    ):
+        role = (
+            MemberRole.RECORDS_UPDATER
+            if reader.level == AccessLevel.UPDATE
+            else MemberRole.RECORDS_READER
+        )
+        member = Member(
+            name=reader.name,
+            subject=reader.subject,
+            roles="" if reader.revoked_at else role.value,
+            created_at=reader.invited_at,
+            removed_at=reader.revoked_at,
+        )
+        session.add(member)
+        session.flush()
+        reader.member_id = member.id
+        session.add(reader)
+        audit.record(
+            session,
+            AuditAct.MEMBER_JOINED,
+            actor=audit.SYSTEM,
+            member_id=member.id,
+            detail=f"{member.name}: {role.value} (records link, upgrade)",
+        )
+        became.append(
+            BecameMember(name=member.name, role=role.value, removed=bool(reader.revoked_at))
+        )
+    session.flush()
+    return became
