@@ -19,6 +19,7 @@ from livinglab.models import (
     Action,
     Agenda,
     AgendaStep,
+    AuditEvent,
     ConsentAnswer,
     Insight,
     Participant,
@@ -294,7 +295,9 @@ def test_retention_is_chosen_at_creation_and_twelve_months_by_default(session):
 
 
 #: Tables that hold no workshop's data: the ready agendas every workshop can start from.
-SHARED_TABLES = {Agenda.__tablename__, AgendaStep.__tablename__}
+#: Not a workshop's data: the agendas, and the audit trail (it outlives a deleted workshop,
+#: naming its code: tests/test_audit.py).
+SHARED_TABLES = {Agenda.__tablename__, AgendaStep.__tablename__, AuditEvent.__tablename__}
 
 
 def _rows(session) -> dict[str, int]:
