@@ -25,8 +25,9 @@ def signed_in_as(*roles: str, name: str = "Aisha") -> str:
         return token
 
 
-def admin_view(path: str = "/admin", token: str = "", *, tab: str = "tab-1") -> AdminState:
-    """The admin state of one tab at `path`, with the session cookie in the headers."""
+def view_with_session(state_class, path: str, token: str = "", *, tab: str = "tab-1"):
+    """The `state_class` of one tab at `path`, with the session cookie in the headers (as
+    the websocket's opening request carries it)."""
     headers = {"origin": "http://localhost:3000"}
     if token:
         headers["cookie"] = f"{sessions.COOKIE}={token}"
@@ -40,7 +41,11 @@ def admin_view(path: str = "/admin", token: str = "", *, tab: str = "tab-1") -> 
             "headers": headers,
         }
     )
-    return root.get_substate(AdminState.get_full_name().split(".")[1:])
+    return root.get_substate(state_class.get_full_name().split(".")[1:])
+
+
+def admin_view(path: str = "/admin", token: str = "", *, tab: str = "tab-1") -> AdminState:
+    return view_with_session(AdminState, path, token, tab=tab)
 
 
 def member_named(name: str) -> Member:
