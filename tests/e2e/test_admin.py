@@ -16,6 +16,7 @@ from livinglab.organisation import sessions
 from livinglab.web import routes
 
 from .room import LOAD_TIMEOUT, PUSH_TIMEOUT, wait_hydrated
+from .test_accessibility import violations
 
 CONSOLE = {"width": 1366, "height": 768}
 
@@ -72,6 +73,8 @@ def test_an_admin_invites_changes_roles_removes_and_reads_the_audit_trail(people
     visitor.goto(app_server.base_url + routes.ADMIN)
     expect(visitor.get_by_test_id("admin-refused")).to_be_visible(timeout=LOAD_TIMEOUT)
     expect(visitor.get_by_test_id("member-invite")).to_have_count(0)
+    sign_in = visitor.get_by_test_id("admin-refused").get_by_role("link")
+    expect(sign_in).to_have_attribute("href", routes.AUTH_SIGN_IN + "?next=" + routes.ADMIN)
 
     page.goto(app_server.base_url + routes.ADMIN)
     send = page.get_by_test_id("member-invite-send")
@@ -82,6 +85,7 @@ def test_an_admin_invites_changes_roles_removes_and_reads_the_audit_trail(people
     link = page.get_by_test_id("member-link")
     expect(link).to_contain_text(app_server.base_url + routes.WELCOME + "?token=")
     expect(page.get_by_test_id("member-link-copy")).to_be_visible()
+    assert violations(page) == []
 
     # Bram also reads records now: tick the box in his row and save (keyboard: Space, Enter).
     bram = page.get_by_test_id("member-row").filter(has_text="Bram Begeleider")
@@ -113,6 +117,7 @@ def test_an_admin_invites_changes_roles_removes_and_reads_the_audit_trail(people
     show.click()
     expect(rows).to_have_count(1, timeout=PUSH_TIMEOUT)
     expect(rows).to_contain_text("Bram Begeleider")
+    assert violations(page) == []
     download_link = page.get_by_test_id("audit-download")
     expect(download_link).to_have_attribute("href", "/admin/audit.csv?who=aisha&act=member_removed")
 

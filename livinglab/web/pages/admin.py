@@ -32,7 +32,12 @@ def _refusal(page: str) -> rx.Component:
             "sign_in",
             rx.el.div(
                 rx.el.p(t["admin_sign_in"]),
-                rx.el.a(t["admin_sign_in_link"], href=routes.AUTH_SIGN_IN + "?next=" + page),
+                # An HTTP route (livinglab/web/auth.py), not a page: the browser loads it.
+                rx.el.a(
+                    t["admin_sign_in_link"],
+                    href=routes.AUTH_SIGN_IN + "?next=" + page,
+                    reload_document=True,
+                ),
                 role="alert",
                 class_name="card stack",
                 custom_attrs=testid("admin-refused"),
@@ -283,6 +288,9 @@ def _trail() -> rx.Component:
             t["audit_download"],
             href=A.download_href,
             download="audit.csv",
+            # rx.el.a is React Router's Link: without this, a click is a client-side
+            # navigation to a page that does not exist, never the HTTP route's file.
+            reload_document=True,
             custom_attrs=testid("audit-download"),
         ),
         rx.cond(
