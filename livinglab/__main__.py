@@ -18,6 +18,7 @@ from livinglab.joinurl import public_url
 from livinglab.models import as_utc, utcnow
 from livinglab.organisation import members
 from livinglab.realtime.bus import announcer_for_commands
+from livinglab.records.access import BecameMember, links_to_members
 from livinglab.records.library import current_record
 from livinglab.records.versions import chain, find_version, is_chain, seal_unsealed, verify_chain
 from livinglab.retention import PurgeReport, expired_workshops, personal_data, purge_workshop
@@ -186,6 +187,25 @@ def setup_link(*, only_when_needed: bool = False) -> int:
     return 0
 
 
+def print_upgrade(became: list[BecameMember]) -> None:
+    """What the upgrade to members changed, and what an admin should do next."""
+    if became:
+        names = ", ".join(
+            f"{person.name} ({'removed' if person.removed else person.role})" for person in became
+        )
+        print(
+            f"{_plural(len(became), 'records reader', 'records readers')} "
+            f"became {'a member' if len(became) == 1 else 'members'}: {names}; "
+            "their links keep working."
+        )
+    if settings.RECORDS_KEY:
+        print(
+            "LIVINGLAB_RECORDS_KEY is set: it still opens the records library as the "
+            "organisation. An admin should now invite people as members (with the role "
+            "records_reader or records_updater) and then remove the key."
+        )
+
+
 def _moment(text: str) -> datetime:
     """An ISO 8601 time from the command line; without a time zone it is UTC."""
     try:
@@ -254,6 +274,9 @@ def main(argv: list[str] | None = None) -> int:
             sealed = seal_unsealed(session)  # closed before records were sealed
         if sealed:
             print(f"Sealed the records of {sealed} closed workshops as version 1.")
+        with db.session_scope() as session:
+            became = links_to_members(session)  # records links from before members
+        print_upgrade(became)
         return setup_link(only_when_needed=True)
     if args.command == "setup-link":
         return setup_link()

@@ -1290,4 +1290,115 @@ MESSAGES: dict[str, dict[str, str]] = {
     # (keys of the start-page helper go below this line)
     # --- Admin: members and the audit trail (pages/admin.py) ---
     # (keys of the admin helper go below this line)
+    "title_admin": {"nl": "Beheer — leden", "en": "Admin — members"},
+    "title_audit": {"nl": "Beheer — logboek", "en": "Admin — audit trail"},
+    "admin_title": {"nl": "Beheer", "en": "Admin"},
+    "admin_members": {"nl": "Leden van de organisatie", "en": "Members of the organisation"},
+    "admin_audit": {"nl": "Logboek: wie deed wat", "en": "Audit trail: who did what"},
+    "admin_home": {"nl": "Naar de startpagina", "en": "To the start page"},
+    "admin_sign_in": {
+        "nl": "Deze pagina is voor beheerders. Log eerst in.",
+        "en": "This page is for admins. Please sign in first.",
+    },
+    "admin_sign_in_link": {"nl": "Inloggen", "en": "Sign in"},
+    "admin_not_admin": {
+        "nl": "Deze pagina is alleen voor beheerders. Je hebt die rol niet. "
+        "Vraag een beheerder als je hier iets nodig hebt.",
+        "en": "This page is only for admins. You do not have that role. "
+        "Ask an admin if you need something here.",
+    },
+    "member_role_admin": {"nl": "Beheerder", "en": "Admin"},
+    "member_role_facilitator": {"nl": "Begeleider", "en": "Facilitator"},
+    "member_role_records_reader": {"nl": "Verslagen lezen", "en": "Reads records"},
+    "member_role_records_updater": {
+        "nl": "Verslagen lezen en bijwerken",
+        "en": "Reads and updates records",
+    },
+    "member_invite_heading": {"nl": "Iemand uitnodigen", "en": "Invite someone"},
+    "member_invite_intro": {
+        "nl": "Je krijgt een persoonlijke link. Stuur die naar de persoon zelf. "
+        "De link werkt één keer en een week lang.",
+        "en": "You get a personal link. Send it to the person themselves. "
+        "The link works once, for one week.",
+    },
+    "member_name": {"nl": "Naam", "en": "Name"},
+    "member_roles": {"nl": "Rollen", "en": "Roles"},
+    "member_invite_make": {"nl": "Maak de uitnodiging", "en": "Make the invitation"},
+    "member_link_once": {
+        "nl": "De link voor {name}. Je ziet hem maar één keer: kopieer hem nu.",
+        "en": "The link for {name}. You see it only once: copy it now.",
+    },
+    "member_link_copy": {"nl": "Kopieer de link", "en": "Copy the link"},
+    "member_list_heading": {"nl": "Alle leden", "en": "All members"},
+    "member_signs_in_passkey": {
+        "nl": "Logt in met een toegangssleutel (passkey)",
+        "en": "Signs in with a passkey",
+    },
+    "member_signs_in_identity_provider": {
+        "nl": "Logt in via het account van de organisatie",
+        "en": "Signs in with the organisation's account",
+    },
+    "member_since": {"nl": "lid sinds", "en": "member since"},
+    "member_removed": {
+        "nl": "Verwijderd. Deze persoon kan niets meer doen.",
+        "en": "Removed. This person can no longer do anything.",
+    },
+    "member_roles_save": {"nl": "Bewaar de rollen", "en": "Save the roles"},
+    "member_device_link": {"nl": "Link voor een nieuw apparaat", "en": "Link for a new device"},
+    "member_remove": {"nl": "Verwijderen", "en": "Remove"},
+    "member_remove_sure": {
+        "nl": "{name} echt verwijderen? Die persoon wordt meteen overal uitgelogd.",
+        "en": "Really remove {name}? They are signed out everywhere at once.",
+    },
+    "member_remove_yes": {"nl": "Ja, verwijder", "en": "Yes, remove"},
+    "member_remove_no": {"nl": "Nee, toch niet", "en": "No, keep"},
+    "audit_intro": {
+        "nl": "Elke belangrijke handeling staat hier: wie, wanneer, wat en bij welke workshop. "
+        "Niemand kan een regel veranderen. Tijden zijn in UTC.",
+        "en": "Every important act is here: who, when, what and in which workshop. "
+        "Nobody can change a line. Times are in UTC.",
+    },
+    "audit_who": {"nl": "Wie", "en": "Who"},
+    "audit_what": {"nl": "Wat", "en": "What"},
+    "audit_workshop": {"nl": "Workshopcode", "en": "Workshop code"},
+    "audit_when": {"nl": "Wanneer (UTC)", "en": "When (UTC)"},
+    "audit_detail": {"nl": "Details", "en": "Details"},
+    "audit_filter": {"nl": "Toon", "en": "Show"},
+    "audit_download": {
+        "nl": "Download als spreadsheet (CSV), met deze filters",
+        "en": "Download as a spreadsheet (CSV), with these filters",
+    },
+    "audit_rows_caption": {
+        "nl": "De nieuwste regels eerst (hoogstens 500; de download heeft ze allemaal)",
+        "en": "Newest lines first (500 at most; the download has all of them)",
+    },
+    "audit_none": {"nl": "Geen regels gevonden.", "en": "No lines found."},
+    "act_signed_in": {"nl": "Ingelogd", "en": "Signed in"},
+    "act_sign_in_failed": {"nl": "Inloggen mislukt", "en": "Sign-in failed"},
+    "act_signed_out": {"nl": "Uitgelogd", "en": "Signed out"},
+    "act_signed_out_everywhere": {"nl": "Overal uitgelogd", "en": "Signed out everywhere"},
+    "act_setup_link_made": {"nl": "Installatielink gemaakt", "en": "Setup link made"},
+    "act_member_invited": {"nl": "Lid uitgenodigd", "en": "Member invited"},
+    "act_member_joined": {"nl": "Lid doet mee", "en": "Member joined"},
+    "act_device_link_made": {"nl": "Link voor apparaat gemaakt", "en": "Device link made"},
+    "act_passkey_added": {"nl": "Toegangssleutel toegevoegd", "en": "Passkey added"},
+    "act_roles_changed": {"nl": "Rollen veranderd", "en": "Roles changed"},
+    "act_member_removed": {"nl": "Lid verwijderd", "en": "Member removed"},
+    "act_workshop_started": {"nl": "Workshop gemaakt", "en": "Workshop started"},
+    "act_workshop_closed": {"nl": "Workshop gesloten", "en": "Workshop closed"},
+    "act_workshop_reopened": {"nl": "Workshop weer geopend", "en": "Workshop reopened"},
+    "act_workshop_handed_over": {"nl": "Workshop overgedragen", "en": "Workshop handed over"},
+    "act_workshop_deleted": {"nl": "Workshop verwijderd", "en": "Workshop deleted"},
+    "act_record_exported": {"nl": "Verslag gedownload", "en": "Record downloaded"},
+    "act_record_corrected": {"nl": "Verslag verbeterd", "en": "Record corrected"},
+    "act_action_followed_up": {"nl": "Actie bijgewerkt", "en": "Action followed up"},
+    "act_cofacilitator_link_made": {
+        "nl": "Link voor mede-begeleider gemaakt",
+        "en": "Co-facilitator link made",
+    },
+    "act_cofacilitator_link_stopped": {
+        "nl": "Link voor mede-begeleider gestopt",
+        "en": "Co-facilitator link stopped",
+    },
+    "act_erasure_asked": {"nl": "Verzoek om verhalen te wissen", "en": "Removal of stories asked"},
 }

@@ -11,6 +11,7 @@ from livinglab.web.components.common import offline_banner, page_title
 from livinglab.web.feeds import feeds
 from livinglab.web.headers import with_security_headers
 from livinglab.web.oidc_routes import ROUTES as OIDC_ROUTES
+from livinglab.web.pages.admin import audit_page, members_page
 from livinglab.web.pages.console import console_page
 from livinglab.web.pages.phone import code_page, phone_page
 from livinglab.web.pages.privacy import privacy_page
@@ -20,6 +21,7 @@ from livinglab.web.pages.signin import sign_in_page, welcome_page
 from livinglab.web.pages.start import start_page
 from livinglab.web.passkey_routes import ROUTES as PASSKEY_ROUTES
 from livinglab.web.reflex_internals import replace_connection_toast
+from livinglab.web.state.admin import AdminState
 from livinglab.web.state.console import FacilitatorState
 from livinglab.web.state.phone import JoinCodeState, PhoneState
 from livinglab.web.state.privacy import PrivacyState
@@ -108,3 +110,15 @@ app.add_page(
 )
 
 # Pages of the admin (members, audit trail) go below.
+app.add_page(
+    members_page,
+    route=routes.ADMIN,
+    title=page_title(AdminState, "title_admin"),
+    on_load=AdminState.on_load_members,
+)
+app.add_page(
+    audit_page,
+    route=routes.AUDIT,
+    title=page_title(AdminState, "title_audit"),
+    on_load=AdminState.on_load_audit,
+)

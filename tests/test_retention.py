@@ -299,7 +299,6 @@ def test_retention_is_chosen_at_creation_and_twelve_months_by_default(session):
     assert build_record(session=session, workshop=chosen)["workshop"]["retention_months"] == 24
 
 
-#: Tables that hold no workshop's data: the ready agendas every workshop can start from.
 #: Not a workshop's data: the ready agendas, and the organisation's members and audit trail
 #: (which outlives a deleted workshop by design).
 SHARED_TABLES = {Agenda.__tablename__, AgendaStep.__tablename__} | {

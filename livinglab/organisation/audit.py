@@ -12,7 +12,7 @@ from datetime import UTC, datetime, time, timedelta
 from enum import StrEnum
 from typing import Protocol
 
-from sqlmodel import Session, select
+from sqlmodel import Session, or_, select
 
 from livinglab.errors import RoleRequired, SignInRequired
 from livinglab.export.tables import table
@@ -111,15 +111,20 @@ def record_by(
 
 
 def forget_cofacilitators(session: Session, workshop_code: str, labels: list[str]) -> None:
-    """A purge: co-facilitators' labels in this workshop's rows become their role."""
+    """A purge: co-facilitators' labels in this workshop's rows become their role, as the
+    one who acted or as the one a link was made or stopped for (the row's detail)."""
     if not labels:
         return
     for row in session.exec(
         select(AuditEvent).where(
-            AuditEvent.workshop_code == workshop_code, AuditEvent.actor.in_(labels)
+            AuditEvent.workshop_code == workshop_code,
+            or_(AuditEvent.actor.in_(labels), AuditEvent.detail.in_(labels)),
         )
     ):
-        row.actor = COFACILITATOR
+        if row.actor in labels:
+            row.actor = COFACILITATOR
+        if row.detail in labels:
+            row.detail = COFACILITATOR
         session.add(row)
 
 

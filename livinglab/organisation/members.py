@@ -244,6 +244,8 @@ def set_roles(*, session: Session, by: SignedIn | None, member_id: object, roles
     admin = require(by, MemberRole.ADMIN)
     member = access_member(session, member_id)
     chosen = roles_text(roles)
+    if not chosen:
+        raise BadRole("")  # no role at all: remove the member instead
     if member.removed_at is not None:
         raise MemberNotFound(str(member_id))
     if MemberRole.ADMIN.value not in chosen and [m.id for m in _admins(session)] == [member.id]:

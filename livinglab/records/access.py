@@ -1,5 +1,9 @@
 """Who may read the records library and follow actions up: the organisation's records key,
-or a named person with their own link (stored hashed, read or read + update, revocable).
+a named person with their own link (stored hashed, read or read + update, revocable), or a
+signed-in member with the role records_reader (read) or records_updater (read + update).
+
+A link that became a member (`python -m livinglab migrate`, `RecordsReader.member_id`)
+works with that member's roles as they are now, and stops when the member is removed.
 
 The organisation key (LIVINGLAB_RECORDS_KEY) invites and revokes people; a person's
 credential is the token in their link. Both reach the domain as one string, so a single
@@ -21,10 +25,13 @@ from livinglab.errors import (
     BadAccessLevel,
     ReadOnlyAccess,
     RecordsSwitchedOff,
+    RoleRequired,
     WrongRecordsKey,
 )
 from livinglab.limits import NAME_MAX
-from livinglab.models import AccessLevel, RecordsReader, utcnow
+from livinglab.models import AccessLevel, Member, MemberRole, RecordsReader, utcnow
+from livinglab.organisation import audit, members, sessions
+from livinglab.organisation.audit import AuditAct
 from livinglab.validation import clean_text
 
 #: How the audit trail names the holder of the organisation key.
@@ -33,15 +40,17 @@ ORGANISATION = "organisation"
 
 @dataclass(frozen=True)
 class Caller:
-    """Who is asking: a named person (`reader_id`) or the organisation key (None)."""
+    """Who is asking: a named person (`reader_id`), a member (`member_id`, signed in or by
+    the link they had before), or the organisation key (both None)."""
 
     reader_id: int | None
     name: str
     level: str
+    member_id: int | None = None
 
     @property
     def organisation(self) -> bool:
-        return self.reader_id is None
+        return self.reader_id is None and self.member_id is None
 
     @property
     def may_update(self) -> bool:
@@ -59,22 +68,57 @@ class ReaderLine:
     revoked: bool
 
 
-def require_access(*, session: Session, credential: str, level: str = AccessLevel.READ) -> Caller:
-    """The caller behind `credential`, refused unless they hold `level` (update includes read)."""
+def _member_level(roles) -> str:
+    """What a member's roles allow in the records library ("" for nothing)."""
+    if MemberRole.RECORDS_UPDATER in roles:
+        return AccessLevel.UPDATE.value
+    if MemberRole.RECORDS_READER in roles:
+        return AccessLevel.READ.value
+    return ""
+
+
+def _as_member(session: Session, member_id: int | None, reader_id: int | None = None) -> Caller:
+    """A member as a records caller, with their roles as they are now."""
+    member = members.active_member(session, member_id)
+    if member is None:
+        raise AccessRevoked()
+    level = _member_level(members.role_set(member.roles))
+    if not level:
+        raise RoleRequired(MemberRole.RECORDS_READER.value)
+    return Caller(reader_id=reader_id, name=member.name, level=level, member_id=member.id)
+
+
+def _caller(session: Session, credential: str) -> Caller:
     expected = settings.RECORDS_KEY
+    if expected and credential and hmac.compare_digest(credential.encode(), expected.encode()):
+        return Caller(reader_id=None, name=ORGANISATION, level=AccessLevel.UPDATE)
+    reader = (
+        session.exec(
+            select(RecordsReader).where(RecordsReader.token_hash == digest_secret(credential))
+        ).first()
+        if credential
+        else None
+    )
+    if reader is not None:
+        if reader.revoked_at is not None:
+            raise AccessRevoked()
+        if reader.member_id is not None:
+            return _as_member(session, reader.member_id, reader.id)
+        if not expected:
+            raise RecordsSwitchedOff()  # a link the key made, from before members
+        return Caller(reader_id=reader.id, name=reader.name, level=reader.level)
+    member = sessions.signed_in(session, credential) if credential else None
+    if member is not None:
+        return _as_member(session, member.member_id)
     if not expected:
         raise RecordsSwitchedOff()
-    credential = str(credential or "")
-    if hmac.compare_digest(credential.encode(), expected.encode()):
-        return Caller(reader_id=None, name=ORGANISATION, level=AccessLevel.UPDATE)
-    reader = session.exec(
-        select(RecordsReader).where(RecordsReader.token_hash == digest_secret(credential))
-    ).first()
-    if reader is None or not credential:
-        raise WrongRecordsKey()
-    if reader.revoked_at is not None:
-        raise AccessRevoked()
-    caller = Caller(reader_id=reader.id, name=reader.name, level=reader.level)
+    raise WrongRecordsKey()
+
+
+def require_access(*, session: Session, credential: str, level: str = AccessLevel.READ) -> Caller:
+    """The caller behind `credential` (the records key, a person's link token or a member's
+    session token), refused unless they hold `level` (update includes read)."""
+    caller = _caller(session, str(credential or ""))
     if level == AccessLevel.UPDATE and not caller.may_update:
         raise ReadOnlyAccess()
     return caller
@@ -128,3 +172,50 @@ def readers(*, session: Session, credential: str) -> list[ReaderLine]:
         )
         for reader in session.exec(select(RecordsReader).order_by(RecordsReader.id.desc()))
     ]
+
+
+@dataclass(frozen=True)
+class BecameMember:
+    """A records link turned into a member by the upgrade (`python -m livinglab migrate`)."""
+
+    name: str
+    role: str
+    removed: bool
+
+
+def links_to_members(session: Session) -> list[BecameMember]:
+    """Every records link without a member becomes one (records_reader or records_updater;
+    a revoked link becomes a removed member) and is linked to them: the link keeps working,
+    now with the member's roles. Runs once per link; a second run changes nothing."""
+    became = []
+    for reader in session.exec(
+        select(RecordsReader).where(RecordsReader.member_id.is_(None)).order_by(RecordsReader.id)
+    ):
+        role = (
+            MemberRole.RECORDS_UPDATER
+            if reader.level == AccessLevel.UPDATE
+            else MemberRole.RECORDS_READER
+        )
+        member = Member(
+            name=reader.name,
+            subject=reader.subject,
+            roles="" if reader.revoked_at else role.value,
+            created_at=reader.invited_at,
+            removed_at=reader.revoked_at,
+        )
+        session.add(member)
+        session.flush()
+        reader.member_id = member.id
+        session.add(reader)
+        audit.record(
+            session,
+            AuditAct.MEMBER_JOINED,
+            actor=audit.SYSTEM,
+            member_id=member.id,
+            detail=f"{member.name}: {role.value} (records link, upgrade)",
+        )
+        became.append(
+            BecameMember(name=member.name, role=role.value, removed=bool(reader.revoked_at))
+        )
+    session.flush()
+    return became

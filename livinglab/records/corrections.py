@@ -73,6 +73,8 @@ def reader_signer(*, session: Session, credential: str) -> Signer:
     caller = require_access(session=session, credential=credential, level=AccessLevel.UPDATE)
     if caller.organisation:
         return Signer(audit="organisation", role="organisation")
+    if caller.reader_id is None:  # a signed-in member
+        return Signer(audit=f"member-{caller.member_id}", role="records_reader", name=caller.name)
     return Signer(audit=f"reader-{caller.reader_id}", role="records_reader", name=caller.name)
 
 

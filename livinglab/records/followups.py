@@ -145,6 +145,7 @@ def update_action(
         session,
         AuditAct.ACTION_FOLLOWED_UP,
         actor=caller.name,
+        member_id=caller.member_id,
         workshop_code=workshop.code,
         detail=f"action {action.id}: {status}",
     )

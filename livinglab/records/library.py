@@ -71,7 +71,13 @@ def _closed(session: Session, key: str, code: str) -> Workshop:
     workshop = find_workshop(session=session, code=code)
     if not is_closed(workshop):
         raise WorkshopNotFound(code)
-    audit.record(session, AuditAct.RECORD_EXPORTED, actor=caller.name, workshop_code=workshop.code)
+    audit.record(
+        session,
+        AuditAct.RECORD_EXPORTED,
+        actor=caller.name,
+        member_id=caller.member_id,
+        workshop_code=workshop.code,
+    )
     return workshop
 
 

@@ -18,8 +18,11 @@ from starlette.routing import Route
 from livinglab import db, metrics, settings
 from livinglab.db import session_scope
 from livinglab.errors import DomainError
+from livinglab.organisation import sessions
+from livinglab.organisation.audit import trail_csv
 from livinglab.records.followups import calendar
 from livinglab.web import routes
+from livinglab.web.state.admin import filters_of
 
 
 def _calendar(credential: str, organisers: str) -> bytes:
@@ -53,6 +56,33 @@ HEALTH_TIMEOUT = 5
 def _schema_revision() -> str:
     with db.engine().connect() as connection:
         return db.schema_revision(connection)
+
+
+def _audit_csv(token: str, filters: dict[str, str]) -> bytes:
+    with session_scope() as session:
+        me = sessions.signed_in(session, token)
+        return trail_csv(session=session, by=me, **filters)
+
+
+async def audit_csv(request: Request) -> Response:
+    """GET /admin/audit.csv?who=&act=&workshop=&since=&until= (the audit page's filters):
+    every matching row, for a signed-in admin (the session cookie); 403 for anyone else."""
+    try:
+        data = await asyncio.to_thread(
+            _audit_csv,
+            request.cookies.get(sessions.COOKIE, ""),
+            filters_of(dict(request.query_params)),
+        )
+    except DomainError as refusal:
+        return PlainTextResponse(refusal.key, status_code=403)
+    return Response(
+        data,
+        media_type="text/csv; charset=utf-8",
+        headers={
+            "Content-Disposition": 'attachment; filename="audit.csv"',
+            "Cache-Control": "no-store",
+        },
+    )
 
 
 async def health(_request: Request) -> Response:
@@ -95,5 +125,6 @@ feeds = Starlette(
         Route(routes.ACTIONS_CALENDAR, actions_calendar),
         Route(routes.HEALTH, health),
         Route(routes.METRICS, metrics_page),
+        Route(routes.AUDIT_CSV, audit_csv),
     ]
 )

@@ -61,10 +61,16 @@ class RecordsState(ViewState, Downloads, LanguageState):
     #: The person's own iCalendar feed of open actions (their credential is in it).
     calendar_link: str = ""
 
+    def _credential(self) -> str:
+        """The records key or link this browser keeps; without one, the member session (a
+        records_reader or records_updater signed in: never copied into a readable cookie)."""
+        return self.records_key or self._session_token()
+
     async def _list(self, key: str) -> bool:
-        """List the closed workshops for `key`; a key that does not work is forgotten."""
+        """List the closed workshops for `key`; a key that does not work is forgotten.
+        "" lists them for the signed-in member, if their roles allow it."""
         self.error_at = ""
-        listed = await self._domain(closed_workshops, key=key)
+        listed = await self._domain(closed_workshops, key=key or self._session_token())
         self.opened = listed is not None
         self.workshops = listed or []
         self.records_key = key if listed is not None else ""
@@ -73,7 +79,7 @@ class RecordsState(ViewState, Downloads, LanguageState):
     async def _read_record(self) -> None:
         """The log of the workshop in the address, in that workshop's language."""
         self.record = await self._domain(
-            read_log, credential=self.records_key, code=path_code(self.router.url.path)
+            read_log, credential=self._credential(), code=path_code(self.router.url.path)
         )
         if self.record is not None:
             self._set_language(self.record.language)
@@ -98,8 +104,10 @@ class RecordsState(ViewState, Downloads, LanguageState):
         link_access = self.router.url.query_parameters.get("access", "")
         credential = link_access or self.records_key
         self.new_link = ""
-        if credential and await self._list(credential):
+        if (credential or self._session_token()) and await self._list(credential):
             await self._read_library()
+        elif not credential:
+            self.error_key = ""  # a member without a records role reads the key form
         if link_access:
             return rx.redirect(routes.RECORDS, replace=True)
         return None
@@ -108,14 +116,17 @@ class RecordsState(ViewState, Downloads, LanguageState):
         """What /records shows beside the list: who may read, and the views across workshops."""
         await self._read_access()
         self.open_actions = (
-            await self._domain(followups.open_actions, credential=self.records_key) or []
+            await self._domain(followups.open_actions, credential=self._credential()) or []
         )
-        self.recurring = await self._domain(recurring_themes, credential=self.records_key) or []
+        self.recurring = await self._domain(recurring_themes, credential=self._credential()) or []
         # A calendar keeps its address in many places: a person's own link, never the
         # organisation's key (which also invites people).
+        # A member signed in has no link to put there (their session stays in its cookie).
         feed = urlencode({"access": self.records_key})
         self.calendar_link = (
-            "" if self.organisation else f"{self.router.url.origin}{routes.ACTIONS_CALENDAR}?{feed}"
+            ""
+            if self.organisation or not self.records_key
+            else f"{self.router.url.origin}{routes.ACTIONS_CALENDAR}?{feed}"
         )
 
     @rx.event
@@ -125,7 +136,7 @@ class RecordsState(ViewState, Downloads, LanguageState):
         query = str(form.get("query", "")).strip()[:SEARCH_MAX]
         found = await self._domain(
             find,
-            credential=self.records_key,
+            credential=self._credential(),
             query=query,
             since=str(form.get("since", "")),
             until=str(form.get("until", "")),
@@ -139,19 +150,19 @@ class RecordsState(ViewState, Downloads, LanguageState):
 
     async def _read_access(self) -> None:
         """Who may read the library: only the organisation key sees and changes the list."""
-        caller = await self._domain(require_access, credential=self.records_key)
+        caller = await self._domain(require_access, credential=self._credential())
         self.organisation = bool(caller and caller.organisation)
         self.may_update = bool(caller and caller.may_update)
         await self._read_erasures()
         self.readers = (
-            await self._domain(readers, credential=self.records_key) or []
+            await self._domain(readers, credential=self._credential()) or []
             if self.organisation
             else []
         )
 
     async def _read_erasures(self) -> None:
         self.erasures = (
-            await self._domain(waiting_erasures, credential=self.records_key) or []
+            await self._domain(waiting_erasures, credential=self._credential()) or []
             if self.may_update
             else []
         )
@@ -162,7 +173,7 @@ class RecordsState(ViewState, Downloads, LanguageState):
         self.error_at = "invite"
         made = await self._domain(
             invite,
-            credential=self.records_key,
+            credential=self._credential(),
             name=str(form.get("name", "")),
             level=str(form.get("level", "")),
         )
@@ -174,14 +185,14 @@ class RecordsState(ViewState, Downloads, LanguageState):
     async def revoke(self, reader_id: int):
         """Take a person's link back: their next request is refused."""
         self.error_at = "invite"
-        await self._domain(revoke, credential=self.records_key, reader_id=as_int(reader_id))
+        await self._domain(revoke, credential=self._credential(), reader_id=as_int(reader_id))
         await self._read_access()
 
     @rx.event
     async def on_load_record(self):
         """/records/[code]: the log of one closed workshop, with the key kept in the cookie."""
         self.record = None
-        if self.records_key and await self._list(self.records_key):
+        if self._credential() and await self._list(self.records_key):
             await self._read_record()
 
     @rx.event
@@ -191,7 +202,7 @@ class RecordsState(ViewState, Downloads, LanguageState):
         self.error_at = f"action-{action_id}"
         updated = await self._domain(
             followups.update_action,
-            credential=self.records_key,
+            credential=self._credential(),
             action_id=action_id,
             status=str(form.get("status", "")),
             note=str(form.get("note", "")),
@@ -210,7 +221,7 @@ class RecordsState(ViewState, Downloads, LanguageState):
         target = {"size": form.get("size", "")} if group else {"insight_id": insight_id}
         made = await self._domain(
             correct_as_reader,
-            credential=self.records_key,
+            credential=self._credential(),
             code=path_code(self.router.url.path),
             change=change,
             reason=str(form.get("reason", "")),
@@ -227,7 +238,7 @@ class RecordsState(ViewState, Downloads, LanguageState):
         self.error_at = f"erasure-{request_id}"
         await self._domain(
             grant_erasure,
-            credential=self.records_key,
+            credential=self._credential(),
             request_id=request_id,
             reason=str(form.get("reason", "")),
         )
@@ -239,6 +250,6 @@ class RecordsState(ViewState, Downloads, LanguageState):
         """One closed workshop's log as PDF, JSON or CSV, or every version of it ("chain")."""
         read = record_chain if file_format == "chain" else closed_record
         async for event in self._deliver(
-            read, str(file_format), key=self.records_key, code=str(code)
+            read, str(file_format), key=self._credential(), code=str(code)
         ):
             yield event

@@ -1,0 +1,45 @@
+"""The records library opened by a signed-in member: their session stays in its HttpOnly
+cookie (never copied into the records cookie, which scripts can read), their role decides
+what the page offers."""
+
+from sqlmodel import Session
+
+from livinglab import db, workshops
+from livinglab.web.state.records import RecordsState
+from tests.state.conftest import run
+from tests.state.test_admin_views import signed_in_as, view_with_session
+
+
+def closed_workshop() -> str:
+    with Session(db.engine(), expire_on_commit=False) as session:
+        workshop, key = workshops.create_workshop(
+            session=session, title="Wonen", question="?", language="nl", uses_names=False
+        )
+        for _ in range(4):  # to closed
+            workshops.move_stage(session=session, code=workshop.code, key=key, step=1)
+        session.commit()
+        return workshop.code
+
+
+def test_a_records_reader_reads_and_an_updater_may_update(database_url, monkeypatch):
+    monkeypatch.setattr("livinglab.settings.RECORDS_KEY", "")
+    code = closed_workshop()
+    reader = view_with_session(RecordsState, "/records", signed_in_as("records_reader"))
+    run(reader.on_load())
+    assert reader.opened and [w.code for w in reader.workshops] == [code]
+    assert reader.records_key == "" and not reader.may_update and not reader.organisation
+    assert reader.calendar_link == ""  # no link of theirs to put in an address
+    updater = view_with_session(
+        RecordsState, "/records", signed_in_as("records_updater", name="Tim"), tab="tab-2"
+    )
+    run(updater.on_load())
+    assert updater.opened and updater.may_update and updater.records_key == ""
+
+
+def test_a_member_without_a_records_role_sees_the_key_form(database_url, monkeypatch):
+    monkeypatch.setattr("livinglab.settings.RECORDS_KEY", "")
+    closed_workshop()
+    facilitator = view_with_session(RecordsState, "/records", signed_in_as("facilitator"))
+    run(facilitator.on_load())
+    assert not facilitator.opened and facilitator.workshops == []
+    assert facilitator.error_key == ""
