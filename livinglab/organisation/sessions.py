@@ -15,7 +15,7 @@ from livinglab import settings, throttle
 from livinglab.access import access_member
 from livinglab.credentials import digest_secret, new_secret
 from livinglab.errors import TooManySignIns
-from livinglab.models import Member, MemberSession, utcnow
+from livinglab.models import Member, MemberSession, as_utc, utcnow
 from livinglab.organisation import audit
 from livinglab.organisation.audit import AuditAct
 from livinglab.organisation.members import SignedIn, active_member, as_signed_in
@@ -53,7 +53,7 @@ def _open(session: Session, token: object) -> MemberSession | None:
     ).first()
     if row is None or row.ended_at is not None:
         return None
-    if utcnow() - row.last_seen_at > timedelta(hours=settings.SESSION_IDLE_HOURS):
+    if utcnow() - as_utc(row.last_seen_at) > timedelta(hours=settings.SESSION_IDLE_HOURS):
         return None
     return row
 
@@ -67,7 +67,7 @@ def signed_in(session: Session, token: object) -> SignedIn | None:
     member = active_member(session, row.member_id)
     if member is None:
         return None
-    if utcnow() - row.last_seen_at > TOUCH_EVERY:
+    if utcnow() - as_utc(row.last_seen_at) > TOUCH_EVERY:
         row.last_seen_at = utcnow()
         session.add(row)
     return as_signed_in(member)
