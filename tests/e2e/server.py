@@ -16,6 +16,12 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from sqlmodel import Session, select
+
+from livinglab.db import make_engine
+from livinglab.models import Member
+from livinglab.organisation import members, sessions
+
 PROJECT = Path(__file__).resolve().parents[2]
 VENV_BIN = PROJECT / ".venv" / "bin"
 TOOLS_BIN = PROJECT / ".tools" / "node_modules" / ".bin"
@@ -44,6 +50,13 @@ METRICS_TOKEN = "e2e-metrics-token"
 SOCKET_INTERVAL_SECONDS = 25
 SOCKET_TIMEOUT_SECONDS = 10
 STARTUP_TIMEOUT = float(os.environ.get("LIVINGLAB_E2E_STARTUP_TIMEOUT", "300"))
+
+
+#: Every server started in this process, by its address: `room.create_workshop` signs a
+#: browser in on the server it talks to.
+RUNNING: dict[str, "AppServer"] = {}
+#: The facilitator member the tests sign in as, unless a test makes its own.
+FACILITATOR_NAME = "Fatima"
 
 
 def free_port() -> int:
@@ -104,6 +117,52 @@ class AppServer:
         env.pop("VIRTUAL_ENV", None)
         return env
 
+    @property
+    def database_url(self) -> str:
+        return self._env()["DATABASE_URL"]
+
+    def add_member(self, name: str = FACILITATOR_NAME, *roles: str) -> int:
+        """A member with `roles` (facilitator when none), straight into the server's database
+        (as an accepted invitation would make them): their id."""
+        engine = make_engine(self.database_url)
+        try:
+            with Session(engine, expire_on_commit=False) as session:
+                member = Member(name=name, roles=members.roles_text(roles or ("facilitator",)))
+                session.add(member)
+                session.commit()
+                return member.id
+        finally:
+            engine.dispose()
+
+    def session_for(self, member_id: int) -> str:
+        """A new session of that member (as a sign-in starts one): the cookie's token."""
+        engine = make_engine(self.database_url)
+        try:
+            with Session(engine, expire_on_commit=False) as session:
+                member = session.exec(select(Member).where(Member.id == member_id)).one()
+                token = sessions.start(session, member, method=sessions.PASSKEY)
+                session.commit()
+                return token
+        finally:
+            engine.dispose()
+
+    def sign_in(self, context, member_id: int | None = None) -> int:
+        """Sign a browser context in: a session for the member (a new facilitator when none
+        is given) in the HttpOnly cookie the sign-in routes set. Returns the member's id."""
+        member_id = member_id or self.add_member()
+        context.add_cookies(
+            [
+                {
+                    "name": sessions.COOKIE,
+                    "value": self.session_for(member_id),
+                    "url": self.base_url,
+                    "httpOnly": True,
+                    "sameSite": "Lax",
+                }
+            ]
+        )
+        return member_id
+
     def log(self) -> str:
         try:
             return self.log_path.read_text(errors="replace")
@@ -143,6 +202,7 @@ class AppServer:
         )
         log.close()
         self._wait_until_up()
+        RUNNING[self.base_url] = self
         return self
 
     def _wait_until_up(self) -> None:
@@ -179,6 +239,7 @@ class AppServer:
                     break
             self.process.wait(timeout=5)
         self.process = None
+        RUNNING.pop(self.base_url, None)
         if not os.environ.get("LIVINGLAB_E2E_KEEP"):
             shutil.rmtree(self.workdir, ignore_errors=True)
 
