@@ -65,9 +65,14 @@ def create_workshop(
     language: str = "nl",
 ) -> Workshop:
     """Create a workshop on / and open its console and projector in `context`; a context
-    not signed in yet is signed in first, as a new facilitator of the organisation."""
-    if not any(cookie["name"] == sessions.COOKIE for cookie in context.cookies(base_url)):
-        RUNNING[base_url].sign_in(context)
+    not signed in on that server yet is signed in first, as a new facilitator of the
+    organisation (cookies ignore the port: another test server's session does not count)."""
+    server = RUNNING[base_url]
+    if not any(
+        cookie["name"] == sessions.COOKIE and cookie["value"] in server.session_tokens
+        for cookie in context.cookies(base_url)
+    ):
+        server.sign_in(context)
     page = context.new_page()
     page.goto(base_url + "/")
     wait_hydrated(page.get_by_test_id("create-submit"))

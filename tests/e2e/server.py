@@ -95,6 +95,8 @@ class AppServer:
         self.process: subprocess.Popen | None = None
         #: On top of the defaults: DATABASE_URL, REFLEX_REDIS_URL, GRANIAN_WORKERS, ...
         self.extra_env = env or {}
+        #: The member sessions made for this server's database (`session_for`).
+        self.session_tokens: set[str] = set()
 
     def _env(self) -> dict[str, str]:
         env = dict(os.environ)
@@ -142,7 +144,20 @@ class AppServer:
                 member = session.exec(select(Member).where(Member.id == member_id)).one()
                 token = sessions.start(session, member, method=sessions.PASSKEY)
                 session.commit()
-                return token
+        finally:
+            engine.dispose()
+        self.session_tokens.add(token)
+        return token
+
+    def remove_member(self, member_id: int) -> None:
+        """An admin takes the member out, as the admin's members page does (domain call)."""
+        admin_id = self.add_member("E2E admin", "admin")
+        engine = make_engine(self.database_url)
+        try:
+            with Session(engine, expire_on_commit=False) as session:
+                admin = session.exec(select(Member).where(Member.id == admin_id)).one()
+                members.remove(session=session, by=members.as_signed_in(admin), member_id=member_id)
+                session.commit()
         finally:
             engine.dispose()
 
