@@ -55,8 +55,13 @@ def _templates() -> rx.Component:
         ),
         rx.foreach(
             S.own,
-            lambda earlier: _template_choice(
-                LIKE + earlier.code, S.t["template_like"] + " " + earlier.title, earlier.shown_code
+            lambda earlier: rx.cond(
+                earlier.lead,  # a plan is copied from a workshop one leads
+                _template_choice(
+                    LIKE + earlier.code,
+                    S.t["template_like"] + " " + earlier.title,
+                    earlier.shown_code,
+                ),
             ),
         ),
     )

@@ -142,7 +142,7 @@ class StartState(ViewState, LanguageState):
                 self.template, self.title_start = choice, agenda.name
                 self.question_start = agenda.question
         for earlier in self.own:
-            if choice == LIKE + earlier.code:
+            if earlier.lead and choice == LIKE + earlier.code:
                 self.template, self.title_start = choice, earlier.title
                 self.question_start = earlier.question
 
