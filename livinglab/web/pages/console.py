@@ -674,6 +674,7 @@ def _handover() -> rx.Component:
     )
 
 
+@_facilitator_only
 def _delete_controls() -> rx.Component:
     """Delete the whole workshop, after typing its code (nothing hangs on one click)."""
     return rx.el.details(
