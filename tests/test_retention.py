@@ -19,6 +19,7 @@ from livinglab.models import (
     Action,
     Agenda,
     AgendaStep,
+    AuditEvent,
     ConsentAnswer,
     Insight,
     Participant,
@@ -294,7 +295,9 @@ def test_retention_is_chosen_at_creation_and_twelve_months_by_default(session):
 
 
 #: Tables that hold no workshop's data: the ready agendas every workshop can start from.
-SHARED_TABLES = {Agenda.__tablename__, AgendaStep.__tablename__}
+#: Not workshop data: the ready agendas, and the audit trail, which outlives a deleted
+#: workshop by design (models.AuditEvent: it records the deletion itself).
+SHARED_TABLES = {Agenda.__tablename__, AgendaStep.__tablename__, AuditEvent.__tablename__}
 
 
 def _rows(session) -> dict[str, int]:
