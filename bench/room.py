@@ -45,6 +45,8 @@ except ImportError:  # the figures without server CPU and RSS are still worth ha
 
 # Full state names as Reflex derives them (module path + snake_case class name). They are
 # checked against the state tree of the served bundle at start-up (`Bundle.check`).
+#: The member session cookie (livinglab/organisation/sessions.py COOKIE).
+SESSION_COOKIE = "livinglab_session"
 ROOT = "reflex___state____state"
 #: The view states are substates of the one that holds the catalog (one copy per tab).
 LANGUAGE_STATE = f"{ROOT}.livinglab___web___state___view____language_state"
@@ -552,6 +554,9 @@ class Room:
         self.base_url = args.url.rstrip("/")
         self.run_id = secrets.token_hex(3)
         self.facilitator_browser = Browser(bundle)
+        if args.session:
+            # Only signed-in facilitators start workshops: the session cookie of one.
+            self.facilitator_browser.cookies[SESSION_COOKIE] = args.session
         self.console = Tab(self.base_url, self.facilitator_browser, "console")
         self.projector = Tab(self.base_url, self.facilitator_browser, "projector")
         self.projector.on_update = self._projector_update
@@ -1404,6 +1409,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "joins this many times (0: no flood)",
     )
     parser.add_argument("--language", default="nl", choices=("nl", "en"))
+    parser.add_argument(
+        "--session",
+        default="",
+        help="the livinglab_session cookie of a signed-in facilitator (only members start "
+        "workshops): copy it from the browser's developer tools",
+    )
     parser.add_argument("--seed", type=int, default=None, help="random seed (join times, posters)")
     return parser.parse_args(argv)
 

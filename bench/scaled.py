@@ -35,7 +35,11 @@ def main(argv: list[str]) -> int:
         )
         app.start()
         try:
-            room = [sys.executable, "-m", "bench.room", *argv, "--url", app.base_url]
+            session = app.session_for(app.add_member("Bench facilitator"))
+            room = [
+                *(sys.executable, "-m", "bench.room", *argv),
+                *("--url", app.base_url, "--session", session),
+            ]
             return subprocess.run(room, check=False).returncode
         finally:
             app.stop()

@@ -1288,6 +1288,43 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- Start page signed in: my workshops, handover (pages/start.py, console) ---
     # (keys of the start-page helper go below this line)
+    "start_members_only": {
+        "nl": "Alleen mensen van de organisatie kunnen een workshop starten. "
+        "Log in om te beginnen. Meedoen met je telefoon kan zonder account.",
+        "en": "Only people of the organisation can start a workshop. "
+        "Sign in to begin. Taking part with your phone needs no account.",
+    },
+    "start_sign_in": {"nl": "Inloggen", "en": "Sign in"},
+    "start_sign_out": {"nl": "Uitloggen", "en": "Sign out"},
+    "start_signed_in_as": {"nl": "Ingelogd als", "en": "Signed in as"},
+    "start_admin_link": {"nl": "Beheer", "en": "Admin"},
+    "start_no_role": {
+        "nl": "Met jouw rol kun je geen workshop starten. Vraag een beheerder om de rol "
+        "begeleider.",
+        "en": "Your role does not let you start a workshop. Ask an admin for the facilitator role.",
+    },
+    "start_member_role_admin": {"nl": "beheerder", "en": "admin"},
+    "start_member_role_facilitator": {"nl": "begeleider", "en": "facilitator"},
+    "start_member_role_records_reader": {"nl": "lezer van verslagen", "en": "records reader"},
+    "start_member_role_records_updater": {
+        "nl": "bijwerker van verslagen",
+        "en": "records updater",
+    },
+    "start_my_workshops": {"nl": "Jouw workshops", "en": "Your workshops"},
+    "start_co_run": {"nl": "samen met een collega", "en": "with a colleague"},
+    "handover_heading": {"nl": "Overdragen aan een collega", "en": "Hand over to a colleague"},
+    "handover_explain": {
+        "nl": "Je collega leidt de workshop dan verder. Jouw scherm en jouw link werken daarna "
+        "niet meer.",
+        "en": "Your colleague then runs the workshop. After that your screen and your link "
+        "no longer work.",
+    },
+    "handover_to": {"nl": "Collega", "en": "Colleague"},
+    "handover_submit": {"nl": "Overdragen", "en": "Hand over"},
+    "handover_none": {
+        "nl": "Er is nog geen andere collega die workshops mag leiden.",
+        "en": "There is no other colleague yet who may run workshops.",
+    },
     # --- Admin: members and the audit trail (pages/admin.py) ---
     # (keys of the admin helper go below this line)
     "title_admin": {"nl": "Beheer — leden", "en": "Admin — members"},

@@ -19,7 +19,9 @@ from livinglab.credentials import digest_secret
 from livinglab.errors import NotFacilitator
 from livinglab.limits import NAME_MAX
 from livinglab.models import CoFacilitator, FacilitatorAct, Workshop, utcnow
+from livinglab.organisation import members, sessions
 from livinglab.organisation.audit import AuditAct
+from livinglab.organisation.members import SignedIn
 from livinglab.validation import clean_text
 from livinglab.workshops import (
     Act,
@@ -57,14 +59,30 @@ class CoFacilitatorView:
 
 
 def _active(session: Session, workshop: Workshop, key: str) -> CoFacilitator | None:
+    """The active co-facilitator behind `key`: their link's key, or the session of the member
+    who opened that link while signed in (while they may still run workshops)."""
     if not key:
         return None
-    return session.exec(
+    helper = session.exec(
         select(CoFacilitator).where(
             CoFacilitator.workshop_id == workshop.id,
             CoFacilitator.key_hash == digest_secret(str(key)),
             CoFacilitator.revoked_at.is_(None),
         )
+    ).first()
+    if helper is not None:
+        return helper
+    member = sessions.signed_in(session, key)
+    if member is None or not member.holds(*members.RUNS_WORKSHOPS):
+        return None
+    return session.exec(
+        select(CoFacilitator)
+        .where(
+            CoFacilitator.workshop_id == workshop.id,
+            CoFacilitator.member_id == member.member_id,
+            CoFacilitator.revoked_at.is_(None),
+        )
+        .order_by(CoFacilitator.id)
     ).first()
 
 
@@ -92,6 +110,25 @@ def require_runner(
     if audit:
         session.add(FacilitatorAct(workshop_id=runner.workshop.id, actor=runner.actor, act=audit))
     return runner
+
+
+def claim(*, session: Session, code: str, key: str, by: SignedIn | None) -> bool:
+    """A signed-in member opened a co-facilitator link: the link becomes theirs, so the
+    workshop is on their list on every device. True when it was claimed now; a link that
+    someone else claimed already stays theirs."""
+    me = members.require(by, *members.RUNS_WORKSHOPS)
+    workshop = find_workshop(session=session, code=code)
+    if is_facilitator(session, workshop, key):
+        return False
+    helper = _active(session, workshop, key)
+    if helper is None:
+        raise NotFacilitator(code)
+    if helper.member_id is not None:
+        return False
+    helper.member_id = me.member_id
+    session.add(helper)
+    session.flush()
+    return True
 
 
 def invite(*, session: Session, code: str, key: str, label: str = "") -> tuple[CoFacilitator, str]:

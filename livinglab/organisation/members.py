@@ -10,7 +10,9 @@ from datetime import timedelta
 
 from sqlmodel import Session, select
 
+from livinglab import changes
 from livinglab.access import access_member
+from livinglab.changes import Change
 from livinglab.credentials import digest_secret, new_secret
 from livinglab.errors import (
     BadRole,
@@ -21,7 +23,7 @@ from livinglab.errors import (
     SignInRequired,
 )
 from livinglab.limits import NAME_MAX
-from livinglab.models import Invite, Member, MemberRole, MemberSession, as_utc, utcnow
+from livinglab.models import Invite, Member, MemberRole, MemberSession, Workshop, as_utc, utcnow
 from livinglab.organisation import audit
 from livinglab.organisation.audit import AuditAct
 from livinglab.validation import clean_text
@@ -239,6 +241,12 @@ def _end_sessions(session: Session, member_id: int) -> None:
         session.add(open_session)
 
 
+def _tell_led_workshops(session: Session, member_id: int) -> None:
+    """The workshops this member leads hear of it: their open consoles check access again."""
+    for workshop in session.exec(select(Workshop).where(Workshop.lead_member_id == member_id)):
+        changes.record(session, workshop, Change.PEOPLE)
+
+
 def set_roles(*, session: Session, by: SignedIn | None, member_id: object, roles: object) -> Member:
     """Give a member exactly these roles (admins only); taking a role away works at once."""
     admin = require(by, MemberRole.ADMIN)
@@ -258,6 +266,7 @@ def set_roles(*, session: Session, by: SignedIn | None, member_id: object, roles
         audit.record_by(
             session, admin, AuditAct.ROLES_CHANGED, detail=f"{member.name}: {before} → {chosen}"
         )
+        _tell_led_workshops(session, member.id)
     return member
 
 
@@ -276,6 +285,7 @@ def remove(*, session: Session, by: SignedIn | None, member_id: object) -> Membe
     _end_sessions(session, member.id)
     session.flush()
     audit.record_by(session, admin, AuditAct.MEMBER_REMOVED, detail=member.name)
+    _tell_led_workshops(session, member.id)
     return member
 
 

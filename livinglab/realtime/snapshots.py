@@ -25,6 +25,7 @@ from livinglab.models import (
     ThemeSuggestion,
     Workshop,
 )
+from livinglab.organisation import members
 from livinglab.reactions import own_reactions, reaction_counts
 from livinglab.records.corrections import erasure_asked
 from livinglab.records.followups import said_and_done
@@ -129,6 +130,11 @@ class BoardSnapshot:
     #: The ceiling of new phones per address per minute that this room's phones ran into
     #: in the last minutes (0: none did): the console warns.
     crowded: int = 0
+    #: The member who leads the workshop (0: none, a key alone leads it) and whether they
+    #: still may run workshops: a console of a lead who was removed, lost the role or
+    #: handed the workshop over goes blank.
+    lead_member_id: int = 0
+    lead_active: bool = True
 
 
 @dataclass(frozen=True)
@@ -239,6 +245,9 @@ def board_snapshot(
         people_in_room=workshop.people_in_room or 0,
         smallest_group=smallest_group(workshop),
         crowded=new_participants().crowded(workshop.code),
+        lead_member_id=workshop.lead_member_id or 0,
+        lead_active=workshop.lead_member_id is None
+        or members.may_run_workshops(session, workshop.lead_member_id),
     )
 
 

@@ -28,3 +28,10 @@ def store(keyring: str, code: str, secret: str) -> str:
     kept.pop(code, None)
     kept[code] = secret
     return json.dumps(dict(list(kept.items())[-KEYRING_SIZE:]), separators=(",", ":"))
+
+
+def drop(keyring: str, code: str) -> str:
+    """The keyring without a secret for `code` (one that stopped working)."""
+    kept = entries(keyring)
+    kept.pop(code, None)
+    return json.dumps(kept, separators=(",", ":"))

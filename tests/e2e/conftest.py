@@ -46,8 +46,9 @@ class Contexts:
     to one is recorded in `foreign_requests`, and the `people` fixture fails the test on it.
     """
 
-    def __init__(self, browser: Browser, app_url: str) -> None:
+    def __init__(self, browser: Browser, app_url: str, server: AppServer | None = None) -> None:
         self._browser = browser
+        self._server = server
         self._app_host = urlsplit(app_url).hostname
         self._open: list[BrowserContext] = []
         #: Every JavaScript dialog (alert, confirm) any page opened: injected script would.
@@ -82,8 +83,13 @@ class Contexts:
         self._open.append(context)
         return context
 
-    def facilitator(self) -> BrowserContext:
-        return self._new(PROJECTOR)
+    def facilitator(self, *, signed_in: bool = True) -> BrowserContext:
+        """A laptop; signed in as a new facilitator of the organisation unless told not to
+        (only members start workshops)."""
+        context = self._new(PROJECTOR)
+        if signed_in and self._server is not None:
+            self._server.sign_in(context)
+        return context
 
     def phone(self) -> BrowserContext:
         return self._new(PHONE)
@@ -95,7 +101,7 @@ class Contexts:
 
 @pytest.fixture
 def people(browser: Browser, app_server: AppServer) -> Iterator[Contexts]:
-    contexts = Contexts(browser, app_server.base_url)
+    contexts = Contexts(browser, app_server.base_url, app_server)
     yield contexts
     contexts.close()
     assert not contexts.foreign_requests, f"requests left the app: {contexts.foreign_requests}"

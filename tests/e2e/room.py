@@ -8,7 +8,10 @@ import zxingcpp
 from PIL import Image
 from playwright.sync_api import BrowserContext, Locator, Page, expect
 
+from livinglab.organisation import sessions
 from livinglab.workshops import STAGES, closes_workshop
+
+from .server import RUNNING
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -61,7 +64,15 @@ def create_workshop(
     first_names: bool = False,
     language: str = "nl",
 ) -> Workshop:
-    """Create a workshop on / and open its console and projector in `context`."""
+    """Create a workshop on / and open its console and projector in `context`; a context
+    not signed in on that server yet is signed in first, as a new facilitator of the
+    organisation (cookies ignore the port: another test server's session does not count)."""
+    server = RUNNING[base_url]
+    if not any(
+        cookie["name"] == sessions.COOKIE and cookie["value"] in server.session_tokens
+        for cookie in context.cookies(base_url)
+    ):
+        server.sign_in(context)
     page = context.new_page()
     page.goto(base_url + "/")
     wait_hydrated(page.get_by_test_id("create-submit"))

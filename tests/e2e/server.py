@@ -16,6 +16,12 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from sqlmodel import Session, select
+
+from livinglab.db import make_engine
+from livinglab.models import Member
+from livinglab.organisation import members, sessions
+
 PROJECT = Path(__file__).resolve().parents[2]
 VENV_BIN = PROJECT / ".venv" / "bin"
 TOOLS_BIN = PROJECT / ".tools" / "node_modules" / ".bin"
@@ -44,6 +50,13 @@ METRICS_TOKEN = "e2e-metrics-token"
 SOCKET_INTERVAL_SECONDS = 25
 SOCKET_TIMEOUT_SECONDS = 10
 STARTUP_TIMEOUT = float(os.environ.get("LIVINGLAB_E2E_STARTUP_TIMEOUT", "300"))
+
+
+#: Every server started in this process, by its address: `room.create_workshop` signs a
+#: browser in on the server it talks to.
+RUNNING: dict[str, "AppServer"] = {}
+#: The facilitator member the tests sign in as, unless a test makes its own.
+FACILITATOR_NAME = "Fatima"
 
 
 def free_port() -> int:
@@ -82,6 +95,8 @@ class AppServer:
         self.process: subprocess.Popen | None = None
         #: On top of the defaults: DATABASE_URL, REFLEX_REDIS_URL, GRANIAN_WORKERS, ...
         self.extra_env = env or {}
+        #: The member sessions made for this server's database (`session_for`).
+        self.session_tokens: set[str] = set()
 
     def _env(self) -> dict[str, str]:
         env = dict(os.environ)
@@ -103,6 +118,65 @@ class AppServer:
         env.update(self.extra_env)
         env.pop("VIRTUAL_ENV", None)
         return env
+
+    @property
+    def database_url(self) -> str:
+        return self._env()["DATABASE_URL"]
+
+    def add_member(self, name: str = FACILITATOR_NAME, *roles: str) -> int:
+        """A member with `roles` (facilitator when none), straight into the server's database
+        (as an accepted invitation would make them): their id."""
+        engine = make_engine(self.database_url)
+        try:
+            with Session(engine, expire_on_commit=False) as session:
+                member = Member(name=name, roles=members.roles_text(roles or ("facilitator",)))
+                session.add(member)
+                session.commit()
+                return member.id
+        finally:
+            engine.dispose()
+
+    def session_for(self, member_id: int) -> str:
+        """A new session of that member (as a sign-in starts one): the cookie's token."""
+        engine = make_engine(self.database_url)
+        try:
+            with Session(engine, expire_on_commit=False) as session:
+                member = session.exec(select(Member).where(Member.id == member_id)).one()
+                token = sessions.start(session, member, method=sessions.PASSKEY)
+                session.commit()
+        finally:
+            engine.dispose()
+        self.session_tokens.add(token)
+        return token
+
+    def remove_member(self, member_id: int) -> None:
+        """An admin takes the member out, as the admin's members page does (domain call)."""
+        admin_id = self.add_member("E2E admin", "admin")
+        engine = make_engine(self.database_url)
+        try:
+            with Session(engine, expire_on_commit=False) as session:
+                admin = session.exec(select(Member).where(Member.id == admin_id)).one()
+                members.remove(session=session, by=members.as_signed_in(admin), member_id=member_id)
+                session.commit()
+        finally:
+            engine.dispose()
+
+    def sign_in(self, context, member_id: int | None = None) -> int:
+        """Sign a browser context in: a session for the member (a new facilitator when none
+        is given) in the HttpOnly cookie the sign-in routes set. Returns the member's id."""
+        member_id = member_id or self.add_member()
+        context.add_cookies(
+            [
+                {
+                    "name": sessions.COOKIE,
+                    "value": self.session_for(member_id),
+                    "url": self.base_url,
+                    "httpOnly": True,
+                    "sameSite": "Lax",
+                }
+            ]
+        )
+        return member_id
 
     def log(self) -> str:
         try:
@@ -143,6 +217,7 @@ class AppServer:
         )
         log.close()
         self._wait_until_up()
+        RUNNING[self.base_url] = self
         return self
 
     def _wait_until_up(self) -> None:
@@ -179,6 +254,7 @@ class AppServer:
                     break
             self.process.wait(timeout=5)
         self.process = None
+        RUNNING.pop(self.base_url, None)
         if not os.environ.get("LIVINGLAB_E2E_KEEP"):
             shutil.rmtree(self.workdir, ignore_errors=True)
 

@@ -7,6 +7,8 @@ from sqlmodel import Session, select
 
 from livinglab import db, settings
 from livinglab.livinglab import app
+from livinglab.models import Member
+from livinglab.organisation import members, sessions
 from livinglab.realtime.hub import Audience
 from livinglab.web import keyring, room
 from livinglab.web.reflex_internals import new_root_state
@@ -15,9 +17,24 @@ from livinglab.web.state.phone import PhoneState
 from livinglab.web.state.start import StartState
 
 
-def open_view(state_class, path: str, *, tab: str = "tab-1", ip: str = "10.0.0.5", cookies=None):
-    """A fresh state tree for one browser tab at `path`, as Reflex builds it on connect."""
+def open_view(
+    state_class,
+    path: str,
+    *,
+    tab: str = "tab-1",
+    ip: str = "10.0.0.5",
+    cookies=None,
+    session: str = "",
+):
+    """A fresh state tree for one browser tab at `path`, as Reflex builds it on connect.
+
+    `session`: a member session token, sent as the HttpOnly cookie with the socket's
+    opening request (what `ViewState._session_token` reads).
+    """
     route, _, query = path.partition("?")
+    headers = {"origin": "http://localhost:3000"}
+    if session:
+        headers["cookie"] = f"{sessions.COOKIE}={session}"
     root = new_root_state(
         {
             "token": tab,
@@ -25,7 +42,7 @@ def open_view(state_class, path: str, *, tab: str = "tab-1", ip: str = "10.0.0.5
             "pathname": route,
             "asPath": path,
             "query": dict(part.split("=", 1) for part in query.split("&") if part),
-            "headers": {"origin": "http://localhost:3000"},
+            "headers": headers,
         }
     )
     view = root.get_substate(state_class.get_full_name().split(".")[1:])
@@ -58,11 +75,35 @@ def stored(model):
         return session.exec(select(model)).all()
 
 
+def sign_in(name: str = "Fatima", *roles: str) -> str:
+    """A member with `roles` (facilitator when none) and a session for them: its token."""
+    with Session(db.engine(), expire_on_commit=False) as session:
+        member = Member(name=name, roles=members.roles_text(roles or ("facilitator",)))
+        session.add(member)
+        session.flush()
+        token = sessions.start(session, member, method=sessions.PASSKEY)
+        session.commit()
+    return token
+
+
+def member_id(token: str) -> int:
+    """The member behind a session token."""
+    with Session(db.engine()) as session:
+        return sessions.signed_in(session, token).member_id
+
+
+def start_page(*, tab: str = "tab-1", session: str = "", cookies=None):
+    """The start page of a browser where a facilitator is signed in (a new one unless given)."""
+    return open_view(StartState, "/", tab=tab, session=session or sign_in(), cookies=cookies)
+
+
 @pytest.fixture
 def created(database_url):
-    """A workshop created through the start page: (code, facilitator key)."""
-    start = open_view(StartState, "/")
+    """A workshop created through the start page by a signed-in facilitator:
+    (code, facilitator key)."""
+    start = start_page()
     run(start.create(FORM))
+    assert start.created, start.error_key
     code = start.console_path.rsplit("/", 1)[-1]
     key = start.facilitator_link.split("key=", 1)[1]
     return code, key

@@ -12,7 +12,6 @@ from livinglab.realtime.snapshots import board_snapshot, room_snapshot
 from livinglab.web import keyring
 from livinglab.web.state.console import FacilitatorState
 from livinglab.web.state.phone import JoinCodeState
-from livinglab.web.state.start import StartState
 from tests.state.conftest import (
     FORM,
     advance,
@@ -21,6 +20,7 @@ from tests.state.conftest import (
     open_view,
     phone,
     run,
+    start_page,
     stored,
 )
 
@@ -42,7 +42,7 @@ def console_with_a_story(created, text):
 
 
 def test_create_shows_the_facilitator_link_once_and_keeps_the_key_in_a_cookie(database_url):
-    start = open_view(StartState, "/")
+    start = start_page()
     run(start.create(FORM))
     assert start.created and start.error_key == ""
     assert start.lang == "en" and start.t["created_heading"] == "Your workshop is ready"
@@ -60,7 +60,7 @@ def test_create_shows_the_facilitator_link_once_and_keeps_the_key_in_a_cookie(da
 
 
 def test_create_with_empty_title_shows_a_message_and_stores_nothing(database_url):
-    start = open_view(StartState, "/")
+    start = start_page()
     run(start.create({**FORM, "title": "   "}))
     assert not start.created
     assert start.error_key == "error_text_empty"
@@ -69,20 +69,20 @@ def test_create_with_empty_title_shows_a_message_and_stores_nothing(database_url
 
 @pytest.mark.parametrize("months", ["0", "121", "twaalf", "-3"])
 def test_create_with_a_bad_retention_shows_a_message_and_stores_nothing(database_url, months):
-    start = open_view(StartState, "/")
+    start = start_page()
     run(start.create({**FORM, "retention": months}))
     assert (start.created, start.error_key) == (False, "error_retention_months")
     assert stored(Workshop) == []
 
 
 def test_retention_is_kept_as_chosen(database_url):
-    start = open_view(StartState, "/")
+    start = start_page()
     run(start.create({**FORM, "retention": "6"}))
     assert [workshop.retention_months for workshop in stored(Workshop)] == [6]
 
 
 def test_place_and_organisers_are_optional_and_bounded(database_url):
-    start = open_view(StartState, "/")
+    start = start_page()
     run(start.create({**FORM, "place": "x" * 121}))
     assert not start.created and start.error_key == "error_text_too_long"
     assert stored(Workshop) == []

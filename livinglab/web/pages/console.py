@@ -633,6 +633,48 @@ def _dialogue_controls() -> rx.Component:
 
 
 @_facilitator_only
+def _handover() -> rx.Component:
+    """The lead, signed in, gives the workshop to a colleague; this console stops then."""
+    return rx.cond(
+        F.may_hand_over,
+        rx.el.details(
+            rx.el.summary(F.t["handover_heading"], custom_attrs=testid("handover-open")),
+            rx.cond(
+                F.colleagues.length() > 0,
+                rx.el.form(
+                    rx.el.p(F.t["handover_explain"]),
+                    rx.el.label(
+                        F.t["handover_to"],
+                        rx.el.select(
+                            rx.foreach(
+                                F.colleagues,
+                                lambda colleague: rx.el.option(
+                                    colleague.name, value=colleague.id.to_string()
+                                ),
+                            ),
+                            name="to",
+                            required=True,
+                            custom_attrs=testid("handover-to"),
+                        ),
+                    ),
+                    rx.el.button(
+                        F.t["handover_submit"],
+                        type="submit",
+                        class_name="secondary",
+                        custom_attrs=testid("handover-submit"),
+                    ),
+                    on_submit=F.hand_over,
+                    class_name="stack",
+                ),
+                rx.el.p(F.t["handover_none"], class_name="muted"),
+            ),
+            class_name="theme-tools",
+            custom_attrs=testid("handover"),
+        ),
+    )
+
+
+@_facilitator_only
 def _delete_controls() -> rx.Component:
     """Delete the whole workshop, after typing its code (nothing hangs on one click)."""
     return rx.el.details(
@@ -789,7 +831,8 @@ def console_page() -> rx.Component:
                 _by_stage(),
                 _hidden_board(),
                 cofacilitator_controls(),
-                own_link(),
+                rx.cond(F.by_session, rx.fragment(), own_link()),
+                _handover(),
                 _delete_controls(),
                 class_name="stack",
             ),

@@ -55,32 +55,103 @@ def _templates() -> rx.Component:
         ),
         rx.foreach(
             S.own,
-            lambda earlier: _template_choice(
-                LIKE + earlier.code, S.t["template_like"] + " " + earlier.title, earlier.shown_code
+            lambda earlier: rx.cond(
+                earlier.lead,  # a plan is copied from a workshop one leads
+                _template_choice(
+                    LIKE + earlier.code,
+                    S.t["template_like"] + " " + earlier.title,
+                    earlier.shown_code,
+                ),
             ),
         ),
     )
 
 
 def _own_workshops() -> rx.Component:
-    """The workshops this browser runs: a lost link is not a lost workshop."""
+    """The workshops this browser runs and, signed in, every workshop the member runs or
+    helps run on any device: a lost link is not a lost workshop."""
     return rx.cond(
         S.own.length() > 0,
         rx.el.section(
-            rx.el.h2(S.t["own_heading"]),
+            rx.el.h2(rx.cond(S.signed_in, S.t["start_my_workshops"], S.t["own_heading"])),
             rx.el.ul(
                 rx.foreach(
                     S.own,
                     lambda earlier: rx.el.li(
                         rx.el.span(earlier.title, " · ", earlier.shown_code, " · "),
                         rx.el.span(S.t["stage_" + earlier.stage]),
+                        rx.cond(
+                            earlier.lead,
+                            rx.fragment(),
+                            rx.el.span(" · ", S.t["start_co_run"], class_name="muted"),
+                        ),
                         rx.el.a(S.t["open_console"], href=routes.console(earlier.code)),
                         class_name="row",
-                        custom_attrs=testid("own-workshop"),
+                        custom_attrs=testid("own-workshop", **{"data-code": earlier.code}),
                     ),
                 ),
                 class_name="stack",
             ),
+            class_name="stack",
+            custom_attrs=testid("my-workshops"),
+        ),
+    )
+
+
+def _member_bar() -> rx.Component:
+    """Signed in: who, with which roles; sign out (a plain form POST: the server clears the
+    cookie); the admin pages for admins."""
+    return rx.el.div(
+        rx.el.span(
+            S.t["start_signed_in_as"],
+            " ",
+            rx.el.strong(S.member_name),
+            " (",
+            S.member_roles,
+            ")",
+            custom_attrs=testid("signed-in-as"),
+        ),
+        rx.cond(
+            S.is_admin,
+            rx.el.a(S.t["start_admin_link"], href=routes.ADMIN, custom_attrs=testid("admin-link")),
+        ),
+        rx.el.form(
+            rx.el.button(
+                S.t["start_sign_out"],
+                type="submit",
+                class_name="secondary",
+                custom_attrs=testid("sign-out"),
+            ),
+            action=routes.AUTH_SIGN_OUT,
+            method="post",
+        ),
+        class_name="row",
+    )
+
+
+def _sign_in() -> rx.Component:
+    """Not signed in: why there is no form, and the way in."""
+    return rx.el.section(
+        rx.el.p(S.t["start_members_only"]),
+        rx.el.a(
+            S.t["start_sign_in"],
+            href=routes.AUTH_SIGN_IN + "?next=/",
+            class_name="button",
+            custom_attrs=testid("sign-in"),
+        ),
+        error_message(S),
+        class_name="stack",
+    )
+
+
+def _create() -> rx.Component:
+    """The form for who may start workshops; a member without the role is told why not."""
+    return rx.cond(
+        S.may_start,
+        rx.cond(S.created, _created(), _form()),
+        rx.el.div(
+            rx.el.p(S.t["start_no_role"], custom_attrs=testid("start-no-role")),
+            error_message(S),
             class_name="stack",
         ),
     )
@@ -215,7 +286,7 @@ def _demo() -> rx.Component:
             custom_attrs=testid("demo-pages"),
         ),
         rx.cond(
-            S.database_empty,
+            S.database_empty & S.may_start,
             rx.el.button(
                 S.t["demo_link"],
                 type="button",
@@ -231,8 +302,9 @@ def start_page() -> rx.Component:
     return rx.el.main(
         rx.el.h1(S.t["start_title"]),
         rx.el.p(S.t["start_intro"], class_name="muted"),
+        rx.cond(S.signed_in, _member_bar()),
         _demo(),
-        rx.cond(S.created, _created(), _form()),
+        rx.cond(S.signed_in, _create(), _sign_in()),
         _own_workshops(),
         rx.el.a(S.t["privacy_link"], href=routes.privacy(S.lang)),
         class_name="page stack",

@@ -22,6 +22,8 @@ from livinglab.errors import NotFacilitator
 from livinglab.insights import InsightCard
 from livinglab.joinurl import is_loopback, join_url, qr_svg_data_uri
 from livinglab.limits import DEFAULT_DOTS, DEFAULT_PER_ITEM, MAX_DOTS, SMALLEST_GROUP_DEFAULT
+from livinglab.organisation import members, runs
+from livinglab.organisation.runs import Colleague
 from livinglab.realtime.hub import Audience
 from livinglab.realtime.snapshots import (
     BoardSnapshot,
@@ -161,16 +163,41 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
     error_at: str = ""
     #: The ceiling of new phones per address this room ran into lately (0: none).
     crowded: int = 0
+    #: This console runs on the member's session, not on a key this browser holds (then
+    #: there is no link of its own to show).
+    by_session: bool = False
+    #: The lead member as this console opened (-1: not read yet), to notice a handover.
+    _lead_member_id: int = -1
+    #: Whom the lead (signed in) may hand the workshop over to.
+    colleagues: list[Colleague] = []
+    may_hand_over: bool = False
+
+    def _held_key(self) -> str:
+        """The facilitator or co-facilitator key this browser keeps for this workshop."""
+        return keyring.read(self.facilitator_keys, self.code)
 
     def _key(self) -> str:
-        return keyring.read(self.facilitator_keys, self.code)
+        """What proves this browser runs the workshop: its key, else the member's session
+        (the workshop's lead, or a co-facilitator who opened their link signed in)."""
+        return self._held_key() or self._session_token()
+
+    def _lost_lead(self, snapshot: BoardSnapshot) -> bool:
+        """The lead of this console was removed, lost the role, or handed the workshop over."""
+        if not self.is_lead:
+            return False
+        if self._lead_member_id == -1:
+            self._lead_member_id = snapshot.lead_member_id
+        return not snapshot.lead_active or snapshot.lead_member_id != self._lead_member_id
 
     def apply_pushed(self, snapshot: BoardSnapshot) -> None:
         """Show a freshly read board (from this client's event or the room hub)."""
-        if self._cofacilitator_id and not any(
-            helper.id == self._cofacilitator_id and helper.active
-            for helper in snapshot.cofacilitators
-        ):
+        if (
+            self._cofacilitator_id
+            and not any(
+                helper.id == self._cofacilitator_id and helper.active
+                for helper in snapshot.cofacilitators
+            )
+        ) or self._lost_lead(snapshot):
             self._lock_out()
             return
         if snapshot.room.stage.stage != self.stage:
@@ -245,12 +272,23 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
         link_key = self.router.url.query_parameters.get("key", "")
         key = link_key or self._key()
         runner = await self._domain(cofacilitators.require_runner, code=self.code, key=key)
+        session_token = self._session_token()
+        if runner is None and not link_key and session_token and key != session_token:
+            # The key this browser kept stopped working (handed over and back): the session.
+            runner = await self._domain(
+                cofacilitators.require_runner, code=self.code, key=session_token
+            )
+            if runner is not None:
+                self.facilitator_keys = keyring.drop(self.facilitator_keys, self.code)
         self.loaded = True
         self.authorised = runner is not None
         if runner is None:
             return None
         self.is_lead = not runner.cofacilitator_id
         self._cofacilitator_id = runner.cofacilitator_id
+        self._lead_member_id = -1
+        self.by_session = not link_key and not self._held_key()
+        await self._as_member(link_key, is_helper=bool(runner.cofacilitator_id))
         room.hub().watch(
             self.code, Audience.FACILITATOR, self.router.session.client_token
         )  # before reading
@@ -269,10 +307,29 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
             return rx.redirect(self.router.url.path, replace=True)
         return None
 
+    async def _as_member(self, link_key: str, *, is_helper: bool) -> None:
+        """Signed in as a member who runs workshops: a co-facilitator link opened now becomes
+        theirs (the workshop is on their list); the lead gets the colleagues to hand over to."""
+        self.colleagues = []
+        self.may_hand_over = False
+        by = await self._signed_in()
+        if by is None or not by.holds(*members.RUNS_WORKSHOPS):
+            return
+        if is_helper:
+            if link_key:
+                await self._domain(cofacilitators.claim, code=self.code, key=link_key, by=by)
+            return
+        self.colleagues = await self._domain(runs.colleagues, by=by) or []
+        self.may_hand_over = True
+
     def _lock_out(self) -> None:
-        """This co-facilitator's key was revoked: nothing of the room stays on this screen."""
+        """This console's access ended (a co-facilitator's key was revoked, the lead was
+        removed, lost the role or handed the workshop over): nothing of the room stays."""
         room.hub().forget(self.router.session.client_token)
         self.authorised = False
+        self.is_lead = False
+        self.may_hand_over = False
+        self.colleagues = []
         self._cards = []
         for name in (
             "newest_cards",
@@ -291,8 +348,19 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
             self.apply_pushed(snapshot)
 
     async def _domain(self, call, **kwargs):
+        """A domain call; refused as no longer running the room (not merely a lead's act
+        asked by a co-facilitator), the console empties."""
         self.error_at = ""
-        return await super()._domain(call, **kwargs)
+        result = await super()._domain(call, **kwargs)
+        if self.error_key == NotFacilitator.key and self.authorised:
+            runner = await super()._domain(
+                cofacilitators.find_runner, code=self.code, key=self._key()
+            )
+            if runner is None:
+                self._lock_out()
+            else:
+                self.error_key = NotFacilitator.key
+        return result
 
     async def _act(self, call, *, at: str = "", **kwargs):
         """Run a facilitator action with this browser's key, then show the board again.
@@ -589,14 +657,29 @@ class FacilitatorState(ViewState, RoomMirror, Downloads, LanguageState):
     async def show_own_link(self):
         """The facilitator's own link as a QR code: a phone or a second laptop opens the console.
 
-        Made only when asked (it holds the key) and only for the key's holder.
+        Made only when asked (it holds the key) and only for the key's holder; never from
+        the member's session, which no link may carry.
         """
-        key = self._key()
+        key = self._held_key()
         if await self._domain(workshops.require_facilitator, code=self.code, key=key) is None:
             return
         self.own_link_qr = qr_svg_data_uri(
             routes.console_link(self.router.url.origin, self.code, key)
         )
+
+    @rx.event
+    async def hand_over(self, form: dict):
+        """Give the workshop to a colleague (the lead, signed in): this console stops."""
+        by = await self._signed_in()
+        done = await self._domain(
+            runs.hand_over,
+            by=by,
+            code=self.code,
+            key=self._key(),
+            to_member_id=as_int(form.get("to", "")),
+        )
+        if done is not None:
+            self._lock_out()
 
     @rx.event
     def hide_own_link(self):
