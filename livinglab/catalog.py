@@ -1296,6 +1296,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "start_sign_in": {"nl": "Inloggen", "en": "Sign in"},
     "start_sign_out": {"nl": "Uitloggen", "en": "Sign out"},
+    "start_sign_out_everywhere": {
+        "nl": "Overal uitloggen (ook op je andere apparaten)",
+        "en": "Sign out everywhere (your other devices too)",
+    },
     "start_signed_in_as": {"nl": "Ingelogd als", "en": "Signed in as"},
     "start_admin_link": {"nl": "Beheer", "en": "Admin"},
     "start_no_role": {

@@ -15,7 +15,7 @@ from livinglab.errors import (
     RoleRequired,
     SignInRequired,
 )
-from livinglab.models import Invite, Member, MemberSession, Workshop, utcnow
+from livinglab.models import AuditEvent, Invite, Member, MemberSession, Workshop, utcnow
 from livinglab.organisation import members, runs, sessions
 from tests.conftest import a_member
 
@@ -119,9 +119,12 @@ def test_signing_out_everywhere_ends_every_session(session):
     member = session.get(Member, me.member_id)
     tokens = [sessions.start(session, member, method="passkey") for _ in range(3)]
     session.commit()
-    members.sign_out_everywhere(session=session, by=me)
+    sessions.end(session, tokens[0], everywhere=True)
     session.commit()
     assert [sessions.signed_in(session, token) for token in tokens] == [None, None, None]
+    trail = [(row.actor, row.act) for row in session.exec(select(AuditEvent))]
+    assert trail.count(("Fatima", "signed_out_everywhere")) == 1
+    assert ("Fatima", "signed_out") not in trail
 
 
 def test_a_workshop_is_led_by_its_members_session_or_key_while_the_member_may_run_it(session):

@@ -231,7 +231,8 @@ def members(*, session: Session, by: SignedIn | None) -> list[MemberLine]:
     ]
 
 
-def _end_sessions(session: Session, member_id: int) -> None:
+def end_sessions(session: Session, member_id: int) -> None:
+    """End every open session of this member, on every device."""
     for open_session in session.exec(
         select(MemberSession).where(
             MemberSession.member_id == member_id, MemberSession.ended_at.is_(None)
@@ -282,16 +283,8 @@ def remove(*, session: Session, by: SignedIn | None, member_id: object) -> Membe
     member.removed_at = utcnow()
     member.roles = ""
     session.add(member)
-    _end_sessions(session, member.id)
+    end_sessions(session, member.id)
     session.flush()
     audit.record_by(session, admin, AuditAct.MEMBER_REMOVED, detail=member.name)
     _tell_led_workshops(session, member.id)
     return member
-
-
-def sign_out_everywhere(*, session: Session, by: SignedIn | None) -> None:
-    """End every session of this member, on every device."""
-    me = require(by)
-    _end_sessions(session, me.member_id)
-    session.flush()
-    audit.record_by(session, me, AuditAct.SIGNED_OUT_EVERYWHERE)

@@ -18,7 +18,7 @@ from livinglab.errors import TooManySignIns
 from livinglab.models import Member, MemberSession, as_utc, utcnow
 from livinglab.organisation import audit
 from livinglab.organisation.audit import AuditAct
-from livinglab.organisation.members import SignedIn, active_member, as_signed_in
+from livinglab.organisation.members import SignedIn, active_member, as_signed_in, end_sessions
 
 #: The cookie's name (HttpOnly, SameSite=Lax, Secure behind HTTPS: livinglab/web/auth.py).
 COOKIE = "livinglab_session"
@@ -73,15 +73,19 @@ def signed_in(session: Session, token: object) -> SignedIn | None:
     return as_signed_in(member)
 
 
-def end(session: Session, token: object) -> str:
-    """Sign this browser out; returns the provider's ID token (for its sign-out) or ""."""
+def end(session: Session, token: object, *, everywhere: bool = False) -> str:
+    """Sign this browser out (`everywhere`: every device of this member too); returns the
+    provider's ID token (for its sign-out) or ""."""
     row = _open(session, token)
     if row is None:
         return ""
     row.ended_at = utcnow()
     session.add(row)
     member = access_member(session, row.member_id)
-    audit.record_by(session, as_signed_in(member), AuditAct.SIGNED_OUT)
+    if everywhere:
+        end_sessions(session, member.id)
+    act = AuditAct.SIGNED_OUT_EVERYWHERE if everywhere else AuditAct.SIGNED_OUT
+    audit.record_by(session, as_signed_in(member), act)
     return row.id_token
 
 

@@ -199,6 +199,9 @@ def ask_erasure(*, session: Session, code: str, token: str) -> ErasureRequest:
     request = ErasureRequest(workshop_id=workshop.id, participant_id=participant.id)
     session.add(request)
     session.flush()
+    audit.record(
+        session, AuditAct.ERASURE_ASKED, actor=audit.PARTICIPANT, workshop_code=workshop.code
+    )
     return request
 
 

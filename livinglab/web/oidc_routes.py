@@ -136,7 +136,10 @@ async def sign_out(request: Request) -> Response:
     """End this browser's session; then sign out at the provider too, when it offers it."""
     if not same_origin(request):
         return PlainTextResponse(translate("sign_out_refused", _language(request)), status_code=403)
-    id_token = await in_transaction(sessions.end, token=request_token(request))
+    everywhere = (await request.form()).get("everywhere") == "1"
+    id_token = await in_transaction(
+        sessions.end, token=request_token(request), everywhere=everywhere
+    )
     home = public_origin(request) + routes.START
     away = await asyncio.to_thread(oidc.end_session_url, id_token, home) if id_token else None
     response = RedirectResponse(away or routes.START, status_code=303)
