@@ -8,11 +8,10 @@ import time
 from pathlib import Path
 
 from playwright.sync_api import expect
-from sqlalchemy import create_engine
 from sqlmodel import Session, select
 
+from livinglab.db import make_engine
 from livinglab.models import Member
-from livinglab.organisation import sessions
 from livinglab.web import routes
 
 from .room import LOAD_TIMEOUT, PUSH_TIMEOUT, wait_hydrated
@@ -21,23 +20,8 @@ from .test_accessibility import violations
 CONSOLE = {"width": 1366, "height": 768}
 
 
-def signed_in_admin(db_path) -> tuple[str, int]:
-    """An admin and a colleague in the server's database: the admin's session token, and
-    the colleague's id."""
-    engine = create_engine(f"sqlite:///{db_path}")
-    with Session(engine, expire_on_commit=False) as session:
-        admin = Member(name="Aisha Admin", roles="admin")
-        colleague = Member(name="Bram Begeleider", roles="facilitator")
-        session.add(admin)
-        session.add(colleague)
-        session.flush()
-        token = sessions.start(session, admin, method=sessions.PASSKEY)
-        session.commit()
-        return token, colleague.id
-
-
-def roles_of(db_path, member_id: int) -> tuple[str, bool]:
-    engine = create_engine(f"sqlite:///{db_path}")
+def roles_of(app_server, member_id: int) -> tuple[str, bool]:
+    engine = make_engine(app_server.database_url)
     with Session(engine) as session:
         member = session.exec(select(Member).where(Member.id == member_id)).one()
         return member.roles, member.removed_at is not None
@@ -51,25 +35,14 @@ def eventually(check, expected, timeout: float = PUSH_TIMEOUT / 1000):
 
 
 def test_an_admin_invites_changes_roles_removes_and_reads_the_audit_trail(people, app_server):
-    db_path = app_server.workdir / "e2e.db"
-    token, bram_id = signed_in_admin(db_path)
-    context = people.facilitator()
-    context.add_cookies(
-        [
-            {
-                "name": sessions.COOKIE,
-                "value": token,
-                "url": app_server.base_url,
-                "httpOnly": True,
-                "sameSite": "Lax",
-            }
-        ]
-    )
+    bram_id = app_server.add_member("Bram Begeleider", "facilitator")
+    context = people.facilitator(signed_in=False)
+    app_server.sign_in(context, app_server.add_member("Aisha Admin", "admin"))
     page = context.new_page()
     page.set_viewport_size(CONSOLE)
 
     # A visitor (another browser, no cookie) reads a plain refusal.
-    visitor = people.facilitator().new_page()
+    visitor = people.facilitator(signed_in=False).new_page()
     visitor.goto(app_server.base_url + routes.ADMIN)
     expect(visitor.get_by_test_id("admin-refused")).to_be_visible(timeout=LOAD_TIMEOUT)
     expect(visitor.get_by_test_id("member-invite")).to_have_count(0)
@@ -94,14 +67,14 @@ def test_an_admin_invites_changes_roles_removes_and_reads_the_audit_trail(people
     page.keyboard.press("Space")
     expect(reader_box).to_be_checked()
     bram.get_by_test_id("member-roles-save").click()
-    eventually(lambda: roles_of(db_path, bram_id), ("facilitator,records_reader", False))
+    eventually(lambda: roles_of(app_server, bram_id), ("facilitator,records_reader", False))
 
     # Removing asks first; then Bram is marked removed and can do nothing.
     bram.get_by_test_id("member-remove").click()
     expect(bram.get_by_test_id("member-removed")).to_have_count(0)
     bram.get_by_test_id("member-remove-confirm").click()
     expect(bram.get_by_test_id("member-removed")).to_be_visible(timeout=PUSH_TIMEOUT)
-    assert roles_of(db_path, bram_id) == ("", True)
+    assert roles_of(app_server, bram_id) == ("", True)
 
     # The audit trail: every act above, then only the removal.
     page.goto(app_server.base_url + routes.AUDIT)
@@ -110,7 +83,9 @@ def test_an_admin_invites_changes_roles_removes_and_reads_the_audit_trail(people
     rows = page.get_by_test_id("audit-row")
     expect(rows.filter(has_text="Noor Nieuw")).to_have_count(1, timeout=PUSH_TIMEOUT)
     for act in ("signed_in", "member_invited", "roles_changed", "member_removed"):
-        expect(page.locator(f'[data-testid="audit-row"][data-act="{act}"]')).to_have_count(1)
+        # Other tests share this server (and sign people in): Aisha's own rows, each once.
+        of_aisha = page.locator(f'[data-testid="audit-row"][data-act="{act}"]')
+        expect(of_aisha.filter(has_text="Aisha Admin")).to_have_count(1)
     filters = page.get_by_test_id("audit-filter")
     filters.locator('select[name="act"]').select_option("member_removed")
     filters.locator('input[name="who"]').fill("aisha")
