@@ -12,14 +12,15 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, func, select
 
-from livinglab import changes
+from livinglab import actors, changes
 from livinglab.access import access_cofacilitator
+from livinglab.actors import Runner
 from livinglab.changes import Change
 from livinglab.credentials import digest_secret
 from livinglab.errors import NotFacilitator
 from livinglab.limits import NAME_MAX
-from livinglab.models import CoFacilitator, FacilitatorAct, Workshop, utcnow
-from livinglab.organisation import members, sessions
+from livinglab.models import CoFacilitator, FacilitatorAct, utcnow
+from livinglab.organisation import members
 from livinglab.organisation.audit import AuditAct
 from livinglab.organisation.members import SignedIn
 from livinglab.validation import clean_text
@@ -27,26 +28,9 @@ from livinglab.workshops import (
     Act,
     audit_lead,
     find_workshop,
-    is_facilitator,
     require_facilitator,
     require_stage,
 )
-
-#: How the audit trail names the facilitator (a co-facilitator: "cofacilitator-<id>").
-LEAD = "facilitator"
-
-
-@dataclass(frozen=True)
-class Runner:
-    """Someone running the room: the facilitator, or the co-facilitator `cofacilitator_id`."""
-
-    workshop: Workshop
-    cofacilitator_id: int = 0
-
-    @property
-    def actor(self) -> str:
-        """Who, as the audit trail and the moderation history record it (no name in it)."""
-        return f"cofacilitator-{self.cofacilitator_id}" if self.cofacilitator_id else LEAD
 
 
 @dataclass(frozen=True)
@@ -58,41 +42,9 @@ class CoFacilitatorView:
     active: bool
 
 
-def _active(session: Session, workshop: Workshop, key: str) -> CoFacilitator | None:
-    """The active co-facilitator behind `key`: their link's key, or the session of the member
-    who opened that link while signed in (while they may still run workshops)."""
-    if not key:
-        return None
-    helper = session.exec(
-        select(CoFacilitator).where(
-            CoFacilitator.workshop_id == workshop.id,
-            CoFacilitator.key_hash == digest_secret(str(key)),
-            CoFacilitator.revoked_at.is_(None),
-        )
-    ).first()
-    if helper is not None:
-        return helper
-    member = sessions.signed_in(session, key)
-    if member is None or not member.holds(*members.RUNS_WORKSHOPS):
-        return None
-    return session.exec(
-        select(CoFacilitator)
-        .where(
-            CoFacilitator.workshop_id == workshop.id,
-            CoFacilitator.member_id == member.member_id,
-            CoFacilitator.revoked_at.is_(None),
-        )
-        .order_by(CoFacilitator.id)
-    ).first()
-
-
 def find_runner(*, session: Session, code: str, key: str) -> Runner | None:
     """Who holds `key` in workshop `code`: the facilitator, a co-facilitator, or nobody."""
-    workshop = find_workshop(session=session, code=code)
-    if is_facilitator(session, workshop, key):
-        return Runner(workshop)
-    helper = _active(session, workshop, key)
-    return Runner(workshop, helper.id) if helper is not None else None
+    return actors.runner(session, find_workshop(session=session, code=code), key)
 
 
 def require_runner(
@@ -117,12 +69,12 @@ def claim(*, session: Session, code: str, key: str, by: SignedIn | None) -> bool
     workshop is on their list on every device. True when it was claimed now; a link that
     someone else claimed already stays theirs."""
     me = members.require(by, *members.RUNS_WORKSHOPS)
-    workshop = find_workshop(session=session, code=code)
-    if is_facilitator(session, workshop, key):
-        return False
-    helper = _active(session, workshop, key)
-    if helper is None:
+    found = find_runner(session=session, code=code, key=key)
+    if found is None:
         raise NotFacilitator(code)
+    if found.is_lead:
+        return False
+    helper = access_cofacilitator(session, found.workshop, found.cofacilitator_id)
     if helper.member_id is not None:
         return False
     helper.member_id = me.member_id

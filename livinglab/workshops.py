@@ -7,10 +7,10 @@ from enum import StrEnum
 from sqlalchemy import ColumnElement
 from sqlmodel import Session, func, select
 
-from livinglab import access, changes, throttle
+from livinglab import access, actors, changes, throttle
 from livinglab.changes import Change
 from livinglab.codes import new_code, normalize_code
-from livinglab.credentials import digest_secret, matches, new_secret
+from livinglab.credentials import digest_secret, new_secret
 from livinglab.errors import (
     BadProjectorFocus,
     BadRetention,
@@ -48,7 +48,7 @@ from livinglab.models import (
     as_utc,
     utcnow,
 )
-from livinglab.organisation import audit, members, sessions
+from livinglab.organisation import audit, members
 from livinglab.organisation.audit import AuditAct
 from livinglab.validation import clean_text, whole_number
 
@@ -240,17 +240,10 @@ def find_workshop(*, session: Session, code: str) -> Workshop:
 
 
 def is_facilitator(session: Session, workshop: Workshop, key: str) -> bool:
-    """True when `key` leads this workshop: its facilitator key, or the session of the member
-    who runs it. Either way only while that member may still run workshops: a removed
-    member, or one whose role was taken away, is refused at their very next act."""
-    if workshop.lead_member_id is None:
-        return matches(key, workshop.facilitator_key_hash)
-    if not members.may_run_workshops(session, workshop.lead_member_id):
-        return False
-    if matches(key, workshop.facilitator_key_hash):
-        return True
-    member = sessions.signed_in(session, key)
-    return member is not None and member.member_id == workshop.lead_member_id
+    """True when `key` leads this workshop (`actors.runner`: its facilitator key, or the
+    session of the member who runs it, while that member may still run workshops)."""
+    found = actors.runner(session, workshop, key)
+    return found is not None and found.is_lead
 
 
 def require_facilitator(
@@ -305,26 +298,12 @@ def enrol(
     return participant, token
 
 
-def find_participant(*, session: Session, code: str, token: str) -> Participant | None:
-    """The participant this phone's token belongs to in this workshop, if any."""
-    if not token:
-        return None
-    return session.exec(
-        select(Participant)
-        .join(Workshop, Workshop.id == Participant.workshop_id)
-        .where(
-            Participant.token_hash == digest_secret(str(token)),
-            Workshop.code == normalize_code(code),
-        )
-    ).first()
-
-
 def require_participant(
     *, session: Session, code: str, token: str, act: Act | None = None
 ) -> tuple[Workshop, Participant]:
     """The workshop and the participant holding `token` in it, if its stage allows `act`
     (when given); refuse anyone else."""
-    participant = find_participant(session=session, code=code, token=token)
+    participant = actors.participant(session, code, token)
     if participant is None:
         raise NotParticipant(code)
     workshop = access.workshop_of(session, participant)

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import update
 from sqlmodel import select
 
-from livinglab import i18n, insights, settings, voting, workshops
+from livinglab import actors, i18n, insights, settings, voting, workshops
 from livinglab.errors import (
     EmptyText,
     InsightNotFound,
@@ -164,7 +164,7 @@ def test_hiding_is_recorded_reversible_and_facilitator_only(session, workshop, a
     assert hidden.hidden
     assert insights.own_insights(
         session=session,
-        participant=workshops.find_participant(session=session, code=code, token=token),
+        participant=actors.participant(session, code, token),
     )[0].hidden
     insights.set_hidden(session=session, code=ws.code, key=key, insight_id=insight.id, hidden=False)
     acts = insights.moderation_history(session=session, insight_id=insight.id)

@@ -10,7 +10,17 @@ from pypdf import PdfReader
 from sqlalchemy import func, update
 from sqlmodel import SQLModel, select
 
-from livinglab import codes, dialogue, i18n, insights, retention, sensemaking, voting, workshops
+from livinglab import (
+    actors,
+    codes,
+    dialogue,
+    i18n,
+    insights,
+    retention,
+    sensemaking,
+    voting,
+    workshops,
+)
 from livinglab.__main__ import main
 from livinglab.errors import BadRetention, NotFacilitator, WorkshopClosed, WrongConfirmation
 from livinglab.export.opendata import SCHEMA_PATH
@@ -176,7 +186,7 @@ def test_purge_removes_personal_data_and_keeps_the_counts(session, closed):
     assert names == (None,) * 4
     assert all(digest.startswith(retention.PURGED_TOKEN_PREFIX) for digest in hashes)
     for token in tokens:
-        assert workshops.find_participant(session=session, code=ws.code, token=token) is None
+        assert actors.participant(session, ws.code, token) is None
     assert set(session.exec(select(Insight.text))) == {""}
     assert set(session.exec(select(ConsentAnswer.reason))) == {""}
     texts = session.exec(select(Proposal.text).order_by(Proposal.id)).all()

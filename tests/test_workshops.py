@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
-from livinglab import codes, workshops
+from livinglab import actors, codes, workshops
 from livinglab.errors import (
     EmptyText,
     InvalidChoice,
@@ -72,7 +72,7 @@ def test_find_workshop_by_unknown_code_is_refused(session, workshop):
 def test_join_gives_a_token_that_identifies_the_same_participant_again(session, workshop):
     ws, _key = workshop
     participant, token = join(session, ws.code.lower(), name="Fatima", role="professional")
-    again = workshops.find_participant(session=session, code=ws.code, token=token)
+    again = actors.participant(session, ws.code, token)
     assert again.id == participant.id
     assert again.name == "Fatima"
     assert participant.token_hash != token  # only a hash is stored
@@ -84,7 +84,7 @@ def test_token_of_one_workshop_does_not_work_in_another(session, workshop):
         session=session, title="B", question="Q", language="nl", uses_names=False
     )
     _participant, token = join(session, ws.code)
-    assert workshops.find_participant(session=session, code=other.code, token=token) is None
+    assert actors.participant(session, other.code, token) is None
     with pytest.raises(NotParticipant):
         workshops.require_participant(session=session, code=other.code, token=token)
 

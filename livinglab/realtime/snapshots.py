@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session, select
 
+from livinglab import actors
 from livinglab.anonymity import smallest_group
 from livinglab.cofacilitators import CoFacilitatorView, cofacilitators
 from livinglab.dialogue import (
@@ -35,7 +36,6 @@ from livinglab.throttle import new_participants
 from livinglab.voting import RoleBalance, RoundView, dots_of, round_view, voice_balance
 from livinglab.workshops import (
     StageView,
-    find_participant,
     find_workshop,
     is_closed,
     is_themed,
@@ -259,7 +259,7 @@ def room_snapshot(*, session: Session, code: str) -> RoomView:
 def phone_snapshot(*, session: Session, code: str, token: str) -> PhoneSnapshot:
     """A phone's whole view, rebuilt from its participant token after a reload or reconnect."""
     workshop = find_workshop(session=session, code=code)
-    participant = find_participant(session=session, code=code, token=token)
+    participant = actors.participant(session, code, token)
     room = _room(session, workshop)
     if participant is None:
         return PhoneSnapshot(info=_info(workshop), room=room)

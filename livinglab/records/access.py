@@ -11,50 +11,24 @@ sign-on (OpenID Connect) can later map its `iss|sub` to a `RecordsReader.subject
 the same `Caller` to the same functions.
 """
 
-import hmac
 import secrets
 from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
-from livinglab import settings
+from livinglab import actors
 from livinglab.access import access_reader
+from livinglab.actors import Caller
 from livinglab.credentials import digest_secret
 from livinglab.errors import (
-    AccessRevoked,
     BadAccessLevel,
     ReadOnlyAccess,
-    RecordsSwitchedOff,
-    RoleRequired,
-    WrongRecordsKey,
 )
 from livinglab.limits import NAME_MAX
 from livinglab.models import AccessLevel, Member, MemberRole, RecordsReader, utcnow
-from livinglab.organisation import audit, members, sessions
+from livinglab.organisation import audit
 from livinglab.organisation.audit import AuditAct
 from livinglab.validation import clean_text
-
-#: How the audit trail names the holder of the organisation key.
-ORGANISATION = "organisation"
-
-
-@dataclass(frozen=True)
-class Caller:
-    """Who is asking: a named person (`reader_id`), a member (`member_id`, signed in or by
-    the link they had before), or the organisation key (both None)."""
-
-    reader_id: int | None
-    name: str
-    level: str
-    member_id: int | None = None
-
-    @property
-    def organisation(self) -> bool:
-        return self.reader_id is None and self.member_id is None
-
-    @property
-    def may_update(self) -> bool:
-        return self.level == AccessLevel.UPDATE
 
 
 @dataclass(frozen=True)
@@ -68,57 +42,10 @@ class ReaderLine:
     revoked: bool
 
 
-def _member_level(roles) -> str:
-    """What a member's roles allow in the records library ("" for nothing)."""
-    if MemberRole.RECORDS_UPDATER in roles:
-        return AccessLevel.UPDATE.value
-    if MemberRole.RECORDS_READER in roles:
-        return AccessLevel.READ.value
-    return ""
-
-
-def _as_member(session: Session, member_id: int | None, reader_id: int | None = None) -> Caller:
-    """A member as a records caller, with their roles as they are now."""
-    member = members.active_member(session, member_id)
-    if member is None:
-        raise AccessRevoked()
-    level = _member_level(members.role_set(member.roles))
-    if not level:
-        raise RoleRequired(MemberRole.RECORDS_READER.value)
-    return Caller(reader_id=reader_id, name=member.name, level=level, member_id=member.id)
-
-
-def _caller(session: Session, credential: str) -> Caller:
-    expected = settings.RECORDS_KEY
-    if expected and credential and hmac.compare_digest(credential.encode(), expected.encode()):
-        return Caller(reader_id=None, name=ORGANISATION, level=AccessLevel.UPDATE)
-    reader = (
-        session.exec(
-            select(RecordsReader).where(RecordsReader.token_hash == digest_secret(credential))
-        ).first()
-        if credential
-        else None
-    )
-    if reader is not None:
-        if reader.revoked_at is not None:
-            raise AccessRevoked()
-        if reader.member_id is not None:
-            return _as_member(session, reader.member_id, reader.id)
-        if not expected:
-            raise RecordsSwitchedOff()  # a link the key made, from before members
-        return Caller(reader_id=reader.id, name=reader.name, level=reader.level)
-    member = sessions.signed_in(session, credential) if credential else None
-    if member is not None:
-        return _as_member(session, member.member_id)
-    if not expected:
-        raise RecordsSwitchedOff()
-    raise WrongRecordsKey()
-
-
 def require_access(*, session: Session, credential: str, level: str = AccessLevel.READ) -> Caller:
     """The caller behind `credential` (the records key, a person's link token or a member's
     session token), refused unless they hold `level` (update includes read)."""
-    caller = _caller(session, str(credential or ""))
+    caller = actors.records_caller(session, credential)
     if level == AccessLevel.UPDATE and not caller.may_update:
         raise ReadOnlyAccess()
     return caller

@@ -15,7 +15,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
-from livinglab import db, metrics, settings
+from livinglab import actors, db, metrics, settings
 from livinglab.db import session_scope
 from livinglab.errors import DomainError
 from livinglab.organisation import sessions
@@ -60,7 +60,7 @@ def _schema_revision() -> str:
 
 def _audit_csv(token: str, filters: dict[str, str]) -> bytes:
     with session_scope() as session:
-        me = sessions.signed_in(session, token)
+        me = actors.member(session, token)
         return trail_csv(session=session, by=me, **filters)
 
 

@@ -19,9 +19,10 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from livinglab import actors
 from livinglab.db import session_scope
 from livinglab.errors import DomainError, TooManySignIns
-from livinglab.organisation import passkeys, sessions
+from livinglab.organisation import passkeys
 from livinglab.organisation.passkeys import PasskeyRefused
 from livinglab.web import routes
 from livinglab.web.auth import (
@@ -75,7 +76,7 @@ async def _attempt(call: Callable[..., Result], *, address: str, **kwargs) -> Re
 
 async def _signed_in(request: Request):
     token = request_token(request)
-    return await in_transaction(sessions.signed_in, token=token) if token else None
+    return await in_transaction(actors.member, secret=token) if token else None
 
 
 def _origin(request: Request) -> str:

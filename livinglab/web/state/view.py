@@ -8,13 +8,12 @@ from typing import TypeVar
 
 import reflex as rx
 
-from livinglab import anonymity, metrics
+from livinglab import actors, anonymity, metrics
 from livinglab.changes import Announcement
 from livinglab.db import session_scope
 from livinglab.dialogue import GroupAnswers, ProposalView
 from livinglab.errors import DomainError
 from livinglab.i18n import catalog
-from livinglab.organisation import sessions
 from livinglab.organisation.members import SignedIn
 from livinglab.realtime.snapshots import RoomView
 from livinglab.sensemaking import ThemeSummary
@@ -103,7 +102,7 @@ class ViewState(rx.State, mixin=True):
 
     async def _signed_in(self) -> SignedIn | None:
         """The member behind this browser's session, with their roles as they are now."""
-        return await self._domain(sessions.signed_in, token=self._session_token())
+        return await self._domain(actors.member, secret=self._session_token())
 
     async def _domain(self, call: Callable[..., Result], **kwargs) -> Result | None:
         """Run a domain call in its own committed transaction, off the event loop; then
