@@ -43,6 +43,7 @@ app = rx.App(
         rx.el.script(src="/alerts.js", defer=True),
         rx.el.script(src="/count.js", defer=True),
         rx.el.script(src="/shortcuts.js", defer=True),
+        rx.el.script(src="/post.js", defer=True),
         rx.el.script(src="/lang.js", defer=True),
         rx.el.script(src="/passkey.js", defer=True),
     ],

@@ -2,8 +2,8 @@
 
 Its own livinglab server (configured for single sign-on) and its own OpenID Connect
 provider (tests/oidc/provider.mjs), whose login and consent forms the browser fills in.
-Signed in is checked by the cookie (HttpOnly: no script sees it) and the database; the
-start page's "signed in as" is another helper's.
+Signed in is checked on the start page, by the cookie (HttpOnly: no script sees it) and in
+the database.
 """
 
 from collections.abc import Iterator
@@ -14,13 +14,14 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
+from livinglab import workshops
 from livinglab.credentials import digest_secret
 from livinglab.db import make_engine
-from livinglab.models import Member, MemberSession
+from livinglab.models import Member, MemberSession, Workshop
 from livinglab.organisation import sessions
 from tests.services import IdentityProvider, oidc_provider
 
-from .room import LOAD_TIMEOUT, PROJECTOR
+from .room import LOAD_TIMEOUT, PROJECTOR, wait_hydrated
 from .server import AppServer, free_port
 
 
@@ -82,14 +83,19 @@ def session_cookie(context: BrowserContext, sso: SingleSignOn) -> dict | None:
     return found[0] if found else None
 
 
-def test_fatima_signs_in_at_the_provider_and_signs_out_there_too(
+def test_fatima_signs_in_at_the_provider_starts_a_workshop_and_signs_out_there_too(
     context: BrowserContext, sso: SingleSignOn
 ):
     base = sso.server.base_url
     page = context.new_page()
-    page.goto(base + "/auth/sign-in?next=/records")
+    page.goto(base + "/")
+    sign_in = page.get_by_test_id("sign-in")
+    wait_hydrated(sign_in)
+    expect(page.get_by_test_id("create-submit")).to_have_count(0)  # a visitor: no form
+    sign_in.click()
     log_in_at_provider(page, sso, "fatima")
-    page.wait_for_url(base + "/records**")  # the build serves /records/
+    page.wait_for_url(base + "/")
+    expect(page.get_by_test_id("signed-in-as")).to_contain_text("Fatima El Amrani")
 
     cookie = session_cookie(context, sso)
     assert cookie is not None
@@ -107,26 +113,60 @@ def test_fatima_signs_in_at_the_provider_and_signs_out_there_too(
         )
         assert row.ended_at is None
 
-    # Signing out as a sign-out button does it: a form's POST from a page of the app (the
-    # page's Content-Security-Policy lets it go on to the provider), then the provider's
-    # own question, then back home.
+    # She starts a workshop: it is hers, on her list.
+    wait_hydrated(page.get_by_test_id("create-submit"))
+    page.get_by_test_id("create-title").fill("Vervoer in Houten")
+    page.get_by_test_id("create-question").fill("Hoe komen mensen op tijd op hun werk?")
+    page.get_by_test_id("create-submit").click()
+    expect(page.get_by_test_id("facilitator-link")).to_be_visible(timeout=LOAD_TIMEOUT)
+    with Session(sso.database) as db:
+        started = db.exec(select(Workshop).where(Workshop.title == "Vervoer in Houten")).one()
+        assert started.lead_member_id == member.id
+
+    # The sign-out button: a plain POST (the page's Content-Security-Policy lets it go on to
+    # the provider), then the provider's own question, then back home.
     page.goto(base + "/")
-    page.evaluate(
-        """() => {
-            const form = document.createElement("form");
-            form.method = "post";
-            form.action = "/auth/sign-out";
-            document.body.appendChild(form);
-            form.submit();
-        }"""
-    )
+    sign_out = page.get_by_test_id("sign-out")
+    wait_hydrated(sign_out)
+    sign_out.click()
     page.wait_for_url(f"{sso.provider.issuer}/**")
     page.click('button[name="logout"]')
     page.wait_for_url(base + "/")
+    expect(page.get_by_test_id("sign-in")).to_be_visible()
     assert session_cookie(context, sso) is None
     with Session(sso.database) as db:
         row = db.exec(select(MemberSession).where(MemberSession.id == row.id)).one()
         assert row.ended_at is not None
+
+
+def test_ruud_signs_in_as_a_records_reader_and_reads_a_closed_workshops_log(
+    context: BrowserContext, sso: SingleSignOn
+):
+    with Session(sso.database, expire_on_commit=False) as db:
+        closed, key = workshops.create_workshop(
+            session=db,
+            title="Schulden en hulp",
+            question="Wat helpt?",
+            language="nl",
+            uses_names=False,
+        )
+        for _ in workshops.STAGES[1:]:
+            workshops.move_stage(session=db, code=closed.code, key=key, step=1)
+        db.commit()
+    base = sso.server.base_url
+    page = context.new_page()
+    page.goto(base + "/auth/sign-in?next=/records")
+    log_in_at_provider(page, sso, "ruud")
+    page.wait_for_url(base + "/records**")
+    row = page.get_by_test_id("record-row").filter(has_text="Schulden en hulp")
+    expect(row).to_be_visible(timeout=LOAD_TIMEOUT)
+    row.get_by_role("link").first.click()
+    expect(page.get_by_test_id("record-page")).to_contain_text("Wat helpt?")
+    expect(page.get_by_test_id("record-digest")).to_be_visible()
+    # A records reader does not start workshops.
+    page.goto(base + "/")
+    expect(page.get_by_test_id("signed-in-as")).to_contain_text("Ruud")
+    expect(page.get_by_test_id("create-submit")).to_have_count(0)
 
 
 def test_noor_without_a_role_is_told_why_and_not_signed_in(

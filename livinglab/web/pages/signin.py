@@ -155,6 +155,7 @@ def welcome_page() -> rx.Component:
                     rx.el.a(
                         W.t["passkey_oidc_link"],
                         href=W.oidc_link,
+                        reload_document=True,  # a plain HTTP route, not a page
                         class_name="button",
                         custom_attrs=testid("welcome-oidc"),
                     ),

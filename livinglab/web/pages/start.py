@@ -99,7 +99,7 @@ def _own_workshops() -> rx.Component:
 
 
 def _member_bar() -> rx.Component:
-    """Signed in: who, with which roles; sign out (a plain form POST: the server clears the
+    """Signed in: who, with which roles; sign out (a plain POST: the server clears the
     cookie); the admin pages for admins."""
     return rx.el.div(
         rx.el.span(
@@ -115,23 +115,20 @@ def _member_bar() -> rx.Component:
             S.is_admin,
             rx.el.a(S.t["start_admin_link"], href=routes.ADMIN, custom_attrs=testid("admin-link")),
         ),
-        rx.el.form(
-            rx.el.button(
-                S.t["start_sign_out"],
-                type="submit",
-                class_name="secondary",
-                custom_attrs=testid("sign-out"),
-            ),
-            rx.el.button(
-                S.t["start_sign_out_everywhere"],
-                type="submit",
-                name="everywhere",
-                value="1",
-                class_name="secondary",
-                custom_attrs=testid("sign-out-everywhere"),
-            ),
-            action=routes.AUTH_SIGN_OUT,
-            method="post",
+        # Plain POSTs to the server (assets/post.js): it clears the HttpOnly cookie.
+        rx.el.button(
+            S.t["start_sign_out"],
+            type="button",
+            class_name="secondary",
+            custom_attrs={"data-post-to": routes.AUTH_SIGN_OUT, **testid("sign-out")},
+        ),
+        rx.el.button(
+            S.t["start_sign_out_everywhere"],
+            type="button",
+            name="everywhere",
+            value="1",
+            class_name="secondary",
+            custom_attrs={"data-post-to": routes.AUTH_SIGN_OUT, **testid("sign-out-everywhere")},
         ),
         class_name="row",
     )
@@ -144,6 +141,8 @@ def _sign_in() -> rx.Component:
         rx.el.a(
             S.t["start_sign_in"],
             href=routes.AUTH_SIGN_IN + "?next=/",
+            # A plain HTTP route, not a page: the browser loads it (the router would not).
+            reload_document=True,
             class_name="button",
             custom_attrs=testid("sign-in"),
         ),
