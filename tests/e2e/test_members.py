@@ -16,6 +16,8 @@ def test_a_visitor_sees_no_create_form_but_the_way_to_sign_in(people, app_server
     expect(page.get_by_test_id("create-submit")).to_have_count(0)
     expect(page.get_by_test_id("signed-in-as")).to_have_count(0)
     expect(page.get_by_test_id("demo-link")).to_have_count(0)
+    sign_in.click()  # no identity provider here: the passkey page
+    expect(page.get_by_test_id("passkey-sign-in")).to_be_visible(timeout=LOAD_TIMEOUT)
 
 
 def test_a_facilitator_finds_the_workshop_on_a_second_device(people, app_server):
@@ -42,6 +44,17 @@ def test_a_facilitator_finds_the_workshop_on_a_second_device(people, app_server)
     )
     expect(room.console.get_by_test_id("stage-current")).to_have_attribute(
         "data-stage", "collect", timeout=PUSH_TIMEOUT
+    )
+
+    # Signing out everywhere on the laptop signs the tablet out too.
+    everywhere = start.get_by_test_id("sign-out-everywhere")
+    wait_hydrated(everywhere)
+    everywhere.click()
+    expect(start.get_by_test_id("sign-in")).to_be_visible(timeout=LOAD_TIMEOUT)
+    page.goto(app_server.base_url + "/")
+    expect(page.get_by_test_id("sign-in")).to_be_visible(timeout=LOAD_TIMEOUT)
+    expect(page.get_by_test_id("my-workshops").locator(f'[data-code="{room.code}"]')).to_have_count(
+        0
     )
 
 
