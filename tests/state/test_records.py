@@ -285,4 +285,7 @@ def test_a_revoked_persons_search_is_refused_at_once(session, workshop, decided,
 
     run(organisation.revoke(organisation.readers[0].id))
     search(fatima, "schuld")
-    assert fatima.error_key == "error_access_revoked" and fatima.query == "bus"
+    assert fatima.error_key == "error_access_revoked"
+    # Nothing of the library stays on the screen of someone who may no longer read it.
+    assert not fatima.opened and (fatima.hits, fatima.workshops, fatima.query) == ([], [], "")
+    assert fatima.calendar_link == ""

@@ -2,9 +2,12 @@
 cookie (never copied into the records cookie, which scripts can read), their role decides
 what the page offers."""
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from livinglab import db, workshops
+from livinglab.errors import RecordsSwitchedOff
+from livinglab.models import Member
+from livinglab.organisation import members
 from livinglab.web.state.records import RecordsState
 from tests.state.conftest import run
 from tests.state.test_admin_views import signed_in_as, view_with_session
@@ -43,3 +46,26 @@ def test_a_member_without_a_records_role_sees_the_key_form(database_url, monkeyp
     run(facilitator.on_load())
     assert not facilitator.opened and facilitator.workshops == []
     assert facilitator.error_key == ""
+
+
+def test_a_reader_removed_while_the_library_is_open_is_refused_and_the_page_empties(
+    database_url, monkeypatch
+):
+    monkeypatch.setattr("livinglab.settings.RECORDS_KEY", "")
+    closed_workshop()
+    token = signed_in_as("records_reader", name="Ruud")
+    reader = view_with_session(RecordsState, "/records", token)
+    run(reader.on_load())
+    run(reader.search({"query": "Wonen"}))
+    assert reader.opened and reader.workshops
+    with Session(db.engine(), expire_on_commit=False) as session:
+        admin = Member(name="Aisha", roles="admin")
+        session.add(admin)
+        session.flush()
+        ruud = session.exec(select(Member).where(Member.name == "Ruud")).one()
+        members.remove(session=session, by=members.as_signed_in(admin), member_id=ruud.id)
+        session.commit()
+    run(reader.search({"query": "Wonen"}))
+    assert reader.error_key == RecordsSwitchedOff.key  # no key here, and no member any more
+    assert not reader.opened
+    assert (reader.workshops, reader.hits, reader.open_actions, reader.record) == ([], [], [], None)

@@ -5,6 +5,13 @@ from urllib.parse import urlencode
 
 import reflex as rx
 
+from livinglab.errors import (
+    AccessRevoked,
+    RecordsSwitchedOff,
+    RoleRequired,
+    SignInRequired,
+    WrongRecordsKey,
+)
 from livinglab.limits import SEARCH_MAX
 from livinglab.models import RecordChange
 from livinglab.records import followups
@@ -25,6 +32,18 @@ from livinglab.records.search import Hit, RecurringTheme, find, recurring_themes
 from livinglab.records.view import RecordView, read_log
 from livinglab.web import routes
 from livinglab.web.state.view import Downloads, LanguageState, ViewState, as_int, path_code
+
+#: Refusals after which this browser may not read the library any more.
+LOCKED_OUT = frozenset(
+    refusal.key
+    for refusal in (
+        AccessRevoked,
+        RecordsSwitchedOff,
+        RoleRequired,
+        SignInRequired,
+        WrongRecordsKey,
+    )
+)
 
 
 class RecordsState(ViewState, Downloads, LanguageState):
@@ -60,6 +79,22 @@ class RecordsState(ViewState, Downloads, LanguageState):
     recurring: list[RecurringTheme] = []
     #: The person's own iCalendar feed of open actions (their credential is in it).
     calendar_link: str = ""
+
+    async def _domain(self, call, **kwargs):
+        """A domain call; a refusal that says this browser may no longer read the library (a
+        link taken back, a member removed or without a records role any more) empties the
+        page at once: nothing of the records stays on the screen."""
+        result = await super()._domain(call, **kwargs)
+        if self.error_key in LOCKED_OUT and (self.opened or self.record is not None):
+            self._empty()
+        return result
+
+    def _empty(self) -> None:
+        self.opened, self.record, self.error_at = False, None, ""
+        self.organisation = self.may_update = self.searched = self.more = False
+        self.workshops, self.readers, self.erasures, self.hits = [], [], [], []
+        self.open_actions, self.recurring = [], []
+        self.new_link = self.calendar_link = self.query = ""
 
     def _credential(self) -> str:
         """The records key or link this browser keeps; without one, the member session (a
