@@ -14,10 +14,10 @@ from typing import Protocol
 
 from sqlmodel import Session, or_, select
 
-from livinglab.errors import RoleRequired, SignInRequired
 from livinglab.export.tables import table
 from livinglab.limits import NAME_MAX
 from livinglab.models import AuditEvent, MemberRole
+from livinglab.organisation.signed_in import require
 from livinglab.validation import day
 
 #: How the trail names acts without a person.
@@ -128,13 +128,6 @@ def forget_cofacilitators(session: Session, workshop_code: str, labels: list[str
         session.add(row)
 
 
-def _admin(by) -> None:
-    if by is None:
-        raise SignInRequired()
-    if not by.holds(MemberRole.ADMIN):
-        raise RoleRequired(MemberRole.ADMIN.value)
-
-
 def _matching(session: Session, who: str, act: str, workshop: str, since: str, until: str):
     query = select(AuditEvent)
     if who.strip():
@@ -166,7 +159,7 @@ def trail(
 ) -> list[AuditLine]:
     """The rows that match every filter given, newest first (admins only). Dates are days
     (2026-12-31), both ends included; a bad date is refused."""
-    _admin(by)
+    require(by, MemberRole.ADMIN)
     lines = []
     for row in _matching(session, str(who), str(act), str(workshop), str(since), str(until)):
         lines.append(

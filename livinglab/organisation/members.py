@@ -19,13 +19,12 @@ from livinglab.errors import (
     InviteInvalid,
     LastAdmin,
     MemberNotFound,
-    RoleRequired,
-    SignInRequired,
 )
 from livinglab.limits import NAME_MAX
 from livinglab.models import Invite, Member, MemberRole, MemberSession, Workshop, as_utc, utcnow
 from livinglab.organisation import audit
 from livinglab.organisation.audit import AuditAct
+from livinglab.organisation.signed_in import SignedIn, require
 from livinglab.validation import clean_text
 
 ROLES = tuple(MemberRole)
@@ -37,23 +36,6 @@ UPDATES_RECORDS = (MemberRole.RECORDS_UPDATER,)
 #: How long an invitation link stays valid; the setup link is shorter-lived.
 INVITE_VALID = timedelta(days=7)
 SETUP_VALID = timedelta(hours=24)
-
-
-@dataclass(frozen=True)
-class SignedIn:
-    """A member as the domain receives them: resolved from a session, never from a client's
-    word. The typed actor of every organisation act."""
-
-    member_id: int
-    name: str
-    roles: frozenset[str]
-
-    def holds(self, *roles: str) -> bool:
-        return any(role in self.roles for role in roles)
-
-    @property
-    def audit_name(self) -> str:
-        return self.name
 
 
 @dataclass(frozen=True)
@@ -85,15 +67,6 @@ def roles_text(roles: object) -> str:
 
 def as_signed_in(member: Member) -> SignedIn:
     return SignedIn(member_id=member.id, name=member.name, roles=role_set(member.roles))
-
-
-def require(by: SignedIn | None, *roles: str) -> SignedIn:
-    """`by`, if signed in and holding one of `roles`; the one gate of member acts."""
-    if by is None:
-        raise SignInRequired()
-    if roles and not by.holds(*roles):
-        raise RoleRequired(",".join(roles))
-    return by
 
 
 def active_member(session: Session, member_id: int | None) -> Member | None:

@@ -172,11 +172,7 @@ def begin(session: Session, *, redirect_uri: str, return_to: str, invite_token: 
     invite_id = members.open_invite(session, invite_token).id if invite_token else None
     provider = discovery()
     # Sign-ins nobody came back from are of no use past their time: gone with each new one.
-    session.exec(
-        delete(SignInChallenge).where(
-            SignInChallenge.kind == KIND, SignInChallenge.created_at < utcnow() - CHALLENGE_VALID
-        )
-    )
+    sessions.forget_challenges(session, (KIND,), CHALLENGE_VALID)
     state, nonce, verifier = generate_token(43), generate_token(43), generate_token(64)
     session.add(
         SignInChallenge(

@@ -24,7 +24,6 @@ localhost as secure). Any other address needs HTTPS.
 import ipaddress
 import json
 import secrets
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 from urllib.parse import urlsplit
@@ -176,7 +175,7 @@ def _new_challenge(
     member_id: int | None = None,
     return_to: str = "/",
 ) -> bytes:
-    forget_old_challenges(session)  # a challenge nobody answered is never kept for long
+    sessions.forget_challenges(session, (ADD, SIGN_IN), CHALLENGE_VALID)
     challenge = secrets.token_bytes(32)
     text = bytes_to_base64url(challenge)
     session.add(
@@ -420,18 +419,3 @@ def record_refusal(session: Session, *, refusal: PasskeyRefused, address: str) -
         ):
             session.delete(row)
     sessions.failed(session, address=address, account=refusal.account, why=refusal.why)
-
-
-def forget_old_challenges(session: Session, kinds: Iterable[str] = (ADD, SIGN_IN)) -> int:
-    """Remove passkey challenges nobody answered in time; how many."""
-    old = utcnow() - CHALLENGE_VALID
-    rows = list(
-        session.exec(
-            select(SignInChallenge).where(
-                SignInChallenge.kind.in_(list(kinds)), SignInChallenge.created_at < old
-            )
-        )
-    )
-    for row in rows:
-        session.delete(row)
-    return len(rows)

@@ -9,13 +9,13 @@ several workers share one count).
 
 from datetime import timedelta
 
-from sqlmodel import Session, select
+from sqlmodel import Session, delete, select
 
 from livinglab import settings, throttle
 from livinglab.access import access_member
 from livinglab.credentials import digest_secret, new_secret
 from livinglab.errors import TooManySignIns
-from livinglab.models import Member, MemberSession, as_utc, utcnow
+from livinglab.models import Member, MemberSession, SignInChallenge, as_utc, utcnow
 from livinglab.organisation import audit
 from livinglab.organisation.audit import AuditAct
 from livinglab.organisation.members import SignedIn, active_member, as_signed_in, end_sessions
@@ -107,4 +107,14 @@ def failed(session: Session, *, address: str, account: str = "", why: str) -> No
         AuditAct.SIGN_IN_FAILED,
         actor=account[:40] or "unknown",
         detail=f"{why} from {address}"[:300],
+    )
+
+
+def forget_challenges(session: Session, kinds: tuple[str, ...], valid: timedelta) -> None:
+    """Sign-ins under way of these kinds that nobody finished within `valid`: of no use any
+    more, gone (each new sign-in clears them, so they never pile up)."""
+    session.exec(
+        delete(SignInChallenge).where(
+            SignInChallenge.kind.in_(kinds), SignInChallenge.created_at < utcnow() - valid
+        )
     )

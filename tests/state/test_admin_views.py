@@ -9,43 +9,12 @@ from livinglab.models import AuditEvent, Member
 from livinglab.organisation import members, sessions
 from livinglab.organisation.audit import AuditAct
 from livinglab.web.feeds import feeds
-from livinglab.web.reflex_internals import new_root_state
 from livinglab.web.state.admin import AdminState
-from tests.state.conftest import run
-
-
-def signed_in_as(*roles: str, name: str = "Aisha") -> str:
-    """A member with `roles` and a session: the cookie's token."""
-    with Session(db.engine(), expire_on_commit=False) as session:
-        member = Member(name=name, roles=members.roles_text(roles))
-        session.add(member)
-        session.flush()
-        token = sessions.start(session, member, method=sessions.PASSKEY)
-        session.commit()
-        return token
-
-
-def view_with_session(state_class, path: str, token: str = "", *, tab: str = "tab-1"):
-    """The `state_class` of one tab at `path`, with the session cookie in the headers (as
-    the websocket's opening request carries it)."""
-    headers = {"origin": "http://localhost:3000"}
-    if token:
-        headers["cookie"] = f"{sessions.COOKIE}={token}"
-    root = new_root_state(
-        {
-            "token": tab,
-            "ip": "10.0.0.9",
-            "pathname": path,
-            "asPath": path,
-            "query": {},
-            "headers": headers,
-        }
-    )
-    return root.get_substate(state_class.get_full_name().split(".")[1:])
+from tests.state.conftest import open_view, run, sign_in
 
 
 def admin_view(path: str = "/admin", token: str = "", *, tab: str = "tab-1") -> AdminState:
-    return view_with_session(AdminState, path, token, tab=tab)
+    return open_view(AdminState, path, tab=tab, session=token)
 
 
 def member_named(name: str) -> Member:
@@ -62,7 +31,7 @@ def test_a_visitor_and_a_member_without_the_role_are_refused(database_url):
     visitor = admin_view()
     run(visitor.on_load_members())
     assert visitor.access == "sign_in" and visitor.member_rows == []
-    facilitator = admin_view(token=signed_in_as("facilitator", name="Bo"))
+    facilitator = admin_view(token=sign_in("Bo", "facilitator"))
     run(facilitator.on_load_members())
     assert facilitator.access == "role" and facilitator.member_rows == []
     # Any client may call any handler: the domain refuses, beside the form that was used.
@@ -78,7 +47,7 @@ def test_a_visitor_and_a_member_without_the_role_are_refused(database_url):
 
 
 def test_an_admin_invites_changes_roles_makes_a_device_link_and_removes(database_url):
-    admin = admin_view(token=signed_in_as("admin"))
+    admin = admin_view(token=sign_in("Aisha", "admin"))
     run(admin.on_load_members())
     assert admin.access == "admin" and [row.name for row in admin.member_rows] == ["Aisha"]
 
@@ -127,10 +96,10 @@ def test_an_admin_invites_changes_roles_makes_a_device_link_and_removes(database
 
 
 def test_a_role_taken_away_counts_from_the_next_handler(database_url):
-    token = signed_in_as("admin", "facilitator")
+    token = sign_in("Aisha", "admin", "facilitator")
     admin = admin_view(token=token)
     run(admin.on_load_members())
-    other = admin_view(token=signed_in_as("admin", name="Bram"))
+    other = admin_view(token=sign_in("Bram", "admin"))
     run(other.on_load_members())
     aisha = member_named("Aisha")
     run(other.change_roles({"member_id": str(aisha.id), "role_facilitator": "on"}))
@@ -141,8 +110,8 @@ def test_a_role_taken_away_counts_from_the_next_handler(database_url):
 
 
 def test_the_audit_page_filters_and_its_download_carries_the_filters(database_url):
-    token = signed_in_as("admin")
-    signed_in_as("facilitator", name="Bo")
+    token = sign_in("Aisha", "admin")
+    sign_in("Bo", "facilitator")
     audit_view = admin_view("/admin/audit", token)
     run(audit_view.on_load_audit())
     assert audit_view.access == "admin"
@@ -166,5 +135,5 @@ def test_the_audit_page_filters_and_its_download_carries_the_filters(database_ur
 
     refused = TestClient(feeds)
     assert refused.get("/admin/audit.csv").status_code == 403
-    refused.cookies.set(sessions.COOKIE, signed_in_as("facilitator", name="Cas"))
+    refused.cookies.set(sessions.COOKIE, sign_in("Cas", "facilitator"))
     assert refused.get("/admin/audit.csv").status_code == 403

@@ -9,8 +9,7 @@ from livinglab.errors import RecordsSwitchedOff
 from livinglab.models import Member
 from livinglab.organisation import members
 from livinglab.web.state.records import RecordsState
-from tests.state.conftest import run
-from tests.state.test_admin_views import signed_in_as, view_with_session
+from tests.state.conftest import open_view, run, sign_in
 
 
 def closed_workshop() -> str:
@@ -27,13 +26,13 @@ def closed_workshop() -> str:
 def test_a_records_reader_reads_and_an_updater_may_update(database_url, monkeypatch):
     monkeypatch.setattr("livinglab.settings.RECORDS_KEY", "")
     code = closed_workshop()
-    reader = view_with_session(RecordsState, "/records", signed_in_as("records_reader"))
+    reader = open_view(RecordsState, "/records", session=sign_in("Aisha", "records_reader"))
     run(reader.on_load())
     assert reader.opened and [w.code for w in reader.workshops] == [code]
     assert reader.records_key == "" and not reader.may_update and not reader.organisation
     assert reader.calendar_link == ""  # no link of theirs to put in an address
-    updater = view_with_session(
-        RecordsState, "/records", signed_in_as("records_updater", name="Tim"), tab="tab-2"
+    updater = open_view(
+        RecordsState, "/records", session=sign_in("Tim", "records_updater"), tab="tab-2"
     )
     run(updater.on_load())
     assert updater.opened and updater.may_update and updater.records_key == ""
@@ -42,7 +41,7 @@ def test_a_records_reader_reads_and_an_updater_may_update(database_url, monkeypa
 def test_a_member_without_a_records_role_sees_the_key_form(database_url, monkeypatch):
     monkeypatch.setattr("livinglab.settings.RECORDS_KEY", "")
     closed_workshop()
-    facilitator = view_with_session(RecordsState, "/records", signed_in_as("facilitator"))
+    facilitator = open_view(RecordsState, "/records", session=sign_in("Aisha", "facilitator"))
     run(facilitator.on_load())
     assert not facilitator.opened and facilitator.workshops == []
     assert facilitator.error_key == ""
@@ -53,8 +52,8 @@ def test_a_reader_removed_while_the_library_is_open_is_refused_and_the_page_empt
 ):
     monkeypatch.setattr("livinglab.settings.RECORDS_KEY", "")
     closed_workshop()
-    token = signed_in_as("records_reader", name="Ruud")
-    reader = view_with_session(RecordsState, "/records", token)
+    token = sign_in("Ruud", "records_reader")
+    reader = open_view(RecordsState, "/records", session=token)
     run(reader.on_load())
     run(reader.search({"query": "Wonen"}))
     assert reader.opened and reader.workshops
